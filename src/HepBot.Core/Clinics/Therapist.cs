@@ -1,0 +1,20 @@
+namespace HepBot.Core.Clinics;
+
+public enum TherapistRole
+{
+    Therapist = 0,
+    ClinicAdmin = 1,
+}
+
+public sealed class Therapist
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid ClinicId { get; set; }
+    public Clinic? Clinic { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>Unique login identity; stored lower-case.</summary>
+    public required string Email { get; set; }
+    public TherapistRole Role { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
