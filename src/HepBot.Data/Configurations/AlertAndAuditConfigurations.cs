@@ -1,0 +1,32 @@
+using HepBot.Core.Alerts;
+using HepBot.Core.Audit;
+using HepBot.Core.Clinics;
+using HepBot.Core.Patients;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HepBot.Data.Configurations;
+
+internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
+{
+    public void Configure(EntityTypeBuilder<Alert> b)
+    {
+        b.HasOne<Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Therapist>().WithMany().HasForeignKey(a => a.TherapistId).OnDelete(DeleteBehavior.NoAction);
+        b.Property(a => a.Detail).HasMaxLength(1000);
+        b.HasIndex(a => new { a.TherapistId, a.CreatedAt });
+        b.HasIndex(a => new { a.PatientId, a.Kind });
+        b.Ignore(a => a.IsOpen);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(a => a.Actor).HasMaxLength(64);
+        b.Property(a => a.EntityType).HasMaxLength(64);
+        b.Property(a => a.EntityId).HasMaxLength(64);
+        b.HasIndex(a => new { a.PatientId, a.At });
+    }
+}

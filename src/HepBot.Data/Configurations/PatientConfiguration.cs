@@ -1,0 +1,20 @@
+using HepBot.Core.Clinics;
+using HepBot.Core.Patients;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HepBot.Data.Configurations;
+
+internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
+{
+    public void Configure(EntityTypeBuilder<Patient> b)
+    {
+        b.Property(p => p.DisplayName).HasMaxLength(100);
+        b.Property(p => p.Locale).HasMaxLength(16);
+        b.Property(p => p.TimeZoneId).HasMaxLength(64);
+        b.PrimitiveCollection(p => p.ReminderTimes);
+        b.HasOne(p => p.Therapist).WithMany().HasForeignKey(p => p.TherapistId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Clinic>().WithMany().HasForeignKey(p => p.ClinicId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => new { p.ClinicId, p.TherapistId });
+    }
+}

@@ -1,0 +1,41 @@
+using HepBot.Data.Providers;
+using Microsoft.EntityFrameworkCore;
+
+namespace HepBot.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+    Postgres,
+}
+
+public static class DatabaseProviders
+{
+    /// <summary>Points the options at the chosen provider, with its migrations assembly and history table.</summary>
+    public static DbContextOptionsBuilder UseHepBotProvider(
+        this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) => provider switch
+    {
+        DatabaseProvider.Sqlite => options.UseSqlite(connectionString),
+        DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()),
+        DatabaseProvider.Postgres => options.UseNpgsql(connectionString),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+    };
+
+    /// <summary>Creates the provider-specific context: each owns its own migration set.</summary>
+    public static HepBotDbContext CreateContext(DatabaseProvider provider, DbContextOptions options) => provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteHepBotDbContext(options),
+        DatabaseProvider.SqlServer => new SqlServerHepBotDbContext(options),
+        DatabaseProvider.Postgres => new PostgresHepBotDbContext(options),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+    };
+
+    public static Type ContextType(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => typeof(SqliteHepBotDbContext),
+        DatabaseProvider.SqlServer => typeof(SqlServerHepBotDbContext),
+        DatabaseProvider.Postgres => typeof(PostgresHepBotDbContext),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+    };
+}

@@ -1,0 +1,43 @@
+using HepBot.Core.Alerts;
+using HepBot.Core.Audit;
+using HepBot.Core.Clinics;
+using HepBot.Core.Exercises;
+using HepBot.Core.Linking;
+using HepBot.Core.Patients;
+using HepBot.Core.Prescriptions;
+using HepBot.Core.Sessions;
+using HepBot.Data.BotState;
+using Microsoft.EntityFrameworkCore;
+
+namespace HepBot.Data;
+
+/// <summary>
+/// The HepBot database. One model for every provider; each provider has its own subclass only so
+/// that it can own its own migration set (see <see cref="DatabaseProvider"/>).
+/// </summary>
+public abstract class HepBotDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Clinic> Clinics => Set<Clinic>();
+    public DbSet<Therapist> Therapists => Set<Therapist>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<Exercise> Exercises => Set<Exercise>();
+    public DbSet<Prescription> Prescriptions => Set<Prescription>();
+    public DbSet<PrescriptionItem> PrescriptionItems => Set<PrescriptionItem>();
+    public DbSet<SessionLog> SessionLogs => Set<SessionLog>();
+    public DbSet<ExerciseLog> ExerciseLogs => Set<ExerciseLog>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<ChannelAccount> ChannelAccounts => Set<ChannelAccount>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<BotStateEntry> BotState => Set<BotStateEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HepBotDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL, and safe when members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}
