@@ -25,7 +25,7 @@ public enum Difficulty
 }
 
 /// <summary>Why a patient skipped: the barriers adherence research asks about.</summary>
-public enum Barrier
+public enum SkipReason
 {
     NoTime = 0,
     Pain = 1,
@@ -65,7 +65,7 @@ public sealed class SessionLog
     public int? PainBefore { get; set; }
     public int? PainAfter { get; set; }
     public Difficulty? Difficulty { get; set; }
-    public Barrier? SkipBarrier { get; set; }
+    public SkipReason? SkipBarrier { get; set; }
     public string? Note { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
@@ -82,7 +82,7 @@ public sealed class ExerciseLog
     public Guid ExerciseId { get; set; }
     public int Order { get; set; }
     public ExerciseOutcome Outcome { get; set; }
-    public Barrier? Barrier { get; set; }
+    public SkipReason? Barrier { get; set; }
     public int SetsDone { get; set; }
 
     /// <summary>Pain reported during this exercise, 0–10, when asked.</summary>
