@@ -10,6 +10,9 @@ public enum AlertKind
     NoContact = 5,
     ReadyToProgress = 6,
     PatientMessage = 7,
+
+    /// <summary>The patient was unsure how to do an exercise and agreed that the therapist be told.</summary>
+    AskedForHelp = 8,
 }
 
 public enum AlertSeverity

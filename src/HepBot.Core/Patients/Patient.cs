@@ -37,4 +37,7 @@ public sealed class Patient
 
     /// <summary>First time a chat was linked; the start of remote monitoring.</summary>
     public DateTimeOffset? LinkedAt { get; set; }
+
+    /// <summary>When the patient agreed in the chat to receive reminders and messages; null until then.</summary>
+    public DateTimeOffset? MessagingConsentAt { get; set; }
 }
