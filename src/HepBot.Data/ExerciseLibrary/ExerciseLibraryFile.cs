@@ -47,6 +47,7 @@ public static partial class ExerciseLibraryFile
                 var line = parser.Current!.Start.Line;
                 var entry = Deserializer.Deserialize<EntryYaml?>(parser);
                 var where = $"entry {index} (line {line}{(string.IsNullOrWhiteSpace(entry?.Slug) ? "" : ", " + entry.Slug)})";
+
                 var entryErrors = new List<string>();
                 var exercise = entry is null ? null : ToExercise(entry, entryErrors);
                 if (entry is null)
@@ -54,15 +55,16 @@ public static partial class ExerciseLibraryFile
                 else if (entry.Slug is { } slug && !firstEntryBySlug.TryAdd(slug, index))
                     entryErrors.Add($"slug: '{slug}' is already used by entry {firstEntryBySlug[slug]}; slugs must be unique.");
 
+                if (exercise is not null && entryErrors.Count == 0)
+                    exercises.Add(exercise);
                 errors.AddRange(entryErrors.Select(e => $"{where}: {e}"));
-                if (entryErrors.Count == 0)
-                    exercises.Add(exercise!);
             }
         }
         catch (YamlException ex)
         {
             // The file's structure is broken here; report it with whatever was found before it.
-            errors.Add($"line {ex.Start.Line}, column {ex.Start.Column}: {(ex.InnerException ?? ex).Message}");
+            var message = UnknownKey().Replace((ex.InnerException ?? ex).Message, "unknown key '$1'; check its spelling and indentation.");
+            errors.Add($"line {ex.Start.Line}, column {ex.Start.Column}: {message}");
         }
 
         if (errors.Count > 0)
@@ -128,8 +130,10 @@ public static partial class ExerciseLibraryFile
         var kind = ParseName<MediaKind>(yaml.Kind, "media.kind", errors);
         var file = NullIfBlank(yaml.File);
         var url = NullIfBlank(yaml.Url);
-        if ((file is null) == (url is null))
-            errors.Add("media: give either 'file' or 'url', not " + (file is null ? "neither." : "both."));
+        if (file is null && url is null)
+            errors.Add("media: needs a 'file' or a 'url'.");
+        else if (file is not null && url is not null)
+            errors.Add("media: has both 'file' and 'url'; keep only one.");
         return new ExerciseMedia(kind, file, url, NullIfBlank(yaml.Caption));
     }
 
@@ -178,6 +182,10 @@ public static partial class ExerciseLibraryFile
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
+
+    // YamlDotNet names our private DTO type in this message; the clinic only needs the key.
+    [GeneratedRegex("^Property '(.+)' not found on type '.+'\\.?$")]
+    private static partial Regex UnknownKey();
 
     private sealed class EntryYaml
     {
