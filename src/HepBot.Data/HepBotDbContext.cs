@@ -21,6 +21,7 @@ public abstract class HepBotDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Therapist> Therapists => Set<Therapist>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<PatientMessage> PatientMessages => Set<PatientMessage>();
     public DbSet<Exercise> Exercises => Set<Exercise>();
     public DbSet<Prescription> Prescriptions => Set<Prescription>();
     public DbSet<PrescriptionItem> PrescriptionItems => Set<PrescriptionItem>();

@@ -18,3 +18,14 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         b.HasIndex(p => new { p.ClinicId, p.TherapistId });
     }
 }
+
+internal sealed class PatientMessageConfiguration : IEntityTypeConfiguration<PatientMessage>
+{
+    public void Configure(EntityTypeBuilder<PatientMessage> b)
+    {
+        b.Property(m => m.Text).HasMaxLength(PatientMessage.MaxLength);
+        b.HasOne<Patient>().WithMany().HasForeignKey(m => m.PatientId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Therapist>().WithMany().HasForeignKey(m => m.TherapistId).OnDelete(DeleteBehavior.NoAction);
+        b.HasIndex(m => new { m.TherapistId, m.SentAt });
+    }
+}

@@ -389,6 +389,9 @@ namespace HepBot.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTimeOffset?>("MessagingConsentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly?>("PausedUntil")
                         .HasColumnType("date");
 
@@ -416,6 +419,38 @@ namespace HepBot.Data.Migrations.Postgres
                     b.HasIndex("ClinicId", "TherapistId");
 
                     b.ToTable("Patients");
+                });
+
+            modelBuilder.Entity("HepBot.Core.Patients.PatientMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("TherapistId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("TherapistId", "SentAt");
+
+                    b.ToTable("PatientMessages");
                 });
 
             modelBuilder.Entity("HepBot.Core.Prescriptions.Prescription", b =>
@@ -812,6 +847,21 @@ namespace HepBot.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Therapist");
+                });
+
+            modelBuilder.Entity("HepBot.Core.Patients.PatientMessage", b =>
+                {
+                    b.HasOne("HepBot.Core.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HepBot.Core.Clinics.Therapist", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HepBot.Core.Prescriptions.Prescription", b =>

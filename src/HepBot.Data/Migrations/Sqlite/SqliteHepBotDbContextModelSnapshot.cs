@@ -382,6 +382,9 @@ namespace HepBot.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MessagingConsentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("PausedUntil")
                         .HasColumnType("TEXT");
 
@@ -409,6 +412,38 @@ namespace HepBot.Data.Migrations.Sqlite
                     b.HasIndex("ClinicId", "TherapistId");
 
                     b.ToTable("Patients");
+                });
+
+            modelBuilder.Entity("HepBot.Core.Patients.PatientMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TherapistId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("TherapistId", "SentAt");
+
+                    b.ToTable("PatientMessages");
                 });
 
             modelBuilder.Entity("HepBot.Core.Prescriptions.Prescription", b =>
@@ -805,6 +840,21 @@ namespace HepBot.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Therapist");
+                });
+
+            modelBuilder.Entity("HepBot.Core.Patients.PatientMessage", b =>
+                {
+                    b.HasOne("HepBot.Core.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HepBot.Core.Clinics.Therapist", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HepBot.Core.Prescriptions.Prescription", b =>
