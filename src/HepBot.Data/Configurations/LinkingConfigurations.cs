@@ -12,6 +12,8 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
     {
         b.Property(i => i.Code).HasMaxLength(16);
         b.HasIndex(i => i.Code).IsUnique();
+        // Two chats redeeming one code at once: the second update finds RedeemedAt already set and fails.
+        b.Property(i => i.RedeemedAt).IsConcurrencyToken();
         b.HasOne<Patient>().WithMany().HasForeignKey(i => i.PatientId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Therapist>().WithMany().HasForeignKey(i => i.TherapistId).OnDelete(DeleteBehavior.NoAction);
         b.ToTable(t => t.HasCheckConstraint("CK_Invitations_OneTarget",

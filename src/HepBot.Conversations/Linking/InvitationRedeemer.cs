@@ -1,0 +1,99 @@
+using HepBot.Core.Audit;
+using HepBot.Core.Linking;
+using HepBot.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HepBot.Conversations.Linking;
+
+public enum RedeemOutcome
+{
+    LinkedPatient,
+    LinkedTherapist,
+    UnknownCode,
+    Expired,
+    AlreadyUsed,
+    Revoked,
+}
+
+public sealed record RedeemResult(RedeemOutcome Outcome, Guid? PatientId = null, Guid? TherapistId = null);
+
+/// <summary>
+/// Turns an invitation code into a linked chat: the chat's account is created (or moved to the invited
+/// person), the code is spent, and the patient's monitoring starts — all in one transaction.
+/// </summary>
+public sealed class InvitationRedeemer(IDbContextFactory<HepBotDbContext> contexts, TimeProvider clock)
+{
+    public async Task<RedeemResult> RedeemAsync(string code, ChatAddress chat, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Code == code, ct);
+        if (invitation is null)
+            return new(RedeemOutcome.UnknownCode);
+
+        var account = await db.ChannelAccounts.SingleOrDefaultAsync(
+            a => a.Channel == chat.Channel && a.ConversationId == chat.ConversationId, ct);
+
+        switch (invitation.StateAt(now))
+        {
+            case InvitationState.Revoked:
+                return new(RedeemOutcome.Revoked);
+            case InvitationState.Expired:
+                return new(RedeemOutcome.Expired);
+            case InvitationState.Redeemed:
+                // Tapping the same link twice from the chat it already linked is not an error.
+                return account is not null && invitation.RedeemedByChannelAccountId == account.Id
+                    ? new(invitation.PatientId is null ? RedeemOutcome.LinkedTherapist : RedeemOutcome.LinkedPatient,
+                        invitation.PatientId, invitation.TherapistId)
+                    : new(RedeemOutcome.AlreadyUsed);
+        }
+
+        if (account is null)
+        {
+            account = new ChannelAccount
+            {
+                Channel = chat.Channel,
+                ChannelUserId = chat.UserId,
+                ConversationId = chat.ConversationId,
+            };
+            db.ChannelAccounts.Add(account);
+        }
+        account.ChannelUserId = chat.UserId;
+        account.ConversationReference = chat.ConversationReference;
+        account.PatientId = invitation.PatientId;
+        account.TherapistId = invitation.TherapistId;
+        account.LinkedAt = now;
+        account.UnreachableSince = null;
+
+        invitation.RedeemedAt = now;
+        invitation.RedeemedByChannelAccountId = account.Id;
+
+        if (invitation.PatientId is { } patientId)
+        {
+            var patient = await db.Patients.SingleAsync(p => p.Id == patientId, ct);
+            patient.LinkedAt ??= now;
+        }
+
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = now,
+            Actor = invitation.PatientId is { } p ? $"patient:{p}" : $"therapist:{invitation.TherapistId}",
+            Action = AuditAction.Link,
+            EntityType = nameof(ChannelAccount),
+            EntityId = account.Id.ToString(),
+            PatientId = invitation.PatientId,
+        });
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new(RedeemOutcome.AlreadyUsed);
+        }
+        return invitation.PatientId is null
+            ? new(RedeemOutcome.LinkedTherapist, TherapistId: invitation.TherapistId)
+            : new(RedeemOutcome.LinkedPatient, PatientId: invitation.PatientId);
+    }
+}

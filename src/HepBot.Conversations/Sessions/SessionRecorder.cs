@@ -1,0 +1,164 @@
+using HepBot.Core.Alerts;
+using HepBot.Core.Sessions;
+using HepBot.Core.Time;
+using HepBot.Data;
+using HepBot.Data.Alerts;
+using Microsoft.EntityFrameworkCore;
+
+namespace HepBot.Conversations.Sessions;
+
+/// <summary>
+/// Saves a patient's answers the moment they are given, so a session in progress is never lost and a
+/// conversation can resume from the database alone. Every write is idempotent: a repeated answer
+/// (a double tap, a redelivered message) updates the same rows instead of adding new ones.
+/// </summary>
+public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts, TimeProvider clock)
+{
+    public async Task<TodayPlan?> LoadTodayAsync(Guid patientId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, ct);
+        if (patient is null)
+            return null;
+        var today = PatientClock.LocalDate(clock.GetUtcNow(), patient.TimeZoneId);
+        var prescription = await db.Prescriptions.AsNoTracking()
+            .Include(p => p.Items.OrderBy(i => i.Order)).ThenInclude(i => i.Exercise)
+            .Where(p => p.PatientId == patientId && p.SupersededAt == null)
+            .SingleOrDefaultAsync(ct);
+        var logs = await db.SessionLogs.AsNoTracking().Include(l => l.Exercises)
+            .Where(l => l.PatientId == patientId && l.LocalDate == today)
+            .OrderBy(l => l.SessionNumber)
+            .ToListAsync(ct);
+        return new TodayPlan(patient, today, prescription, logs);
+    }
+
+    /// <summary>Today's unfinished session, or a new one numbered after those already finished.</summary>
+    public async Task<SessionLog> BeginAsync(TodayPlan plan, CancellationToken ct)
+    {
+        if (plan.Unfinished is { } unfinished)
+            return unfinished;
+        var prescription = plan.Prescription ?? throw new InvalidOperationException("No program to start.");
+        var log = new SessionLog
+        {
+            PatientId = plan.Patient.Id,
+            PrescriptionId = prescription.Id,
+            LocalDate = plan.Date,
+            SessionNumber = plan.LogsToday.Count == 0 ? 1 : plan.LogsToday.Max(l => l.SessionNumber) + 1,
+            ExercisesPlanned = plan.Items.Count,
+            Status = SessionStatus.InProgress,
+            StartedAt = clock.GetUtcNow(),
+        };
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        db.SessionLogs.Add(log);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return log;
+        }
+        catch (DbUpdateException)
+        {
+            // Another turn of the same patient created it first (unique patient/date/number): use that one.
+            await using var again = await contexts.CreateDbContextAsync(ct);
+            return await again.SessionLogs.AsNoTracking().Include(l => l.Exercises)
+                .SingleAsync(l => l.PatientId == log.PatientId && l.LocalDate == log.LocalDate && l.SessionNumber == log.SessionNumber, ct);
+        }
+    }
+
+    public Task SetPainBeforeAsync(Guid logId, int pain, CancellationToken ct) =>
+        UpdateAsync(logId, l => l.PainBefore = pain, ct);
+
+    public Task SetPainAfterAsync(Guid logId, int pain, CancellationToken ct) =>
+        UpdateAsync(logId, l => l.PainAfter = pain, ct);
+
+    public Task CompleteAsync(Guid logId, Difficulty difficulty, CancellationToken ct) =>
+        UpdateAsync(logId, l =>
+        {
+            l.Difficulty = difficulty;
+            l.Status = SessionStatus.Completed;
+            l.EndedAt = clock.GetUtcNow();
+        }, ct);
+
+    /// <summary>Records one exercise's outcome; answering the same exercise again replaces the earlier answer.</summary>
+    public async Task RecordExerciseAsync(Guid logId, ExerciseAnswer answer, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var entry = await db.ExerciseLogs.SingleOrDefaultAsync(
+            e => e.SessionLogId == logId && e.PrescriptionItemId == answer.PrescriptionItemId, ct);
+        if (entry is null)
+        {
+            entry = new ExerciseLog { SessionLogId = logId, PrescriptionItemId = answer.PrescriptionItemId };
+            db.ExerciseLogs.Add(entry);
+        }
+        entry.ExerciseId = answer.ExerciseId;
+        entry.Order = answer.Order;
+        entry.Outcome = answer.Outcome;
+        entry.Barrier = answer.Reason;
+        entry.SetsDone = answer.SetsDone;
+        entry.Pain = answer.Pain;
+        entry.RecordedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Ends the session for safety (high pain or a red flag) and raises the therapist alert in the same
+    /// transaction, so the alert exists exactly when the stop was recorded.
+    /// </summary>
+    public async Task StopForSafetyAsync(Guid logId, AlertKind kind, string detail, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var log = await db.SessionLogs.SingleAsync(l => l.Id == logId, ct);
+        log.Status = SessionStatus.StoppedForSafety;
+        log.EndedAt = clock.GetUtcNow();
+        await AlertWriter.RaiseAsync(db, log.PatientId, kind, AlertSeverity.Urgent, detail, clock.GetUtcNow(), ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Records that the patient skipped the rest of today, and why.</summary>
+    public async Task SkipDayAsync(TodayPlan plan, SkipReason reason, CancellationToken ct)
+    {
+        var log = await BeginAsync(plan, ct);
+        await UpdateAsync(log.Id, l =>
+        {
+            l.Status = SessionStatus.SkippedDay;
+            l.SkipBarrier = reason;
+            l.EndedAt = clock.GetUtcNow();
+        }, ct);
+    }
+
+    /// <summary>Sessions left unfinished on an earlier day stay recorded as they were, marked abandoned.</summary>
+    public async Task<int> AbandonUnfinishedBeforeAsync(Guid patientId, DateOnly today, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var stale = await db.SessionLogs
+            .Where(l => l.PatientId == patientId && l.LocalDate < today && l.Status == SessionStatus.InProgress)
+            .ToListAsync(ct);
+        foreach (var log in stale)
+            log.Status = SessionStatus.Abandoned;
+        await db.SaveChangesAsync(ct);
+        return stale.Count;
+    }
+
+    public async Task<SessionLog> GetAsync(Guid logId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.SessionLogs.AsNoTracking().Include(l => l.Exercises).SingleAsync(l => l.Id == logId, ct);
+    }
+
+    private async Task UpdateAsync(Guid logId, Action<SessionLog> change, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var log = await db.SessionLogs.SingleAsync(l => l.Id == logId, ct);
+        change(log);
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+/// <summary>A patient's answer for one exercise of a session.</summary>
+public sealed record ExerciseAnswer(
+    Guid PrescriptionItemId,
+    Guid ExerciseId,
+    int Order,
+    ExerciseOutcome Outcome,
+    int SetsDone,
+    SkipReason? Reason = null,
+    int? Pain = null);

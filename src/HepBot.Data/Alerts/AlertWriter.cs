@@ -1,0 +1,35 @@
+using HepBot.Core.Alerts;
+using Microsoft.EntityFrameworkCore;
+
+namespace HepBot.Data.Alerts;
+
+/// <summary>
+/// Adds alerts to a unit of work so they are saved in the same transaction as their cause.
+/// One open alert per patient and kind: a new cause for an already open alert adds nothing.
+/// </summary>
+public static class AlertWriter
+{
+    /// <returns>The new alert, or null when one of that kind is already open for the patient.</returns>
+    public static async Task<Alert?> RaiseAsync(HepBotDbContext db, Guid patientId, AlertKind kind, AlertSeverity severity,
+        string? detail, DateTimeOffset now, CancellationToken ct)
+    {
+        var alreadyOpen = await db.Alerts.AnyAsync(a => a.PatientId == patientId && a.Kind == kind
+            && a.AcknowledgedAt == null && a.ClearedAt == null, ct)
+            || db.Alerts.Local.Any(a => a.PatientId == patientId && a.Kind == kind && a.IsOpen);
+        if (alreadyOpen)
+            return null;
+
+        var therapistId = await db.Patients.Where(p => p.Id == patientId).Select(p => p.TherapistId).SingleAsync(ct);
+        var alert = new Alert
+        {
+            PatientId = patientId,
+            TherapistId = therapistId,
+            Kind = kind,
+            Severity = severity,
+            Detail = detail is { Length: > 1000 } ? detail[..1000] : detail,
+            CreatedAt = now,
+        };
+        db.Alerts.Add(alert);
+        return alert;
+    }
+}
