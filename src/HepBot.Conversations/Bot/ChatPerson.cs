@@ -1,0 +1,26 @@
+using HepBot.Core.Patients;
+using Microsoft.Bot.Builder;
+
+namespace HepBot.Conversations.Bot;
+
+/// <summary>
+/// Who is on the other end of this turn, loaded once per turn by <see cref="HepBotBot"/>: the linked
+/// patient or therapist, or nobody yet. Dialogs read it from the turn state.
+/// </summary>
+public sealed record ChatPerson(Guid? AccountId, Patient? Patient, Guid? TherapistId, string? TherapistName, string Locale)
+{
+    private const string TurnStateKey = "HepBot.ChatPerson";
+
+    public bool IsLinked => Patient is not null || TherapistId is not null;
+
+    public Guid PatientId => Patient?.Id ?? throw new InvalidOperationException("This chat is not linked to a patient.");
+
+    /// <summary>The first word of the display name, for a friendly greeting.</summary>
+    public string FirstName => Patient?.DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+
+    public static ChatPerson Of(ITurnContext turn) =>
+        turn.TurnState.Get<ChatPerson>(TurnStateKey)
+        ?? throw new InvalidOperationException("The bot sets the chat person before dialogs run.");
+
+    public void Attach(ITurnContext turn) => turn.TurnState[TurnStateKey] = this;
+}
