@@ -171,7 +171,7 @@ public sealed class ChoicePromptTests
             .Send("hi")
             .AssertReply(Question)
             .Send(new Activity(ActivityTypes.Typing))
-            .AssertNoReply()
+            .AssertNoReply("nothing more", 300)
             .Send("hip")
             .AssertReply("Got hip (#1)")
             .StartTestAsync();
