@@ -1,0 +1,60 @@
+using System.Collections.Frozen;
+using Microsoft.Bot.Builder;
+
+namespace HepBot.Conversations.Bot;
+
+/// <summary>
+/// Recognises a whole message as a command: a slash command (the same in every language, as
+/// registered with Telegram) or one of the words listed in dialogs/&lt;language&gt;/commands.yaml.
+/// Only the whole message counts, so "help me with my knee" written to the therapist stays a message.
+/// </summary>
+public sealed class CommandRecognizer
+{
+    public static readonly FrozenDictionary<string, PatientCommand> SlashCommands = new Dictionary<string, PatientCommand>
+    {
+        ["/today"] = PatientCommand.Today,
+        ["/start"] = PatientCommand.Today,
+        ["/progress"] = PatientCommand.Progress,
+        ["/reminder"] = PatientCommand.Reminder,
+        ["/pause"] = PatientCommand.Pause,
+        ["/language"] = PatientCommand.Language,
+        ["/message"] = PatientCommand.Message,
+        ["/mydata"] = PatientCommand.MyData,
+        ["/forgetme"] = PatientCommand.ForgetMe,
+        ["/help"] = PatientCommand.Help,
+        ["/menu"] = PatientCommand.Menu,
+        ["/stop"] = PatientCommand.Stop,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    private readonly Phrases _phrases;
+
+    public CommandRecognizer(Phrases phrases) => _phrases = phrases;
+
+    /// <summary>The command the message is, or null. Slash commands may carry a bot name suffix (/help@HepBot).</summary>
+    public PatientCommand? Recognize(ITurnContext turn, out bool isSlashCommand)
+    {
+        isSlashCommand = false;
+        var text = turn.Activity.Text?.Trim();
+        if (string.IsNullOrEmpty(text))
+            return null;
+        if (text.StartsWith('/'))
+        {
+            var word = text.Split(' ', 2)[0].Split('@')[0];
+            isSlashCommand = SlashCommands.TryGetValue(word, out var slash);
+            return isSlashCommand ? slash : null;
+        }
+        var normalized = text.TrimEnd('.', '!', '?').Trim().ToLowerInvariant();
+        if (text == "?")
+            normalized = "?";
+        var language = _phrases.Catalog.ResolveLanguage(turn.Activity.Locale);
+        foreach (var command in Enum.GetValues<PatientCommand>())
+        {
+            if (_phrases.Words(language, WordsKey(command)).Contains(normalized))
+                return command;
+        }
+        return null;
+    }
+
+    public static string WordsKey(PatientCommand command) =>
+        "commands." + char.ToLowerInvariant(command.ToString()[0]) + command.ToString()[1..];
+}

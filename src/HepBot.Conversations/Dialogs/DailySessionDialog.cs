@@ -1,0 +1,246 @@
+using HepBot.Conversations.Bot;
+using HepBot.Conversations.DialogLayer;
+using HepBot.Conversations.Sessions;
+using HepBot.Core.Adherence;
+using HepBot.Core.Alerts;
+using HepBot.Core.Safety;
+using HepBot.Core.Sessions;
+
+namespace HepBot.Conversations.Dialogs;
+
+/// <summary>
+/// Today's session, from the plan to the summary. The database is the truth about where the patient
+/// is: after each answer is saved the dialog replaces itself and works out the next question from
+/// today's log, so a restart, a resumed chat or a redelivered message all land on the right question.
+/// </summary>
+public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Values>
+{
+    public const string DialogId = "dailySession";
+
+    private const string Plan = "plan", SkipDay = "skipDay", TellTherapist = "tellTherapist", PainBefore = "painBefore",
+        SafetyBefore = "safetyBefore", Exercise = "exercise", PainAfter = "painAfter", SafetyAfter = "safetyAfter",
+        Difficulty = "difficulty";
+
+    private readonly Phrases _phrases;
+    private readonly SessionRecorder _recorder;
+    private readonly AlertRecorder _alerts;
+    private readonly ProgressReader _progress;
+    private readonly PainTriageOptions _pain;
+
+    public DailySessionDialog(Phrases phrases, SessionRecorder recorder, AlertRecorder alerts, ProgressReader progress,
+        PainTriageOptions pain) : base(DialogId)
+    {
+        _phrases = phrases;
+        _recorder = recorder;
+        _alerts = alerts;
+        _progress = progress;
+        _pain = pain;
+        AddStep(NextQuestionAsync);
+        AddStep(HandleAsync);
+        AddStep(HandleAsync);
+        AddStep(HandleAsync);
+    }
+
+    /// <param name="Continuing">True when looping after an answer: no greeting or plan again.</param>
+    public sealed record Options(bool Continuing = false);
+
+    public sealed class Values
+    {
+        public string? Pending { get; set; }
+        public Guid? LogId { get; set; }
+    }
+
+    private async Task<DialogTurnResult> NextQuestionAsync(WaterfallStepContext<Values> step, CancellationToken ct)
+    {
+        var continuing = step.HasOptions && step.GetOptions<Options>().Continuing;
+        var plan = await LoadPlanAsync(step, ct);
+        if (!plan.HasProgram)
+            return await SayAndEndAsync(step, "session.noProgram", ct);
+
+        var log = plan.Unfinished;
+        if (log is null)
+        {
+            if (continuing)
+                return await step.EndDialogAsync(null, ct);
+            if (plan.AllSessionsFinished)
+                return await SayAndEndAsync(step, "session.alreadyDone", ct);
+            if (!plan.IsTrainingDay)
+                return await SayAndEndAsync(step, "session.restDay", ct);
+            await _phrases.SayAsync(step.Context, "session.plan", ct, ("count", plan.Items.Count), ("minutes", Math.Max(1, plan.EstimatedMinutes)));
+            return await AskAsync(step, Plan, Prompts.Choice, _phrases.Choices(step.Context, "session.planChoices.prompt",
+            [
+                _phrases.Choice(step.Context, "start", "session.planChoices.start"),
+                _phrases.Choice(step.Context, SkipDay, "session.planChoices.skipDay"),
+                _phrases.Choice(step.Context, "later", "session.planChoices.later"),
+            ]), ct);
+        }
+
+        step.Values.LogId = log.Id;
+        var remaining = TodayPlan.Remaining(plan.Items, log);
+        if (!continuing && log.Exercises.Count > 0 && remaining.Count > 0)
+        {
+            var next = plan.ExerciseOf(remaining[0]).TextFor(step.Context.Activity.Locale ?? "en").Name;
+            await _phrases.SayAsync(step.Context, "session.welcomeBack", ct,
+                ("answered", log.Exercises.Count), ("total", plan.Items.Count), ("next", next));
+        }
+
+        if (log.PainBefore is null && log.Exercises.Count == 0)
+            return await AskAsync(step, PainBefore, Prompts.Pain, _phrases.Question(step.Context, "session.askPainBefore", "session.retryPain"), ct);
+        if (remaining.Count > 0)
+        {
+            var item = remaining[0];
+            step.Values.Pending = Exercise;
+            return await step.BeginDialogAsync(ExerciseDialog.DialogId, new ExerciseDialog.Options(
+                log.Id, plan.Prescription!.Id, item.Id, plan.Items.ToList().IndexOf(item) + 1, plan.Items.Count), ct);
+        }
+        if (log.PainAfter is null)
+            return await AskAsync(step, PainAfter, Prompts.Pain, _phrases.Question(step.Context, "session.askPainAfter", "session.retryPain"), ct);
+        return await AskAsync(step, Difficulty, Prompts.Choice, _phrases.Choices(step.Context, "session.askDifficulty",
+            Enum.GetValues<Difficulty>().Select(d => _phrases.Choice(step.Context, d.ToString(), "session.difficulty." + Camel(d.ToString())))), ct);
+    }
+
+    private async Task<DialogTurnResult> HandleAsync(WaterfallStepContext<Values> step, CancellationToken ct)
+    {
+        var pending = step.Values.Pending;
+        step.Values.Pending = null;
+        switch (pending)
+        {
+            case Plan:
+                switch (step.GetResult<FoundChoice>().Value)
+                {
+                    case "start":
+                        var plan = await LoadPlanAsync(step, ct);
+                        step.Values.LogId = (await _recorder.BeginAsync(plan, ct)).Id;
+                        return await ContinueAsync(step, ct);
+                    case SkipDay:
+                        step.Values.Pending = SkipDay;
+                        return await step.BeginDialogAsync(SkipReasonDialog.DialogId, new SkipReasonDialog.Options(WholeDay: true), ct);
+                    default:
+                        return await SayAndEndAsync(step, "session.later", ct);
+                }
+
+            case SkipDay:
+                var reason = (SkipReason)step.Result!;
+                await _recorder.SkipDayAsync(await LoadPlanAsync(step, ct), reason, ct);
+                if (reason == SkipReason.UnsureHow)
+                    return await AskAsync(step, TellTherapist, Prompts.Confirm,
+                        _phrases.Question(step.Context, "skip.offerTellTherapistDay", "skip.offerTellTherapistDay"), ct);
+                await _phrases.SayAsync(step.Context, "skip.answer." + SkipReasonDialog.Key(reason), ct);
+                return await SayAndEndAsync(step, "skip.dayAnswer", ct);
+
+            case TellTherapist:
+                var tell = step.GetResult<bool>();
+                if (tell)
+                    await _alerts.RaiseAsync(PatientId(step), AlertKind.AskedForHelp, AlertSeverity.Info, "Unsure how to do the exercises", ct);
+                return await SayAndEndAsync(step, tell ? "skip.toldTherapist" : "skip.dayAnswer", ct);
+
+            case PainBefore:
+                var before = step.GetResult<int>();
+                await _recorder.SetPainBeforeAsync(step.Values.LogId!.Value, before, ct);
+                return PainTriage.Assess(before, _pain) switch
+                {
+                    PainResponse.EndSession => await EndForPainAsync(step, before, "before the session", ct),
+                    PainResponse.StopExercise => await CheckRedFlagsAsync(step, SafetyBefore, ct),
+                    PainResponse.Caution => await SayAndContinueAsync(step, "session.painBeforeCaution", ct),
+                    _ => await ContinueAsync(step, ct),
+                };
+
+            case SafetyBefore:
+            case SafetyAfter:
+                if (step.Result is RedFlag flag)
+                {
+                    await _recorder.StopForSafetyAsync(step.Values.LogId!.Value, AlertKind.RedFlag, $"Red flag: {flag}", ct);
+                    return await SayAndEndAsync(step, "safety.urgentCare", ct);
+                }
+                await _phrases.SayAsync(step.Context, "safety.noRedFlags", ct);
+                return pending == SafetyBefore ? await SayAndContinueAsync(step, "session.painBeforeHigh", ct) : await ContinueAsync(step, ct);
+
+            case Exercise:
+                return step.Result is ExerciseResult.EndSession
+                    ? await step.EndDialogAsync(null, ct)
+                    : await ContinueAsync(step, ct);
+
+            case PainAfter:
+                var after = step.GetResult<int>();
+                await _recorder.SetPainAfterAsync(step.Values.LogId!.Value, after, ct);
+                var response = PainTriage.Assess(after, _pain);
+                if (response == PainResponse.EndSession)
+                    return await EndForPainAsync(step, after, "after the session", ct);
+                return response == PainResponse.StopExercise
+                    ? await CheckRedFlagsAsync(step, SafetyAfter, ct)
+                    : await ContinueAsync(step, ct);
+
+            case Difficulty:
+                var difficulty = Enum.Parse<Difficulty>(step.GetResult<FoundChoice>().Value);
+                await _recorder.CompleteAsync(step.Values.LogId!.Value, difficulty, ct);
+                await SendSummaryAsync(step, step.Values.LogId.Value, ct);
+                return await step.EndDialogAsync(null, ct);
+
+            default:
+                throw new InvalidOperationException($"Daily session has no pending question ('{pending}').");
+        }
+    }
+
+    private async Task SendSummaryAsync(WaterfallStepContext<Values> step, Guid logId, CancellationToken ct)
+    {
+        var log = await _recorder.GetAsync(logId, ct);
+        var progress = await _progress.ReadAsync(log.PatientId, log.LocalDate, ct);
+        var week = progress.ThisWeek;
+        var done = log.ExercisesDone;
+        var lines = new List<string>
+        {
+            _phrases.Get(step.Context, "session.summary", ("done", done), ("total", log.ExercisesPlanned)),
+            _phrases.Get(step.Context, "session.week", ("daysDone", week.DaysDone), ("daysPlanned", week.PlannedDays)),
+        };
+        if (week.CurrentStreak > 1)
+            lines.Add(_phrases.Get(step.Context, "session.streak", ("days", week.CurrentStreak)));
+        var share = log.ExercisesPlanned == 0 ? 0 : (double)done / log.ExercisesPlanned;
+        lines.Add(_phrases.Get(step.Context, share >= 1 ? "session.encourageAll"
+            : share >= SessionRecord.DoneShare ? "session.encourageMost"
+            : done > 0 ? "session.encourageSome"
+            : "session.encourageNone"));
+        await step.Context.SendActivityAsync(string.Join("\n", lines), cancellationToken: ct);
+    }
+
+    private async Task<DialogTurnResult> EndForPainAsync(WaterfallStepContext<Values> step, int pain, string when, CancellationToken ct)
+    {
+        await _recorder.StopForSafetyAsync(step.Values.LogId!.Value, AlertKind.HighPain, $"Pain {pain}/10 {when}", ct);
+        return await SayAndEndAsync(step, "safety.highPainEnd", ct);
+    }
+
+    private async Task<DialogTurnResult> CheckRedFlagsAsync(WaterfallStepContext<Values> step, string pending, CancellationToken ct)
+    {
+        step.Values.Pending = pending;
+        return await step.BeginDialogAsync(SafetyCheckDialog.DialogId, null, ct);
+    }
+
+    private static async Task<DialogTurnResult> AskAsync(WaterfallStepContext<Values> step, string pending, string promptId,
+        PromptOptions options, CancellationToken ct)
+    {
+        step.Values.Pending = pending;
+        return await step.PromptAsync(promptId, options, ct);
+    }
+
+    private async Task<DialogTurnResult> SayAndEndAsync(WaterfallStepContext<Values> step, string key, CancellationToken ct)
+    {
+        await _phrases.SayAsync(step.Context, key, ct);
+        return await step.EndDialogAsync(null, ct);
+    }
+
+    private async Task<DialogTurnResult> SayAndContinueAsync(WaterfallStepContext<Values> step, string key, CancellationToken ct)
+    {
+        await _phrases.SayAsync(step.Context, key, ct);
+        return await ContinueAsync(step, ct);
+    }
+
+    private static Task<DialogTurnResult> ContinueAsync(WaterfallStepContext<Values> step, CancellationToken ct) =>
+        step.ReplaceDialogAsync(DialogId, new Options(Continuing: true), ct);
+
+    private async Task<TodayPlan> LoadPlanAsync(WaterfallStepContext<Values> step, CancellationToken ct) =>
+        await _recorder.LoadTodayAsync(PatientId(step), ct)
+        ?? throw new InvalidOperationException("The patient of this chat no longer exists.");
+
+    private static Guid PatientId(WaterfallStepContext<Values> step) => ChatPerson.Of(step.Context).PatientId;
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+}

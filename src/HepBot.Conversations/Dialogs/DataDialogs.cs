@@ -1,0 +1,56 @@
+using HepBot.Conversations.Bot;
+using HepBot.Conversations.DialogLayer;
+using HepBot.Conversations.Patients;
+using HepBot.Core.Patients;
+
+namespace HepBot.Conversations.Dialogs;
+
+/// <summary>"Message my therapist": one free-text message, stored and flagged for the therapist.</summary>
+public sealed class MessageTherapistDialog : WaterfallDialog<MessageTherapistDialog.Values>
+{
+    public const string DialogId = "messageTherapist";
+
+    public MessageTherapistDialog(Phrases phrases, TherapistMessages messages) : base(DialogId)
+    {
+        AddStep(async (step, ct) => await step.PromptAsync(Prompts.Message,
+            phrases.Question(step.Context, "data.askMessage", "data.retryMessage", ("max", PatientMessage.MaxLength)), ct));
+        AddStep(async (step, ct) =>
+        {
+            await messages.SendAsync(ChatPerson.Of(step.Context).PatientId, step.GetResult<string>(), ct);
+            await phrases.SayAsync(step.Context, "data.messageSent", ct);
+            return await step.EndDialogAsync(null, ct);
+        });
+    }
+
+    public sealed class Values;
+}
+
+/// <summary>"Delete my data": an explicit confirmation, then erasure; the chat is unlinked afterwards.</summary>
+public sealed class ForgetMeDialog : WaterfallDialog<ForgetMeDialog.Values>
+{
+    public const string DialogId = "forgetMe";
+
+    public ForgetMeDialog(Phrases phrases, PatientErasure erasure) : base(DialogId)
+    {
+        AddStep(async (step, ct) => await step.PromptAsync(Prompts.Choice, phrases.Choices(step.Context, "data.askForget",
+        [
+            phrases.Choice(step.Context, "erase", "data.forgetYes"),
+            phrases.Choice(step.Context, "keep", "data.forgetNo"),
+        ]), ct));
+        AddStep(async (step, ct) =>
+        {
+            if (step.GetResult<FoundChoice>().Value != "erase")
+            {
+                await phrases.SayAsync(step.Context, "data.kept", ct);
+                return await step.EndDialogAsync(null, ct);
+            }
+            var person = ChatPerson.Of(step.Context);
+            await erasure.EraseAsync(person.PatientId, ct);
+            (person with { AccountId = null, Patient = null }).Attach(step.Context);
+            await phrases.SayAsync(step.Context, "data.forgotten", ct);
+            return await step.CancelAllDialogsAsync(ct);
+        });
+    }
+
+    public sealed class Values;
+}

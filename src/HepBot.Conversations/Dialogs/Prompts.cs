@@ -1,0 +1,45 @@
+using HepBot.Conversations.Bot;
+using HepBot.Conversations.DialogLayer;
+using HepBot.Core.Linking;
+using HepBot.Core.Patients;
+using HepBot.Core.Safety;
+
+namespace HepBot.Conversations.Dialogs;
+
+/// <summary>The prompts every HepBot dialog shares, by id.</summary>
+public static class Prompts
+{
+    public const string Choice = "prompt.choice";
+    public const string Pain = "prompt.pain";
+    public const string Confirm = "prompt.confirm";
+    public const string Days = "prompt.days";
+    public const string Time = "prompt.time";
+    public const string Code = "prompt.code";
+    public const string Message = "prompt.message";
+
+    public const int MaxPauseDays = 30;
+
+    public static IEnumerable<Dialog> Create(Phrases phrases)
+    {
+        yield return new ChoicePrompt(Choice);
+        yield return new NumberPrompt(Pain, PainTriage.Min, PainTriage.Max, offerButtons: true);
+        yield return new NumberPrompt(Days, 1, MaxPauseDays);
+        yield return new TextPrompt(Time, 20, (context, ct) =>
+            Task.FromResult(context.Recognized.Succeeded && ReminderTimeText.TryParse(context.Recognized.Value, out _)));
+        yield return new TextPrompt(Code, 100, (context, ct) =>
+            Task.FromResult(context.Recognized.Succeeded && InvitationCode.Normalize(StripStart(context.Recognized.Value)) is not null));
+        yield return new TextPrompt(Message, PatientMessage.MaxLength);
+        yield return new ConfirmPrompt(Confirm, phrases.Catalog.Languages.ToDictionary(
+            language => language,
+            language => new ConfirmVocabulary(
+                phrases.Catalog.Get(language, "common.yes"),
+                phrases.Catalog.Get(language, "common.no"),
+                phrases.Words(language, "common.yesWords"),
+                phrases.Words(language, "common.noWords"))),
+            phrases.Catalog.DefaultLanguage);
+    }
+
+    /// <summary>"/start ABCD2345" (a Telegram deep link) → "ABCD2345".</summary>
+    public static string StripStart(string text) =>
+        text.StartsWith("/start", StringComparison.OrdinalIgnoreCase) ? text["/start".Length..].Trim() : text;
+}

@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HepBot.Conversations.Linking;
+
+/// <summary>How hard a chat may guess invitation codes (section <c>Linking</c>).</summary>
+public sealed class LinkingOptions
+{
+    public const string Section = "Linking";
+
+    /// <summary>Wrong codes allowed from one chat within <see cref="FailureWindowMinutes"/> before it must wait.</summary>
+    [Range(1, 100)]
+    public int MaxFailedCodes { get; set; } = 5;
+
+    [Range(1, 24 * 60)]
+    public int FailureWindowMinutes { get; set; } = 15;
+}

@@ -1,0 +1,82 @@
+using HepBot.Conversations.Bot;
+using HepBot.Conversations.Dialogs;
+using HepBot.Conversations.Sessions;
+using HepBot.Core.Audit;
+using HepBot.Core.Patients;
+using HepBot.Data;
+using Microsoft.Bot.Builder;
+using Microsoft.EntityFrameworkCore;
+
+namespace HepBot.Conversations.Patients;
+
+/// <summary>
+/// "My data": everything HepBot stores about the patient, written out in their language as plain text.
+/// Reading it is audited like any other read of patient data.
+/// </summary>
+public sealed class PatientDataExport(IDbContextFactory<HepBotDbContext> contexts, Phrases phrases, ExerciseCard card, TimeProvider clock)
+{
+    public const int SessionDays = 90;
+
+    public async Task<string> BuildAsync(ITurnContext turn, Guid patientId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId, ct);
+        var locale = turn.Activity.Locale ?? patient.Locale;
+        var none = phrases.Get(turn, "data.exportNone");
+        var lines = new List<string>
+        {
+            phrases.Get(turn, "data.exportIntro"),
+            "",
+            phrases.Get(turn, "data.exportProfile",
+                ("name", patient.DisplayName),
+                ("language", phrases.Catalog.Get(patient.Locale, "settings.languageName")),
+                ("zone", patient.TimeZoneId),
+                ("times", patient.ReminderTimes.Count == 0 ? none : string.Join(", ", patient.ReminderTimes.Select(ReminderTimeText.Format))),
+                ("paused", patient.PausedUntil?.ToString("yyyy-MM-dd") ?? none),
+                ("linked", patient.LinkedAt?.ToString("yyyy-MM-dd") ?? none)),
+        };
+
+        var prescription = await db.Prescriptions.AsNoTracking()
+            .Include(p => p.Items.OrderBy(i => i.Order)).ThenInclude(i => i.Exercise)
+            .SingleOrDefaultAsync(p => p.PatientId == patientId && p.SupersededAt == null, ct);
+        if (prescription is not null)
+        {
+            lines.Add("");
+            lines.Add(phrases.Get(turn, "data.exportProgram", ("version", prescription.Version),
+                ("start", prescription.Schedule.StartDate.ToString("yyyy-MM-dd"))));
+            lines.AddRange(prescription.Items.Select(i => phrases.Get(turn, "data.exportProgramItem",
+                ("name", i.Exercise!.TextFor(locale).Name), ("dose", card.Dose(turn, i.Dose)))));
+        }
+
+        var since = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-SessionDays);
+        var sessions = await db.SessionLogs.AsNoTracking().Include(l => l.Exercises)
+            .Where(l => l.PatientId == patientId && l.LocalDate >= since)
+            .OrderBy(l => l.LocalDate).ThenBy(l => l.SessionNumber)
+            .ToListAsync(ct);
+        lines.Add("");
+        lines.Add(phrases.Get(turn, "data.exportSessionsTitle", ("days", SessionDays)));
+        if (sessions.Count == 0)
+            lines.Add(phrases.Get(turn, "data.exportNoSessions"));
+        lines.AddRange(sessions.Select(s => phrases.Get(turn, "data.exportSession",
+            ("date", s.LocalDate.ToString("yyyy-MM-dd")),
+            ("status", phrases.Get(turn, "data.status." + char.ToLowerInvariant(s.Status.ToString()[0]) + s.Status.ToString()[1..])),
+            ("done", s.ExercisesDone), ("planned", s.ExercisesPlanned),
+            ("before", s.PainBefore?.ToString() ?? "–"), ("after", s.PainAfter?.ToString() ?? "–"))));
+
+        var messages = await db.PatientMessages.CountAsync(m => m.PatientId == patientId, ct);
+        lines.Add("");
+        lines.Add(phrases.Get(turn, "data.exportMessagesTitle", ("count", messages)));
+
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(),
+            Actor = $"patient:{patientId}",
+            Action = AuditAction.Export,
+            EntityType = nameof(Patient),
+            EntityId = patientId.ToString(),
+            PatientId = patientId,
+        });
+        await db.SaveChangesAsync(ct);
+        return string.Join("\n", lines);
+    }
+}

@@ -1,0 +1,44 @@
+using HepBot.Core.Audit;
+using HepBot.Core.Patients;
+using HepBot.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HepBot.Conversations.Patients;
+
+/// <summary>
+/// "Forget me": deletes the patient and everything stored about them (programs, logs, invitations,
+/// chats, alerts, messages cascade with the patient row). The audit trail keeps only that an erasure
+/// happened, by id, as the record a clinic must be able to show.
+/// </summary>
+public sealed class PatientErasure(IDbContextFactory<HepBotDbContext> contexts, TimeProvider clock)
+{
+    public async Task EraseAsync(Guid patientId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var logIds = db.SessionLogs.Where(l => l.PatientId == patientId).Select(l => l.Id);
+        await db.ExerciseLogs.Where(e => logIds.Contains(e.SessionLogId)).ExecuteDeleteAsync(ct);
+        await db.SessionLogs.Where(l => l.PatientId == patientId).ExecuteDeleteAsync(ct);
+        var prescriptionIds = db.Prescriptions.Where(p => p.PatientId == patientId).Select(p => p.Id);
+        await db.PrescriptionItems.Where(i => prescriptionIds.Contains(i.PrescriptionId)).ExecuteDeleteAsync(ct);
+        await db.Prescriptions.Where(p => p.PatientId == patientId).ExecuteDeleteAsync(ct);
+        await db.Invitations.Where(i => i.PatientId == patientId).ExecuteDeleteAsync(ct);
+        await db.ChannelAccounts.Where(a => a.PatientId == patientId).ExecuteDeleteAsync(ct);
+        await db.Alerts.Where(a => a.PatientId == patientId).ExecuteDeleteAsync(ct);
+        await db.PatientMessages.Where(m => m.PatientId == patientId).ExecuteDeleteAsync(ct);
+        // Earlier audit rows keep their ids (they name no one) but lose the link to the erased patient.
+        await db.AuditEntries.Where(a => a.PatientId == patientId)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.PatientId, (Guid?)null), ct);
+        await db.Patients.Where(p => p.Id == patientId).ExecuteDeleteAsync(ct);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(),
+            Actor = $"patient:{patientId}",
+            Action = AuditAction.Erase,
+            EntityType = nameof(Patient),
+            EntityId = patientId.ToString(),
+        });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+}
