@@ -122,6 +122,12 @@ public sealed partial class DialogTextCatalog
     private static Dictionary<string, DialogText> LoadLanguage(string folder, string language, List<string> problems)
     {
         var texts = new Dictionary<string, DialogText>(StringComparer.Ordinal);
+        foreach (var subfolder in Directory.GetDirectories(folder).Order(StringComparer.Ordinal))
+        {
+            problems.Add($"{language}/{Path.GetFileName(subfolder)}: folders inside a language folder are not read; " +
+                "put the .yaml files directly in the language folder and group keys inside a file instead.");
+        }
+
         foreach (var path in Directory.GetFiles(folder).Order(StringComparer.Ordinal))
         {
             var fileName = Path.GetFileName(path);

@@ -160,12 +160,14 @@ public sealed class DialogTextCatalogTests : IDisposable
                   - two
                 with.dot: Hello
                 """)
-            .With("en/extra.yml", "a: b");
+            .With("en/extra.yml", "a: b")
+            .With("en/reminders/morning.yaml", "title: Time for your exercises");
 
         var error = Assert.Throws<DialogContentException>(() => DialogTextCatalog.Load(_folder.Path));
 
         Assert.Equal(
             [
+                "en/reminders: folders inside a language folder are not read; put the .yaml files directly in the language folder and group keys inside a file instead.",
                 "en/extra.yml: rename the file to end in .yaml.",
                 "en/session.yaml (line 2): 'session.greeting' has a '{' or '}' that is not a placeholder like {firstName} (letters, digits and _ only, no spaces).",
                 "en/session.yaml (line 3): 'session.empty' has no text.",
