@@ -204,8 +204,8 @@ public sealed partial class DialogTextCatalog
                     Flatten(nested, key, where, texts, problems);
                     break;
 
-                case YamlScalarNode { Value: var value } scalar when !string.IsNullOrWhiteSpace(value) && !IsYamlNull(scalar):
-                    var text = DialogText.Parse(value.Trim(), out var problem);
+                case YamlScalarNode scalar when !IsMissing(scalar):
+                    var text = DialogText.Parse(scalar.Value!.Trim(), out var problem);
                     if (text is null)
                     {
                         problems.Add($"{where} (line {valueNode.Start.Line}): '{key}' {problem}.");
@@ -228,9 +228,14 @@ public sealed partial class DialogTextCatalog
         }
     }
 
-    /// <summary>An unquoted ~ or null is YAML for "nothing", not a text.</summary>
-    private static bool IsYamlNull(YamlScalarNode scalar) =>
-        scalar.Style == ScalarStyle.Plain && scalar.Value is "~" or "null" or "Null" or "NULL";
+    /// <summary>
+    /// A key with nothing after it (or YAML's ~ / null) is a forgotten text. A quoted empty text
+    /// ("") is deliberate: the bot says nothing there, e.g. no side note for exercises on both sides.
+    /// </summary>
+    private static bool IsMissing(YamlScalarNode scalar) =>
+        scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted
+            ? scalar.Value is null
+            : string.IsNullOrWhiteSpace(scalar.Value) || scalar.Value is "~" or "null" or "Null" or "NULL";
 
     private static void CompareWithDefault(
         string language,

@@ -219,6 +219,18 @@ public sealed class DialogTextCatalogTests : IDisposable
     }
 
     [Fact]
+    public void A_quoted_empty_text_is_a_deliberate_silence()
+    {
+        var catalog = DialogTextCatalog.Load(_folder.With("en/exercise.yaml", """
+            side:
+              both: ""
+              left: Left side.
+            """).Path);
+
+        Assert.Equal(string.Empty, catalog.Get("en", "exercise.side.both"));
+    }
+
+    [Fact]
     public void The_default_language_folder_must_exist()
     {
         _folder.With("es/common.yaml", "yes: Sí").With("Spanish/common.yaml", "yes: Sí");
