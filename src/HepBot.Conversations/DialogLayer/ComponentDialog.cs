@@ -78,7 +78,7 @@ public class ComponentDialog : Dialog
         return innerDc.BeginDialogAsync(InitialDialogId, options, cancellationToken);
     }
 
-    private DialogContext CreateInnerContext(DialogContext outerDc, DialogInstance instance) =>
+    internal DialogContext CreateInnerContext(DialogContext outerDc, DialogInstance instance) =>
         CreateInnerContext(outerDc.Context, instance, outerDc);
 
     private DialogContext CreateInnerContext(ITurnContext turnContext, DialogInstance instance, DialogContext? parent) =>

@@ -7,7 +7,15 @@ public sealed record ConfirmVocabulary(
     string YesLabel,
     string NoLabel,
     IReadOnlyList<string> YesWords,
-    IReadOnlyList<string> NoWords);
+    IReadOnlyList<string> NoWords)
+{
+    /// <summary>From catalog texts: the two labels and two comma-separated word lists ("sí, si, vale").</summary>
+    public static ConfirmVocabulary FromText(string yesLabel, string noLabel, string yesWords, string noWords) =>
+        new(yesLabel, noLabel, SplitWords(yesWords), SplitWords(noWords));
+
+    private static string[] SplitWords(string words) =>
+        words.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+}
 
 /// <summary>
 /// Asks a yes/no question with two buttons. The language comes from the activity's locale

@@ -35,6 +35,15 @@ public class DialogContext
 
     public DialogInstance? ActiveDialog => _state.DialogStack.Count > 0 ? _state.DialogStack[0] : null;
 
+    /// <summary>
+    /// The inner stack of the active dialog when it is a <see cref="ComponentDialog"/>, else null.
+    /// Follow <c>Child</c> down to find the question actually being asked, e.g. for specific help.
+    /// </summary>
+    public DialogContext? Child =>
+        ActiveDialog is { } active && FindDialog(active.Id) is ComponentDialog component
+            ? component.CreateInnerContext(this, active)
+            : null;
+
     /// <summary>Finds a dialog in this stack's set, then in the parents' sets.</summary>
     public Dialog? FindDialog(string dialogId) => Dialogs.Find(dialogId) ?? Parent?.FindDialog(dialogId);
 

@@ -17,8 +17,6 @@ public sealed class DialogSet
     {
     }
 
-    public IReadOnlyCollection<Dialog> Dialogs => _dialogs.Values;
-
     public DialogSet Add(Dialog dialog)
     {
         ArgumentNullException.ThrowIfNull(dialog);

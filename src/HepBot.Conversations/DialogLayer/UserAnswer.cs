@@ -33,7 +33,8 @@ internal static class UserAnswer
             token = Property(submit, "choice") ?? Property(submit, "value");
         }
 
-        return token?.Type is JTokenType.String or JTokenType.Integer ? Normalize(token.ToString()) : null;
+        // A whole-number float (7.0) prints as "7"; any other float fails the prompt's own parsing.
+        return token?.Type is JTokenType.String or JTokenType.Integer or JTokenType.Float ? Normalize(token.ToString()) : null;
     }
 
     /// <summary>The submitted value when there is one, else the typed text.</summary>

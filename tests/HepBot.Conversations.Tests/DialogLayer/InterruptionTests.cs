@@ -26,6 +26,31 @@ public sealed class InterruptionTests
     }
 
     [Fact]
+    public async Task A_handler_can_find_the_question_being_asked_inside_components()
+    {
+        var innermost = new List<string?>();
+        var spy = new DelegateHandler(dc =>
+        {
+            while (dc.Child is { } child)
+            {
+                dc = child;
+            }
+
+            innermost.Add(dc.ActiveDialog?.Id);
+            return InterruptionOutcome.NotInterrupted;
+        });
+
+        await new ConversationHarness().Start(new ExerciseCheckInDialog(), spy)
+            .Send("hi")
+            .AssertReply(ExerciseCheckInDialog.RepetitionsQuestion)
+            .Send("12")
+            .AssertReply(ExerciseCheckInDialog.PainQuestion)
+            .StartTestAsync();
+
+        Assert.Equal([null, "repetitions"], innermost);
+    }
+
+    [Fact]
     public async Task Help_does_not_use_up_an_attempt()
     {
         var options = new PromptOptions

@@ -73,6 +73,7 @@ public sealed class NumberPromptTests
     [InlineData("{\"value\": 6}", 6)]
     [InlineData("{\"value\": \"6\"}", 6)]
     [InlineData("{\"choice\": \"2\"}", 2)]
+    [InlineData("{\"value\": 9.0}", 9)]
     [InlineData("8", 8)]
     public async Task Card_submits_carry_the_number_in_the_activity_value(string submittedJson, int expected)
     {
