@@ -1,0 +1,58 @@
+using HepBot.Conversations.DialogLayer;
+using HepBot.Conversations.Dialogs;
+using Microsoft.Bot.Schema;
+
+namespace HepBot.Conversations.Bot;
+
+/// <summary>
+/// "help", "stop", "menu", "progress" and a language change work in the middle of any dialog.
+/// Help and progress answer and ask the current question again; stop and menu end what was going on
+/// (answers are already saved); a language change resumes today's session in the new language.
+/// Slash commands always win, because a patient who types /pause means it. Other typed words are
+/// left to the question being asked, so "time" can still be an answer.
+/// </summary>
+public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer commands, CommandRouter router) : IInterruptionHandler
+{
+    public async Task<InterruptionOutcome> OnInterruptAsync(DialogContext dc, CancellationToken ct)
+    {
+        if (dc.Context.Activity.Type != ActivityTypes.Message)
+            return InterruptionOutcome.NotInterrupted;
+        var person = ChatPerson.Of(dc.Context);
+        var command = commands.Recognize(dc.Context, out var isSlashCommand);
+        if (command is null || dc.ActiveDialog is null)
+            return InterruptionOutcome.NotInterrupted;
+        if (person.Patient is null)
+        {
+            if (command != PatientCommand.Help)
+                return InterruptionOutcome.NotInterrupted;
+            await phrases.SayAsync(dc.Context, "menu.unlinkedHelp", ct);
+            return InterruptionOutcome.Reprompt;
+        }
+
+        switch (command)
+        {
+            case PatientCommand.Help:
+                await phrases.SayAsync(dc.Context, "menu.help", ct);
+                return InterruptionOutcome.Reprompt;
+            case PatientCommand.Progress:
+                await router.SendProgressAsync(dc.Context, ct);
+                return InterruptionOutcome.Reprompt;
+            case PatientCommand.Stop:
+                await dc.CancelAllDialogsAsync(ct);
+                await phrases.SayAsync(dc.Context, "menu.stopped", ct);
+                return InterruptionOutcome.Handled;
+            case PatientCommand.Language:
+                var inSession = dc.Stack.Any(d => d.Id == DailySessionDialog.DialogId);
+                await dc.CancelAllDialogsAsync(ct);
+                await dc.BeginDialogAsync(LanguageDialog.DialogId, new LanguageDialog.Options(inSession), ct);
+                return InterruptionOutcome.Handled;
+            case PatientCommand.Menu:
+            case not null when isSlashCommand:
+                await dc.CancelAllDialogsAsync(ct);
+                await router.RunAsync(dc, command.Value, ct);
+                return InterruptionOutcome.Handled;
+            default:
+                return InterruptionOutcome.NotInterrupted;
+        }
+    }
+}

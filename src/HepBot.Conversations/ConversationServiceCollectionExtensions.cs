@@ -1,0 +1,76 @@
+using HepBot.Conversations.Bot;
+using HepBot.Conversations.Content;
+using HepBot.Conversations.DialogLayer;
+using HepBot.Conversations.Dialogs;
+using HepBot.Conversations.Linking;
+using HepBot.Conversations.Patients;
+using HepBot.Conversations.Sessions;
+using HepBot.Core.Safety;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HepBot.Conversations;
+
+public static class ConversationServiceCollectionExtensions
+{
+    /// <summary>
+    /// The bot, its dialogs and the services they save answers through. Needs the HepBot database,
+    /// an <see cref="IStorage"/> for conversation state, and options for <see cref="PainTriageOptions"/>
+    /// and <see cref="LinkingOptions"/>. The text catalog is loaded (and checked) when first resolved.
+    /// </summary>
+    public static IServiceCollection AddHepBotConversations(this IServiceCollection services, string dialogsFolder, string mediaFolder)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => DialogTextCatalog.Load(dialogsFolder));
+        services.AddSingleton(new ExerciseMediaLocator(mediaFolder));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<PainTriageOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<LinkingOptions>>().Value);
+        services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
+
+        services.AddSingleton<Phrases>();
+        services.AddSingleton<CommandRecognizer>();
+        services.AddSingleton<CommandRouter>();
+        services.AddSingleton<ExerciseCard>();
+        services.AddSingleton<ExerciseTimer>();
+        services.AddSingleton<SessionRecorder>();
+        services.AddSingleton<AlertRecorder>();
+        services.AddSingleton<ProgressReader>();
+        services.AddSingleton<InvitationRedeemer>();
+        services.AddSingleton<ChatDirectory>();
+        services.AddSingleton<PatientSettings>();
+        services.AddSingleton<PatientErasure>();
+        services.AddSingleton<PatientDataExport>();
+        services.AddSingleton<TherapistMessages>();
+        services.AddSingleton<NewDayGuard>();
+        services.AddSingleton<PatientInterruptions>();
+
+        services.AddSingleton<RootDialog>();
+        services.AddSingleton<Dialog, LinkingDialog>();
+        services.AddSingleton<Dialog, DailySessionDialog>();
+        services.AddSingleton<Dialog, ExerciseDialog>();
+        services.AddSingleton<Dialog, SafetyCheckDialog>();
+        services.AddSingleton<Dialog, SkipReasonDialog>();
+        services.AddSingleton<Dialog, MenuDialog>();
+        services.AddSingleton<Dialog, ReminderTimeDialog>();
+        services.AddSingleton<Dialog, PauseRemindersDialog>();
+        services.AddSingleton<Dialog, LanguageDialog>();
+        services.AddSingleton<Dialog, MessageTherapistDialog>();
+        services.AddSingleton<Dialog, ForgetMeDialog>();
+
+        services.AddSingleton(sp =>
+        {
+            var runner = new DialogRunner(
+                sp.GetRequiredService<RootDialog>(),
+                sp.GetRequiredService<ConversationState>(),
+                [sp.GetRequiredService<NewDayGuard>(), sp.GetRequiredService<PatientInterruptions>()]);
+            foreach (var dialog in sp.GetServices<Dialog>().Concat(Prompts.Create(sp.GetRequiredService<Phrases>())))
+                runner.Dialogs.Add(dialog);
+            return runner;
+        });
+        services.AddSingleton<OneTurnAtATimeMiddleware>();
+        services.AddSingleton<IBot, HepBotBot>();
+        return services;
+    }
+}

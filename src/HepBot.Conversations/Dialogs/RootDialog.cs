@@ -1,0 +1,38 @@
+using HepBot.Conversations.Bot;
+using HepBot.Conversations.DialogLayer;
+using HepBot.Conversations.Linking;
+using HepBot.Core.Linking;
+
+namespace HepBot.Conversations.Dialogs;
+
+/// <summary>
+/// Where every conversation starts when nothing is in progress: an unlinked chat is asked for its
+/// code; a linked patient's message is a command or, when not understood, gets the menu.
+/// </summary>
+public sealed class RootDialog : WaterfallDialog<RootDialog.Values>
+{
+    public const string DialogId = "root";
+
+    public RootDialog(Phrases phrases, CommandRecognizer commands, CommandRouter router) : base(DialogId)
+    {
+        AddStep(async (step, ct) =>
+        {
+            var person = ChatPerson.Of(step.Context);
+            var text = step.Context.Activity.Text?.Trim() ?? "";
+            var carriesCode = InvitationCode.Normalize(Prompts.StripStart(text)) is not null;
+            if (!person.IsLinked || (carriesCode && text.StartsWith("/start", StringComparison.OrdinalIgnoreCase)))
+                return await step.BeginDialogAsync(LinkingDialog.DialogId, null, ct);
+            if (person.Patient is null)
+            {
+                await phrases.SayAsync(step.Context, "linking.alreadyLinked", ct);
+                return await step.EndDialogAsync(null, ct);
+            }
+            if (commands.Recognize(step.Context, out _) is { } command)
+                return await router.RunAsync(step, command, ct) ?? await step.EndDialogAsync(null, ct);
+            await phrases.SayAsync(step.Context, "common.notUnderstood", ct);
+            return await step.BeginDialogAsync(MenuDialog.DialogId, null, ct);
+        });
+    }
+
+    public sealed class Values;
+}
