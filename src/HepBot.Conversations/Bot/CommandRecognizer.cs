@@ -43,16 +43,25 @@ public sealed class CommandRecognizer
             isSlashCommand = SlashCommands.TryGetValue(word, out var slash);
             return isSlashCommand ? slash : null;
         }
-        var normalized = text.TrimEnd('.', '!', '?').Trim().ToLowerInvariant();
-        if (text == "?")
-            normalized = "?";
+        var typed = Fold(text);
         var language = _phrases.Catalog.ResolveLanguage(turn.Activity.Locale);
         foreach (var command in Enum.GetValues<PatientCommand>())
         {
-            if (_phrases.Words(language, WordsKey(command)).Contains(normalized))
+            if (_phrases.Words(language, WordsKey(command)).Any(word => Fold(word) == typed))
                 return command;
         }
         return null;
+    }
+
+    /// <summary>Lower case, without accents or surrounding punctuation: "¿Ayúdame?" and "ayudame" are the same word.</summary>
+    public static string Fold(string text)
+    {
+        var trimmed = text.Trim().Trim('.', '!', '¡', '¿', ',');
+        if (trimmed.Length > 1)
+            trimmed = trimmed.TrimEnd('?').TrimStart('?');
+        var decomposed = trimmed.ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormD);
+        return new string(decomposed.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c)
+            != System.Globalization.UnicodeCategory.NonSpacingMark).ToArray());
     }
 
     public static string WordsKey(PatientCommand command) =>

@@ -66,10 +66,15 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
                 return await SayAndEndAsync(step, "session.alreadyDone", ct);
             if (!plan.IsTrainingDay)
                 return await SayAndEndAsync(step, "session.restDay", ct);
-            await _phrases.SayAsync(step.Context, "session.plan", ct, ("count", plan.Items.Count), ("minutes", Math.Max(1, plan.EstimatedMinutes)));
+            var minutes = Math.Max(1, plan.EstimatedMinutes);
+            if (plan.Items.Count == 1)
+                await _phrases.SayAsync(step.Context, "session.planOne", ct, ("minutes", minutes));
+            else
+                await _phrases.SayAsync(step.Context, "session.plan", ct, ("count", plan.Items.Count), ("minutes", minutes));
             return await AskAsync(step, Plan, Prompts.Choice, _phrases.Choices(step.Context, "session.planChoices.prompt",
             [
-                _phrases.Choice(step.Context, "start", "session.planChoices.start"),
+                new Choice("start", _phrases.Get(step.Context, "session.planChoices.start"),
+                    _phrases.Words(_phrases.Catalog.ResolveLanguage(step.Context.Activity.Locale), "commands.today")),
                 _phrases.Choice(step.Context, SkipDay, "session.planChoices.skipDay"),
                 _phrases.Choice(step.Context, "later", "session.planChoices.later"),
             ]), ct);

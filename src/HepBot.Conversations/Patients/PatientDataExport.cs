@@ -32,7 +32,9 @@ public sealed class PatientDataExport(IDbContextFactory<HepBotDbContext> context
                 ("language", phrases.Catalog.Get(patient.Locale, "settings.languageName")),
                 ("zone", patient.TimeZoneId),
                 ("times", patient.ReminderTimes.Count == 0 ? none : string.Join(", ", patient.ReminderTimes.Select(ReminderTimeText.Format))),
-                ("paused", patient.PausedUntil?.ToString("yyyy-MM-dd") ?? none),
+                ("reminders", patient.PausedUntil is { } until
+                    ? phrases.Get(turn, "data.remindersPausedUntil", ("date", until.ToString("yyyy-MM-dd")))
+                    : phrases.Get(turn, "data.remindersOn")),
                 ("linked", patient.LinkedAt?.ToString("yyyy-MM-dd") ?? none)),
         };
 
