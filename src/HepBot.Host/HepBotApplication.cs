@@ -12,6 +12,7 @@ using HepBot.Host.Demo;
 using HepBot.Host.ExerciseLibrary;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -90,20 +91,23 @@ internal static class HepBotApplication
     }
 
     /// <summary>
-    /// Registers the database from the settings as they are now. A provider that cannot be read is
-    /// left unregistered on purpose: start-up validation then stops the host with the setting's name
-    /// before anything asks for the database.
+    /// Registers the database from the settings as they are now. Settings that cannot work still get a
+    /// registration, one that refuses to open: start-up validation stops the host first, naming the setting.
     /// </summary>
     private static void AddDatabase(WebApplicationBuilder builder)
     {
         var options = DatabaseOptions.Read(builder.Configuration);
-        if (!options.TryGetProvider(out var provider))
+        var invalid = new DatabaseOptionsValidator().Validate(null, options);
+        if (invalid.Failed || !options.TryGetProvider(out var provider))
+        {
+            var refusal = new InvalidOperationException($"The database is not configured: {invalid.FailureMessage}");
+            builder.Services.AddScoped<HepBotDbContext>(_ => throw refusal);
+            builder.Services.AddSingleton<IDbContextFactory<HepBotDbContext>>(_ => throw refusal);
             return;
+        }
         var connectionString = options.ConnectionString;
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            if (provider != DatabaseProvider.Sqlite)
-                return;
             var file = RepositoryRoot.Resolve(DatabaseOptions.DefaultSqliteFile, builder.Environment.ContentRootPath);
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             connectionString = $"Data Source={file}";
