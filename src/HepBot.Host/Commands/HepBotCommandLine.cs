@@ -20,8 +20,8 @@ internal static class HepBotCommandLine
             // Arguments the verbs do not know (--urls, --environment...) are the web host's.
             TreatUnmatchedTokensAsErrors = false,
         };
-        root.SetAction((parse, ct) => RunWebHostAsync([.. parse.UnmatchedTokens], error, settings));
-        root.Add(MigrateCommand(output, settings));
+        root.SetAction((parse, ct) => RunWebHostAsync([.. parse.UnmatchedTokens], error, settings, ct));
+        root.Add(MigrateCommand(output, error, settings));
         root.Add(TherapistCommands.Create(output, error, settings));
         root.Add(ApiKeyCommands.Create(output, error, settings));
         return root.Parse(args).InvokeAsync(new InvocationConfiguration
@@ -34,32 +34,34 @@ internal static class HepBotCommandLine
         }, cancellationToken);
     }
 
-    private static async Task<int> RunWebHostAsync(string[] args, TextWriter error, IEnumerable<KeyValuePair<string, string?>>? settings)
+    private static async Task<int> RunWebHostAsync(string[] args, TextWriter error,
+        IEnumerable<KeyValuePair<string, string?>>? settings, CancellationToken cancellationToken)
     {
+        await using var app = HepBotApplication.Build(HepBotApplication.CreateBuilder(args, settings));
         try
         {
-            await using var app = HepBotApplication.Build(HepBotApplication.CreateBuilder(args, settings));
-            await app.RunAsync();
-            return 0;
+            await app.StartAsync(cancellationToken);
         }
-        catch (OptionsValidationException exception)
+        catch (Exception exception) when (SettingErrors.Of(exception) is { } errors)
         {
-            await error.WriteLineAsync($"HepBot cannot start: {exception.Message}");
-            return 1;
+            await SettingErrors.ReportAsync(error, errors);
+            return AdminDatabase.BadInput;
         }
+        await app.WaitForShutdownAsync(cancellationToken);
+        return 0;
     }
 
-    private static Command MigrateCommand(TextWriter output, IEnumerable<KeyValuePair<string, string?>>? settings)
+    private static Command MigrateCommand(TextWriter output, TextWriter error, IEnumerable<KeyValuePair<string, string?>>? settings)
     {
         var migrate = new Command("migrate", "Apply database migrations and exit.");
-        migrate.SetAction((_, ct) => AdminDatabase.RunAsync(settings, output, async (db, _) =>
+        migrate.SetAction((_, ct) => AdminDatabase.RunAsync(settings, error, async (db, _) =>
         {
             var applied = await DatabaseStartup.MigrateAsync(db, ct);
             await output.WriteLineAsync(applied.Count == 0
                 ? "The database is up to date."
                 : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}.");
             return 0;
-        }, ct));
+        }, ct, migrateFirst: false));
         return migrate;
     }
 }
@@ -70,7 +72,7 @@ internal static class AdminDatabase
     public const int BadInput = 1;
 
     public static async Task<int> RunAsync(IEnumerable<KeyValuePair<string, string?>>? settings, TextWriter error,
-        Func<HepBotDbContext, IServiceProvider, Task<int>> work, CancellationToken cancellationToken)
+        Func<HepBotDbContext, IServiceProvider, Task<int>> work, CancellationToken cancellationToken, bool migrateFirst = true)
     {
         var builder = HepBotApplication.CreateBuilder([], settings);
         // Logs go to stderr and only when they matter, so stdout stays what the verb says it prints.
@@ -82,14 +84,35 @@ internal static class AdminDatabase
         {
             app.Services.GetService<IStartupValidator>()?.Validate();
         }
-        catch (OptionsValidationException exception)
+        catch (Exception exception) when (SettingErrors.Of(exception) is { } errors)
         {
-            await error.WriteLineAsync($"HepBot cannot start: {exception.Message}");
+            await SettingErrors.ReportAsync(error, errors);
             return BadInput;
         }
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HepBotDbContext>();
-        await DatabaseStartup.MigrateAsync(db, cancellationToken);
+        if (migrateFirst)
+            await DatabaseStartup.MigrateAsync(db, cancellationToken);
         return await work(db, scope.ServiceProvider);
+    }
+}
+
+/// <summary>Start-up validation failures, reported as the settings they name rather than as a stack trace.</summary>
+internal static class SettingErrors
+{
+    /// <summary>The messages when the exception is (only) failed option validation; otherwise null.</summary>
+    public static IReadOnlyList<string>? Of(Exception exception) => exception switch
+    {
+        OptionsValidationException options => [.. options.Failures],
+        AggregateException { InnerExceptions: var inner } when inner.All(e => e is OptionsValidationException) =>
+            inner.Cast<OptionsValidationException>().SelectMany(e => e.Failures).Distinct().ToList(),
+        _ => null,
+    };
+
+    public static async Task ReportAsync(TextWriter error, IReadOnlyList<string> errors)
+    {
+        await error.WriteLineAsync("HepBot cannot start; fix these settings:");
+        foreach (var message in errors)
+            await error.WriteLineAsync($"  {message}");
     }
 }
