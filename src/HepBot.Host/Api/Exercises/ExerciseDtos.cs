@@ -1,0 +1,28 @@
+using HepBot.Core.Exercises;
+
+namespace HepBot.Host.Api.Exercises;
+
+public sealed record ExerciseTextDto(
+    string? Locale, string? Name, IReadOnlyList<string>? Steps, IReadOnlyList<string>? Cues, IReadOnlyList<string>? Cautions);
+
+/// <summary>A picture or clip; library media may be a file in the media folder, custom media is a URL.</summary>
+public sealed record ExerciseMediaDto(MediaKind Kind, string? Url, string? FilePath, string? Caption);
+
+public sealed record ExerciseDto(
+    Guid Id,
+    string Slug,
+    bool IsCustom,
+    BodyRegion Region,
+    ExerciseDose DefaultDose,
+    ExerciseMediaDto? Media,
+    IReadOnlyList<ExerciseTextDto> Texts)
+{
+    public static ExerciseDto From(Exercise e) => new(
+        e.Id, e.Slug, e.ClinicId is not null, e.Region, e.DefaultDose,
+        e.Media is { } m ? new ExerciseMediaDto(m.Kind, m.Url, m.FilePath, m.Caption) : null,
+        e.Texts.Select(t => new ExerciseTextDto(t.Locale, t.Name, t.Steps, t.Cues, t.Cautions)).ToList());
+}
+
+/// <summary>A clinic's own exercise; the same rules as the library apply.</summary>
+public sealed record CreateExerciseRequest(
+    string? Slug, BodyRegion? Region, ExerciseDose? DefaultDose, IReadOnlyList<ExerciseTextDto>? Texts, ExerciseMediaDto? Media);

@@ -1,0 +1,132 @@
+using HepBot.Core.Audit;
+using HepBot.Core.Patients;
+using HepBot.Data;
+using HepBot.Host.Authentication;
+using HepBot.Host.Configuration;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HepBot.Host.Api.Patients;
+
+internal static class PatientsApi
+{
+    public static IEndpointRouteBuilder MapPatientsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/v1/patients").RequireAuthorization().WithTags("Patients");
+        api.MapGet("/", ListPatients);
+        api.MapPost("/", CreatePatient);
+        api.MapGet("/{id:guid}", GetPatient);
+        api.MapPatch("/{id:guid}", UpdatePatient);
+        return app;
+    }
+
+    public static async Task<Ok<List<PatientDto>>> ListPatients(ApiCaller caller, [AsParameters] PatientServices services)
+    {
+        var patients = await services.Db.Patients.VisibleTo(caller)
+            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
+            .ToListAsync(services.Cancellation);
+        var now = services.Clock.GetUtcNow();
+        foreach (var patient in patients)
+            services.Db.Audit(caller.Actor, AuditAction.Read, nameof(Patient), patient.Id, patient.Id, now);
+        await services.Db.SaveChangesAsync(services.Cancellation);
+        return TypedResults.Ok(patients.Select(PatientDto.From).ToList());
+    }
+
+    public static async Task<Results<Created<PatientDto>, ValidationProblem>> CreatePatient(
+        CreatePatientRequest request, ApiCaller caller, [AsParameters] PatientServices services)
+    {
+        var errors = new FieldErrors();
+        errors.CheckText("displayName", request.DisplayName, PatientRules.MaxDisplayNameLength, required: true);
+        PatientRules.CheckTimeZone(errors, request.TimeZone);
+        PatientRules.CheckLocale(errors, request.Locale, services.Localization.Value);
+        var reminders = request.ReminderTimes is null ? [] : ReminderTimeRules.Parse(request.ReminderTimes, errors, "reminderTimes");
+        if (errors.Any)
+            return errors.ToProblem();
+
+        var clinicZone = await services.Db.Clinics.Where(c => c.Id == caller.ClinicId)
+            .Select(c => c.DefaultTimeZone).SingleAsync(services.Cancellation);
+        var now = services.Clock.GetUtcNow();
+        var patient = new Patient
+        {
+            ClinicId = caller.ClinicId,
+            TherapistId = caller.TherapistId,
+            DisplayName = request.DisplayName!.Trim(),
+            TimeZoneId = request.TimeZone ?? clinicZone,
+            Locale = request.Locale?.ToLowerInvariant() ?? "en",
+            ReminderTimes = reminders!,
+            CreatedAt = now,
+        };
+        services.Db.Patients.Add(patient);
+        services.Db.Audit(caller.Actor, AuditAction.Create, nameof(Patient), patient.Id, patient.Id, now);
+        await services.Db.SaveChangesAsync(services.Cancellation);
+        services.Logger.LogInformation("Therapist {TherapistId} created patient {PatientId}.", caller.TherapistId, patient.Id);
+        return TypedResults.Created($"/api/v1/patients/{patient.Id}", PatientDto.From(patient));
+    }
+
+    public static async Task<Results<Ok<PatientDto>, NotFound>> GetPatient(
+        Guid id, ApiCaller caller, [AsParameters] PatientServices services)
+    {
+        var patient = await services.Db.Patients.VisibleTo(caller).SingleOrDefaultAsync(p => p.Id == id, services.Cancellation);
+        if (patient is null)
+            return TypedResults.NotFound();
+        services.Db.Audit(caller.Actor, AuditAction.Read, nameof(Patient), patient.Id, patient.Id, services.Clock.GetUtcNow());
+        await services.Db.SaveChangesAsync(services.Cancellation);
+        return TypedResults.Ok(PatientDto.From(patient));
+    }
+
+    public static async Task<Results<Ok<PatientDto>, NotFound, ValidationProblem>> UpdatePatient(
+        Guid id, UpdatePatientRequest request, ApiCaller caller, [AsParameters] PatientServices services)
+    {
+        var patient = await services.Db.Patients.VisibleTo(caller).SingleOrDefaultAsync(p => p.Id == id, services.Cancellation);
+        if (patient is null)
+            return TypedResults.NotFound();
+
+        var errors = new FieldErrors();
+        if (request.DisplayName is not null)
+            errors.CheckText("displayName", request.DisplayName, PatientRules.MaxDisplayNameLength, required: true);
+        PatientRules.CheckTimeZone(errors, request.TimeZone);
+        PatientRules.CheckLocale(errors, request.Locale, services.Localization.Value);
+        var reminders = request.ReminderTimes is null ? null : ReminderTimeRules.Parse(request.ReminderTimes, errors, "reminderTimes");
+        if (request.Status is not (null or PatientStatus.Active or PatientStatus.Paused))
+            errors.Add("status", "Status can be set to \"active\" or \"paused\".");
+        if (request.Status == PatientStatus.Active && request.PausedUntil is not null)
+            errors.Add("pausedUntil", "A patient set to active cannot also be paused until a date.");
+        var now = services.Clock.GetUtcNow();
+        if (request.PausedUntil is { } until && until < PatientClock.Today(request.TimeZone ?? patient.TimeZoneId, now))
+            errors.Add("pausedUntil", "The pause must end today or later in the patient's time zone.");
+        if (errors.Any)
+            return errors.ToProblem();
+
+        if (request.DisplayName is not null)
+            patient.DisplayName = request.DisplayName.Trim();
+        if (request.TimeZone is not null)
+            patient.TimeZoneId = request.TimeZone;
+        if (request.Locale is not null)
+            patient.Locale = request.Locale.ToLowerInvariant();
+        if (reminders is not null)
+            patient.ReminderTimes = reminders;
+        if (request.Status == PatientStatus.Active)
+        {
+            patient.Status = PatientStatus.Active;
+            patient.PausedUntil = null;
+        }
+        else if (request.Status == PatientStatus.Paused || request.PausedUntil is not null)
+        {
+            patient.Status = PatientStatus.Paused;
+            patient.PausedUntil = request.PausedUntil;
+        }
+
+        services.Db.Audit(caller.Actor, AuditAction.Update, nameof(Patient), patient.Id, patient.Id, now);
+        await services.Db.SaveChangesAsync(services.Cancellation);
+        return TypedResults.Ok(PatientDto.From(patient));
+    }
+}
+
+/// <summary>What the patient handlers need, bundled so each handler's signature stays about the request.</summary>
+internal sealed record PatientServices(
+    HepBotDbContext Db,
+    TimeProvider Clock,
+    IOptions<LocalizationOptions> Localization,
+    ILogger<PatientServices> Logger,
+    CancellationToken Cancellation);

@@ -1,0 +1,42 @@
+using HepBot.Core.Exercises;
+using HepBot.Core.Prescriptions;
+
+namespace HepBot.Host.Api.Prescriptions;
+
+public sealed record ScheduleDto(int SessionsPerDay, IReadOnlyList<DayOfWeek> Days, DateOnly StartDate, DateOnly? EndDate)
+{
+    public static ScheduleDto From(PrescriptionSchedule s) => new(
+        s.SessionsPerDay,
+        Enum.GetValues<DayOfWeek>().Where(d => s.Days.HasFlag(PrescriptionSchedule.ToFlag(d))).ToList(),
+        s.StartDate,
+        s.EndDate);
+}
+
+public sealed record PrescriptionItemDto(Guid Id, int Order, string ExerciseSlug, string ExerciseName, ExerciseDose Dose, string? Notes);
+
+public sealed record PrescriptionDto(
+    Guid Id,
+    int Version,
+    Guid PrescribedById,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? SupersededAt,
+    ScheduleDto Schedule,
+    string? Notes,
+    IReadOnlyList<PrescriptionItemDto> Items)
+{
+    public static PrescriptionDto From(Prescription p) => new(
+        p.Id, p.Version, p.PrescribedById, p.CreatedAt, p.SupersededAt, ScheduleDto.From(p.Schedule), p.Notes,
+        p.Items.OrderBy(i => i.Order)
+            .Select(i => new PrescriptionItemDto(i.Id, i.Order, i.Exercise!.Slug, i.Exercise.TextFor(Exercise.DefaultLocale).Name, i.Dose, i.Notes))
+            .ToList());
+}
+
+/// <summary>When the program is done. Omitted: once a day, every day, from the patient's today, no end.</summary>
+public sealed record ScheduleRequest(int? SessionsPerDay, IReadOnlyList<DayOfWeek>? Days, DateOnly? StartDate, DateOnly? EndDate);
+
+/// <summary>One exercise of the program by slug; each omitted dose field takes the exercise's default.</summary>
+public sealed record PrescriptionItemRequest(
+    string? ExerciseSlug, int? Sets, int? Reps, int? HoldSeconds, int? RestSeconds, Side? Side, string? Notes);
+
+/// <summary>The whole new program; it becomes the next version and the current one is kept as history.</summary>
+public sealed record PrescribeRequest(ScheduleRequest? Schedule, string? Notes, IReadOnlyList<PrescriptionItemRequest>? Items);

@@ -1,0 +1,96 @@
+using HepBot.Core.Exercises;
+using HepBot.Core.Patients;
+using HepBot.Core.Prescriptions;
+using HepBot.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HepBot.Host.Api.Prescriptions;
+
+/// <summary>Turns a prescribe request into the patient's next program version; used by the API and the demo.</summary>
+internal static class PrescriptionVersions
+{
+    public const int MaxItems = 30;
+    public const int MaxNotesLength = 2000;
+    public const int MaxItemNotesLength = 1000;
+
+    /// <summary>
+    /// Validates the request and adds the new version to the context, marking the current one superseded.
+    /// Nothing is saved here: the caller's single SaveChanges is one transaction, so the old version is
+    /// never superseded without the new one (and the unique (patient, version) index stops a racing twin).
+    /// </summary>
+    public static async Task<Prescription?> AddNextVersionAsync(
+        HepBotDbContext db, Patient patient, Guid prescribedById, PrescribeRequest request, DateTimeOffset now,
+        FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var items = request.Items ?? [];
+        if (items.Count is < 1 or > MaxItems)
+            errors.Add("items", $"A program has between 1 and {MaxItems} exercises.");
+        errors.CheckText("notes", request.Notes, MaxNotesLength, required: false);
+
+        var slugs = items.Select(i => i.ExerciseSlug).OfType<string>().Distinct().ToList();
+        // A clinic's own exercise wins over a library one with the same slug.
+        var exercises = (await db.Exercises
+                .Where(e => slugs.Contains(e.Slug) && (e.ClinicId == null || e.ClinicId == patient.ClinicId))
+                .ToListAsync(cancellationToken))
+            .GroupBy(e => e.Slug)
+            .ToDictionary(g => g.Key, g => g.OrderBy(e => e.ClinicId is null).First());
+
+        var prescriptionItems = new List<PrescriptionItem>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var at = $"items[{i}]";
+            errors.CheckText($"{at}.notes", item.Notes, MaxItemNotesLength, required: false);
+            if (item.ExerciseSlug is null || !exercises.TryGetValue(item.ExerciseSlug, out var exercise))
+            {
+                errors.Add($"{at}.exerciseSlug", $"No exercise '{item.ExerciseSlug}' in the library or your clinic's exercises.");
+                continue;
+            }
+            var d = exercise.DefaultDose;
+            var dose = new ExerciseDose(item.Sets ?? d.Sets, item.Reps ?? d.Reps, item.HoldSeconds ?? d.HoldSeconds,
+                item.RestSeconds ?? d.RestSeconds, item.Side ?? d.Side);
+            errors.AddRange(at, dose.Validate());
+            prescriptionItems.Add(new PrescriptionItem
+            {
+                Order = i + 1,
+                ExerciseId = exercise.Id,
+                Exercise = exercise,
+                Dose = dose,
+                Notes = string.IsNullOrWhiteSpace(item.Notes) ? null : item.Notes.Trim(),
+            });
+        }
+
+        var s = request.Schedule;
+        var schedule = new PrescriptionSchedule(
+            s?.SessionsPerDay ?? 1,
+            s?.Days is { Count: > 0 } days ? days.Aggregate(TrainingDays.None, (all, day) => all | PrescriptionSchedule.ToFlag(day)) : TrainingDays.Every,
+            s?.StartDate ?? PatientClock.Today(patient.TimeZoneId, now),
+            s?.EndDate);
+        if (s?.Days is { Count: 0 })
+            errors.Add("schedule.days", "Choose at least one day of the week.");
+        errors.AddRange("schedule", schedule.Validate());
+        if (errors.Any)
+            return null;
+
+        var current = await db.Prescriptions
+            .Where(p => p.PatientId == patient.Id && p.SupersededAt == null)
+            .ToListAsync(cancellationToken);
+        foreach (var superseded in current)
+            superseded.SupersededAt = now;
+        var lastVersion = await db.Prescriptions.Where(p => p.PatientId == patient.Id)
+            .MaxAsync(p => (int?)p.Version, cancellationToken) ?? 0;
+
+        var prescription = new Prescription
+        {
+            PatientId = patient.Id,
+            Version = lastVersion + 1,
+            PrescribedById = prescribedById,
+            CreatedAt = now,
+            Schedule = schedule,
+            Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim(),
+            Items = prescriptionItems,
+        };
+        db.Prescriptions.Add(prescription);
+        return prescription;
+    }
+}

@@ -1,0 +1,70 @@
+using HepBot.Core.Audit;
+using HepBot.Core.Prescriptions;
+using HepBot.Data;
+using HepBot.Host.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace HepBot.Host.Api.Prescriptions;
+
+internal static class PrescriptionsApi
+{
+    public static IEndpointRouteBuilder MapPrescriptionsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/v1/patients/{id:guid}").RequireAuthorization().WithTags("Prescriptions");
+        api.MapGet("/prescription", GetCurrentPrescription);
+        api.MapPut("/prescription", Prescribe);
+        api.MapGet("/prescriptions", ListPrescriptions);
+        return app;
+    }
+
+    public static async Task<Results<Ok<PrescriptionDto>, NotFound>> GetCurrentPrescription(
+        Guid id, ApiCaller caller, HepBotDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!await db.Patients.VisibleTo(caller).AnyAsync(p => p.Id == id, cancellationToken))
+            return TypedResults.NotFound();
+        var current = await WithItems(db).SingleOrDefaultAsync(p => p.PatientId == id && p.SupersededAt == null, cancellationToken);
+        if (current is null)
+            return TypedResults.NotFound();
+        db.Audit(caller.Actor, AuditAction.Read, nameof(Prescription), current.Id, id, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(PrescriptionDto.From(current));
+    }
+
+    public static async Task<Results<Ok<PrescriptionDto>, NotFound, ValidationProblem>> Prescribe(
+        Guid id, PrescribeRequest request, ApiCaller caller, HepBotDbContext db, TimeProvider clock,
+        ILogger<PrescribeRequest> logger, CancellationToken cancellationToken)
+    {
+        var patient = await db.Patients.VisibleTo(caller).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (patient is null)
+            return TypedResults.NotFound();
+
+        var now = clock.GetUtcNow();
+        var errors = new FieldErrors();
+        var prescription = await PrescriptionVersions.AddNextVersionAsync(db, patient, caller.TherapistId, request, now, errors, cancellationToken);
+        if (prescription is null)
+            return errors.ToProblem();
+        db.Audit(caller.Actor, AuditAction.Create, nameof(Prescription), prescription.Id, id, now);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Therapist {TherapistId} prescribed version {Version} for patient {PatientId}.",
+            caller.TherapistId, prescription.Version, id);
+        return TypedResults.Ok(PrescriptionDto.From(prescription));
+    }
+
+    /// <summary>Every version, newest first.</summary>
+    public static async Task<Results<Ok<List<PrescriptionDto>>, NotFound>> ListPrescriptions(
+        Guid id, ApiCaller caller, HepBotDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!await db.Patients.VisibleTo(caller).AnyAsync(p => p.Id == id, cancellationToken))
+            return TypedResults.NotFound();
+        var history = await WithItems(db).Where(p => p.PatientId == id).OrderByDescending(p => p.Version).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var prescription in history)
+            db.Audit(caller.Actor, AuditAction.Read, nameof(Prescription), prescription.Id, id, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(history.Select(PrescriptionDto.From).ToList());
+    }
+
+    private static IQueryable<Prescription> WithItems(HepBotDbContext db) =>
+        db.Prescriptions.AsNoTracking().AsSplitQuery().Include(p => p.Items).ThenInclude(i => i.Exercise);
+}

@@ -1,0 +1,97 @@
+using System.Data.Common;
+using HepBot.Data;
+using Microsoft.EntityFrameworkCore;
+using HepBot.Host.Demo;
+using HepBot.Host.ExerciseLibrary;
+
+namespace HepBot.Host.Database;
+
+/// <summary>
+/// Start-up work on the database, in order: apply migrations, load the exercise library, seed the demo.
+/// When the database does not answer at start, the host still serves (/healthz says 503) and the
+/// work is retried in the background with backoff until it does.
+/// </summary>
+internal sealed class DatabaseStartup(
+    IServiceScopeFactory scopes,
+    IExerciseLibrarySource library,
+    DemoBanner banner,
+    TimeProvider clock,
+    ILogger<DatabaseStartup> logger) : IHostedService
+{
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _retrying = Task.CompletedTask;
+
+    /// <summary>
+    /// The one place migrations are applied, by the web host and the `migrate` verb alike; the
+    /// DatabaseMigrator in HepBot.Data takes over here when it lands. Returns the migrations applied.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(HepBotDbContext db, CancellationToken cancellationToken)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
+        return pending;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PrepareAsync(cancellationToken);
+        }
+        catch (DbException exception)
+        {
+            logger.LogError(exception, "The database does not answer at start-up; /healthz reports 503 and start-up work is retried in the background.");
+            _retrying = RetryUntilReadyAsync(_stopping.Token);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            await _retrying.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping while the database is still away is expected.
+        }
+    }
+
+    private async Task RetryUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (true)
+        {
+            await Task.Delay(delay, clock, cancellationToken);
+            try
+            {
+                await PrepareAsync(cancellationToken);
+                logger.LogInformation("The database answers again; start-up work is done.");
+                return;
+            }
+            catch (DbException exception)
+            {
+                logger.LogError(exception, "The database still does not answer; retrying in {RetryDelay}.", delay);
+            }
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+        }
+    }
+
+    private async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HepBotDbContext>();
+        var applied = await MigrateAsync(db, cancellationToken);
+        if (applied.Count > 0)
+            logger.LogInformation("Applied {MigrationCount} database migrations: {Migrations}.", applied.Count, applied);
+
+        var exercises = await library.LoadAsync(cancellationToken);
+        await LibraryImport.ImportAsync(db, exercises, clock.GetUtcNow(), cancellationToken);
+
+        var demo = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        if (demo is not null)
+            banner.Show(demo);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.Json.Serialization;
+using HepBot.Data;
+using HepBot.Host.Api;
+using HepBot.Host.Api.Exercises;
+using HepBot.Host.Api.Invitations;
+using HepBot.Host.Api.Patients;
+using HepBot.Host.Api.Prescriptions;
+using HepBot.Host.Authentication;
+using HepBot.Host.Configuration;
+using HepBot.Host.Database;
+using HepBot.Host.Demo;
+using HepBot.Host.ExerciseLibrary;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HepBot.Host;
+
+/// <summary>The composition root, shared by the web host and the admin verbs so both see the same settings and services.</summary>
+internal static class HepBotApplication
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static WebApplicationBuilder CreateBuilder(string[] args, IEnumerable<KeyValuePair<string, string?>>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        RepositoryRoot.UseRootSettings(builder.Configuration, builder.Environment.ContentRootPath);
+        if (settings is not null)
+            builder.Configuration.AddInMemoryCollection(settings);
+        if (new[] { "urls", "http_ports", "https_ports" }.All(key => string.IsNullOrEmpty(builder.Configuration[key])))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new HostConsole(Console.Out));
+        AddOptions(builder);
+        AddDatabase(builder);
+
+        services.AddSingleton<IExerciseLibrarySource, ExerciseLibraryYamlSource>();
+        services.AddScoped<DemoSeeder>();
+        services.AddSingleton<DemoBanner>();
+        services.AddHostedService<DatabaseStartup>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(
+            System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
+        // Body-reading failures become exceptions so RequestBodyExceptionHandler can name the field.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<RequestBodyExceptionHandler>();
+        services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapHealthChecks("/healthz");
+        app.MapPatientsApi();
+        app.MapExercisesApi();
+        app.MapPrescriptionsApi();
+        app.MapInvitationsApi();
+        return app;
+    }
+
+    private static void AddOptions(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddOptions<DatabaseOptions>().Configure(o => DatabaseOptions.Bind(o, configuration)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddOptions<LocalizationOptions>().Bind(configuration.GetSection(LocalizationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ExerciseLibraryOptions>().Bind(configuration.GetSection(ExerciseLibraryOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName))
+            .PostConfigure<IOptions<DatabaseOptions>>((demo, database) => demo.Enabled ??= database.Value.UsesEmbeddedDefault)
+            .ValidateDataAnnotations().ValidateOnStart();
+    }
+
+    /// <summary>
+    /// Registers the database from the settings as they are now. Settings that cannot work still get a
+    /// registration, one that refuses to open: start-up validation stops the host first, naming the setting.
+    /// </summary>
+    private static void AddDatabase(WebApplicationBuilder builder)
+    {
+        var options = DatabaseOptions.Read(builder.Configuration);
+        var invalid = new DatabaseOptionsValidator().Validate(null, options);
+        if (invalid.Failed || !options.TryGetProvider(out var provider))
+        {
+            var refusal = new InvalidOperationException($"The database is not configured: {invalid.FailureMessage}");
+            builder.Services.AddScoped<HepBotDbContext>(_ => throw refusal);
+            builder.Services.AddSingleton<IDbContextFactory<HepBotDbContext>>(_ => throw refusal);
+            return;
+        }
+        var connectionString = options.ConnectionString;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var file = RepositoryRoot.Resolve(DatabaseOptions.DefaultSqliteFile, builder.Environment.ContentRootPath);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            connectionString = $"Data Source={file}";
+        }
+        builder.Services.AddHepBotDatabase(provider, connectionString);
+    }
+}

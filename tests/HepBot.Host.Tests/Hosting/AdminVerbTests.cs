@@ -1,0 +1,97 @@
+using System.Net;
+using HepBot.Core.Clinics;
+using HepBot.Data;
+using HepBot.Host.Commands;
+using HepBot.Host.Tests.Support;
+using HepBot.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace HepBot.Host.Tests.Hosting;
+
+/// <summary>The admin verbs, invoked in-process as `dotnet run -- verb ...` would, against a temporary SQLite database.</summary>
+public sealed class AdminVerbTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    [Fact]
+    public async Task Migrate_applies_the_migrations_once()
+    {
+        var first = await RunAsync("migrate");
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("Applied 1 migration(s)", first.Output);
+
+        var second = await RunAsync("migrate");
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("up to date", second.Output);
+
+        await using var db = _database.CreateContext();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Therapist_add_then_api_key_create_gives_a_key_that_authenticates()
+    {
+        var added = await RunAsync("therapist", "add", "--email", "Ana.Lopez@Clinic.test", "--name", "Ana López", "--admin", "--clinic", "Riverside Physio");
+        Assert.Equal(0, added.ExitCode);
+
+        var created = await RunAsync("api-key", "create", "--email", "ana.lopez@clinic.test");
+        Assert.Equal(0, created.ExitCode);
+        var key = created.Output.TrimEnd().Split('\n')[^1].Trim();
+        Assert.Matches("^hb_[A-Za-z0-9_-]{43}$", key);
+
+        await using (var db = _database.CreateContext())
+        {
+            var therapist = await db.Therapists.Include(t => t.Clinic).SingleAsync(Ct);
+            Assert.Equal(("ana.lopez@clinic.test", TherapistRole.ClinicAdmin, "Riverside Physio"), (therapist.Email, therapist.Role, therapist.Clinic!.Name));
+            var stored = await db.ApiKeys.SingleAsync(Ct);
+            Assert.DoesNotContain(key, new[] { stored.Hash, stored.Prefix });
+            Assert.Equal(key[..12], stored.Prefix);
+        }
+
+        await using var host = new HepBotHostFactory(_database);
+        Assert.Equal(HttpStatusCode.OK, (await host.ClientWithKey(key).GetAsync("/api/v1/patients", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Bad_input_exits_non_zero_with_a_clear_message()
+    {
+        var noClinic = await RunAsync("therapist", "add", "--email", "ana@clinic.test", "--name", "Ana");
+        Assert.NotEqual(0, noClinic.ExitCode);
+        Assert.Contains("--clinic", noClinic.Error);
+
+        Assert.Equal(0, (await RunAsync("therapist", "add", "--email", "ana@clinic.test", "--name", "Ana", "--clinic", "Riverside")).ExitCode);
+        var duplicate = await RunAsync("therapist", "add", "--email", "ANA@clinic.test", "--name", "Ana again");
+        Assert.NotEqual(0, duplicate.ExitCode);
+        Assert.Contains("already exists", duplicate.Error);
+
+        var badEmail = await RunAsync("therapist", "add", "--email", "not-an-email", "--name", "Ana");
+        Assert.NotEqual(0, badEmail.ExitCode);
+        Assert.Contains("--email", badEmail.Error);
+
+        var unknown = await RunAsync("api-key", "create", "--email", "nobody@clinic.test");
+        Assert.NotEqual(0, unknown.ExitCode);
+        Assert.Contains("nobody@clinic.test", unknown.Error);
+
+        var missingOption = await RunAsync("api-key", "create");
+        Assert.NotEqual(0, missingOption.ExitCode);
+        Assert.Contains("--email", missingOption.Error);
+
+        await using var db = _database.CreateContext();
+        Assert.Equal(1, await db.Therapists.CountAsync(Ct));
+        Assert.Equal(0, await db.ApiKeys.CountAsync(Ct));
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var settings = HepBotHostFactory.SettingsFor(_database.Provider, _database.ConnectionString);
+        var exitCode = await HepBotCommandLine.InvokeAsync(args, output, error, settings, Ct);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using HepBot.Data;
+using HepBot.Host.Api.Patients;
+using HepBot.Host.Api.Prescriptions;
+using HepBot.Host.Tests.Support;
+using HepBot.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace HepBot.Host.Tests.Hosting;
+
+/// <summary>First run on an empty database: a newcomer gets a demo clinic, patient, knee program, key and invitation.</summary>
+public sealed partial class DemoTests : IAsyncLifetime
+{
+    private static readonly Dictionary<string, string?> DemoOn = new() { ["Demo:Enabled"] = "true" };
+    private TestDatabase _database = null!;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    [Fact]
+    public async Task The_first_run_seeds_the_demo_and_prints_a_working_key_and_invitation()
+    {
+        await using var host = new HepBotHostFactory(_database, DemoOn);
+        var client = host.CreateClient();
+
+        var (key, code) = Printed(host.Console.ToString());
+
+        client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        var patient = Assert.Single(await (await client.GetAsync("/api/v1/patients", Ct)).ReadAsync<List<PatientDto>>());
+        Assert.Equal(("Alex", "Europe/London"), (patient.DisplayName, patient.TimeZone));
+        Assert.Equal(["18:00"], patient.ReminderTimes);
+        var program = await (await client.GetAsync($"/api/v1/patients/{patient.Id}/prescription", Ct)).ReadAsync<PrescriptionDto>();
+        Assert.Equal(TestExerciseLibrary.KneeSlugs, program.Items.Select(i => i.ExerciseSlug));
+
+        await using var db = _database.CreateContext();
+        var invitation = await db.Invitations.SingleAsync(i => i.Code == code, Ct);
+        Assert.Equal(patient.Id, invitation.PatientId);
+        Assert.Equal("demo@hepbot.local", (await db.Therapists.SingleAsync(Ct)).Email);
+    }
+
+    [Fact]
+    public async Task A_second_start_seeds_nothing_new_and_replaces_the_key()
+    {
+        string firstKey, firstCode;
+        await using (var first = new HepBotHostFactory(_database, DemoOn))
+        {
+            first.StartServer();
+            (firstKey, firstCode) = Printed(first.Console.ToString());
+        }
+
+        await using var second = new HepBotHostFactory(_database, DemoOn);
+        second.StartServer();
+        var (secondKey, secondCode) = Printed(second.Console.ToString());
+
+        Assert.NotEqual(firstKey, secondKey);
+        Assert.Equal(firstCode, secondCode);
+        Assert.Contains("1 older demo key(s) revoked", second.Console.ToString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await second.ClientWithKey(firstKey).GetAsync("/api/v1/patients", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await second.ClientWithKey(secondKey).GetAsync("/api/v1/patients", Ct)).StatusCode);
+
+        await using var db = _database.CreateContext();
+        Assert.Equal((1, 1, 1, 1, 1), (
+            await db.Clinics.CountAsync(Ct), await db.Therapists.CountAsync(Ct), await db.Patients.CountAsync(Ct),
+            await db.Prescriptions.CountAsync(Ct), await db.Invitations.CountAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task The_demo_is_off_by_default_against_a_configured_database()
+    {
+        await using var host = new HepBotHostFactory(HepBotHostFactory.SettingsFor(_database.Provider, _database.ConnectionString,
+            new Dictionary<string, string?> { ["Demo:Enabled"] = null }));
+        host.StartServer();
+
+        Assert.DoesNotContain("HepBot demo", host.Console.ToString());
+        await using var db = _database.CreateContext();
+        Assert.False(await db.Clinics.AnyAsync(Ct));
+        Assert.Equal(7, await db.Exercises.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task An_existing_clinic_keeps_the_demo_out()
+    {
+        await using (var host = new HepBotHostFactory(_database))
+        {
+            host.StartServer();
+        }
+        await using (var db = _database.CreateContext())
+        {
+            db.Clinics.Add(new() { Name = "Riverside Physio" });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using var demo = new HepBotHostFactory(_database, DemoOn);
+        demo.StartServer();
+
+        Assert.DoesNotContain("HepBot demo", demo.Console.ToString());
+    }
+
+    private static (string Key, string Code) Printed(string console)
+    {
+        var key = DemoKey().Match(console);
+        var code = Invitation().Match(console);
+        Assert.True(key.Success && code.Success, console);
+        return (key.Groups[1].Value, code.Groups[1].Value);
+    }
+
+    [GeneratedRegex(@"Demo key:\s+(hb_[A-Za-z0-9_-]+)")]
+    private static partial Regex DemoKey();
+
+    [GeneratedRegex(@"Invitation:\s+([A-Z0-9]{8})")]
+    private static partial Regex Invitation();
+}

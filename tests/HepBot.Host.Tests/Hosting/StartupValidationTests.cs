@@ -1,0 +1,72 @@
+using HepBot.Data;
+using HepBot.Host.Commands;
+using HepBot.Host.Tests.Support;
+using HepBot.Testing;
+
+namespace HepBot.Host.Tests.Hosting;
+
+/// <summary>A bad setting stops start-up with a message that names it.</summary>
+public class StartupValidationTests
+{
+    public static TheoryData<string, string, string> BadSettings => new()
+    {
+        { "Database:Provider", "Oracle", "Database:Provider" },
+        { "Database:Provider", "3", "Database:Provider" },
+        { "Invitations:ExpiryDays", "0", "Invitations:ExpiryDays" },
+        { "Invitations:ExpiryDays", "365", "Invitations:ExpiryDays" },
+        { "Telegram:BotUsername", "@clinic", "Telegram:BotUsername" },
+        { "ExerciseLibrary:Path", "", "ExerciseLibrary:Path" },
+        { "Demo:TimeZone", "Middle/Earth", "Demo:TimeZone" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public async Task The_web_host_does_not_start(string key, string value, string named)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var settings = HepBotHostFactory.SettingsFor(database.Provider, database.ConnectionString,
+            new Dictionary<string, string?> { [key] = value, ["Demo:Enabled"] = "true" });
+
+        var (exitCode, error) = await RunHostAsync(settings);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(named, error);
+    }
+
+    [Fact]
+    public async Task A_server_provider_needs_a_connection_string()
+    {
+        var (exitCode, error) = await RunHostAsync(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:HepBot"] = "",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("ConnectionStrings:HepBot", error);
+    }
+
+    [Fact]
+    public async Task A_verb_exits_non_zero_naming_the_setting()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exitCode = await HepBotCommandLine.InvokeAsync(["migrate"], output, error,
+            new Dictionary<string, string?> { ["Database:Provider"] = "Oracle" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Database:Provider 'Oracle'", error.ToString());
+    }
+
+    /// <summary>Runs the web host as `dotnet run` does; a host that does start is stopped after a while, and exits 0.</summary>
+    private static async Task<(int ExitCode, string Error)> RunHostAsync(Dictionary<string, string?> settings)
+    {
+        settings["urls"] = "http://127.0.0.1:0";
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        patience.CancelAfter(TimeSpan.FromSeconds(20));
+        var error = new StringWriter();
+        var exitCode = await HepBotCommandLine.InvokeAsync([], new StringWriter(), error, settings, patience.Token);
+        return (exitCode, error.ToString());
+    }
+}

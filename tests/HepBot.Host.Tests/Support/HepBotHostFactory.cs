@@ -1,0 +1,65 @@
+using System.Net.Http.Headers;
+using HepBot.Data;
+using HepBot.Host.ExerciseLibrary;
+using HepBot.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HepBot.Host.Tests.Support;
+
+/// <summary>
+/// The real host (Program) on a test database, with a fixed clock, the in-code library and the console
+/// captured. Settings go in as host settings so the host sees them while it is being built.
+/// </summary>
+internal sealed class HepBotHostFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
+
+    public HepBotHostFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? extra = null)
+        : this(SettingsFor(database.Provider, database.ConnectionString, extra))
+    {
+    }
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+    public StringWriter Console { get; } = new();
+
+    public static Dictionary<string, string?> SettingsFor(DatabaseProvider provider, string connectionString,
+        IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["ConnectionStrings:HepBot"] = connectionString,
+            ["Demo:Enabled"] = "false",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+            settings[key] = value;
+        return settings;
+    }
+
+    public HttpClient ClientWithKey(string apiKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.RemoveAll<HostConsole>();
+            services.AddSingleton(new HostConsole(Console));
+            services.RemoveAll<IExerciseLibrarySource>();
+            services.AddSingleton<IExerciseLibrarySource, TestExerciseLibrary>();
+        });
+    }
+}
