@@ -38,7 +38,7 @@ internal static class HepBotApplication
         AddOptions(builder);
         AddDatabase(builder);
 
-        services.AddSingleton<IExerciseLibrarySource, ExerciseLibraryYamlSource>();
+        services.AddSingleton<IExerciseLibrarySource, ExerciseLibraryFileSource>();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<DemoBanner>();
         services.AddHostedService<DatabaseStartup>();

@@ -21,9 +21,13 @@ public sealed class AdminVerbTests : IAsyncLifetime
     [Fact]
     public async Task Migrate_applies_the_migrations_once()
     {
+        int migrations;
+        await using (var fresh = _database.CreateContext())
+            migrations = fresh.Database.GetMigrations().Count();
+
         var first = await RunAsync("migrate");
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains("Applied 1 migration(s)", first.Output);
+        Assert.Contains($"Applied {migrations} migration(s)", first.Output);
 
         var second = await RunAsync("migrate");
         Assert.Equal(0, second.ExitCode);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using HepBot.Data;
+using HepBot.Data.ExerciseLibrary;
 using HepBot.Host.Api.Patients;
 using HepBot.Host.Api.Prescriptions;
 using HepBot.Host.Tests.Support;
@@ -34,7 +35,8 @@ public sealed partial class DemoTests : IAsyncLifetime
         Assert.Equal(("Alex", "Europe/London"), (patient.DisplayName, patient.TimeZone));
         Assert.Equal(["18:00"], patient.ReminderTimes);
         var program = await (await client.GetAsync($"/api/v1/patients/{patient.Id}/prescription", Ct)).ReadAsync<PrescriptionDto>();
-        Assert.Equal(TestExerciseLibrary.KneeSlugs, program.Items.Select(i => i.ExerciseSlug));
+        Assert.Equal(["quad-set", "straight-leg-raise", "heel-slide", "short-arc-quad", "bridge", "sit-to-stand"],
+            program.Items.Select(i => i.ExerciseSlug));
 
         await using var db = _database.CreateContext();
         var invitation = await db.Invitations.SingleAsync(i => i.Code == code, Ct);
@@ -78,7 +80,7 @@ public sealed partial class DemoTests : IAsyncLifetime
         Assert.DoesNotContain("HepBot demo", host.Console.ToString());
         await using var db = _database.CreateContext();
         Assert.False(await db.Clinics.AnyAsync(Ct));
-        Assert.Equal(7, await db.Exercises.CountAsync(Ct));
+        Assert.Equal(ExerciseLibraryFile.Load(RepositoryPaths.Combine("library", "exercises.yaml")).Count, await db.Exercises.CountAsync(Ct));
     }
 
     [Fact]

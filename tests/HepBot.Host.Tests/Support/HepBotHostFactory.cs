@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using HepBot.Data;
-using HepBot.Host.ExerciseLibrary;
 using HepBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -58,8 +57,6 @@ internal sealed class HepBotHostFactory(IReadOnlyDictionary<string, string?> set
             services.AddSingleton<TimeProvider>(Clock);
             services.RemoveAll<HostConsole>();
             services.AddSingleton(new HostConsole(Console));
-            services.RemoveAll<IExerciseLibrarySource>();
-            services.AddSingleton<IExerciseLibrarySource, TestExerciseLibrary>();
         });
     }
 }

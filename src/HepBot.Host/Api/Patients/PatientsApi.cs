@@ -1,3 +1,4 @@
+using HepBot.Core.Time;
 using HepBot.Core.Audit;
 using HepBot.Core.Patients;
 using HepBot.Data;
@@ -93,7 +94,7 @@ internal static class PatientsApi
         if (request.Status == PatientStatus.Active && request.PausedUntil is not null)
             errors.Add("pausedUntil", "A patient set to active cannot also be paused until a date.");
         var now = services.Clock.GetUtcNow();
-        if (request.PausedUntil is { } until && until < PatientClock.Today(request.TimeZone ?? patient.TimeZoneId, now))
+        if (request.PausedUntil is { } until && until < PatientClock.LocalDate(now, request.TimeZone ?? patient.TimeZoneId))
             errors.Add("pausedUntil", "The pause must end today or later in the patient's time zone.");
         if (errors.Any)
             return errors.ToProblem();

@@ -1,3 +1,4 @@
+using HepBot.Core.Time;
 using HepBot.Core.Exercises;
 using HepBot.Core.Patients;
 using HepBot.Core.Prescriptions;
@@ -64,7 +65,7 @@ internal static class PrescriptionVersions
         var schedule = new PrescriptionSchedule(
             s?.SessionsPerDay ?? 1,
             s?.Days is { Count: > 0 } days ? days.Aggregate(TrainingDays.None, (all, day) => all | PrescriptionSchedule.ToFlag(day)) : TrainingDays.Every,
-            s?.StartDate ?? PatientClock.Today(patient.TimeZoneId, now),
+            s?.StartDate ?? PatientClock.LocalDate(now, patient.TimeZoneId),
             s?.EndDate);
         if (s?.Days is { Count: 0 })
             errors.Add("schedule.days", "Choose at least one day of the week.");
