@@ -174,6 +174,29 @@ public class DatabaseBotStorageTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task Hosts_creating_the_same_new_state_at_once_without_an_etag_all_succeed_and_one_value_remains(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        const int hosts = 6;
+
+        using var start = new Barrier(hosts);
+        var writes = Enumerable.Range(1, hosts)
+            .Select(setsDone => Task.Run(async () =>
+            {
+                var storage = StorageOn(database);
+                start.SignalAndWait(Ct);
+                await WriteAsync(storage, Key, new SessionProgress { SetsDone = setsDone, ETag = "*" });
+            }, Ct))
+            .ToArray();
+        await Task.WhenAll(writes);
+
+        var stored = await ReadProgressAsync(StorageOn(database), Key);
+        Assert.InRange(stored.SetsDone, 1, hosts);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Conversation_state_survives_a_restart_of_the_bot(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateMigratedAsync(provider);
