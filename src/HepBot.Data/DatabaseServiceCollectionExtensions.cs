@@ -8,7 +8,8 @@ public static class DatabaseServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="HepBotDbContext"/> (scoped) and <see cref="IDbContextFactory{HepBotDbContext}"/>
-    /// (for singletons such as bot state storage and scheduled jobs) on the chosen provider.
+    /// (for singletons such as bot state storage and scheduled jobs) on the chosen provider, and the
+    /// <see cref="DatabaseMigrator"/> that brings its schema up to date.
     /// </summary>
     public static IServiceCollection AddHepBotDatabase(
         this IServiceCollection services, DatabaseProvider provider, string connectionString) => provider switch
@@ -26,6 +27,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddDbContextFactory<TContext>(o => o.UseHepBotProvider(provider, connectionString));
         services.AddSingleton<IDbContextFactory<HepBotDbContext>, FactoryOf<TContext>>();
         services.AddScoped<HepBotDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
+        services.AddSingleton<DatabaseMigrator>();
         return services;
     }
 

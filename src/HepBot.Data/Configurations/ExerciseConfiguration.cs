@@ -12,6 +12,9 @@ internal sealed class ExerciseConfiguration : IEntityTypeConfiguration<Exercise>
         b.Property(e => e.Slug).HasMaxLength(80);
         // A slug is unique within the library and within each clinic's custom exercises.
         b.HasIndex(e => new { e.ClinicId, e.Slug }).IsUnique();
+        // That index does not cover the library: unique indexes treat NULLs as distinct (and SQL Server's
+        // gets an IS NOT NULL filter), so library slugs need their own filtered index.
+        b.HasIndex(e => e.Slug, "IX_Exercises_LibrarySlug").IsUnique().HasFilter("\"ClinicId\" IS NULL");
         b.HasOne<Clinic>().WithMany().HasForeignKey(e => e.ClinicId).OnDelete(DeleteBehavior.Restrict);
         b.ComplexProperty(e => e.DefaultDose);
         b.OwnsOne(e => e.Media, m =>

@@ -262,6 +262,10 @@ namespace HepBot.Data.Migrations.Postgres
                     b.HasIndex("ClinicId", "Slug")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "Slug" }, "IX_Exercises_LibrarySlug")
+                        .IsUnique()
+                        .HasFilter("\"ClinicId\" IS NULL");
+
                     b.ToTable("Exercises");
                 });
 

@@ -263,6 +263,10 @@ namespace HepBot.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[ClinicId] IS NOT NULL");
 
+                    b.HasIndex(new[] { "Slug" }, "IX_Exercises_LibrarySlug")
+                        .IsUnique()
+                        .HasFilter("\"ClinicId\" IS NULL");
+
                     b.ToTable("Exercises");
                 });
 

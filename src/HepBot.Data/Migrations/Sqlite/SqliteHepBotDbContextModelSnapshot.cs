@@ -255,6 +255,10 @@ namespace HepBot.Data.Migrations.Sqlite
                     b.HasIndex("ClinicId", "Slug")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "Slug" }, "IX_Exercises_LibrarySlug")
+                        .IsUnique()
+                        .HasFilter("\"ClinicId\" IS NULL");
+
                     b.ToTable("Exercises");
                 });
 

@@ -440,6 +440,13 @@ namespace HepBot.Data.Migrations.SqlServer
                 filter: "[ClinicId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Exercises_LibrarySlug",
+                table: "Exercises",
+                column: "Slug",
+                unique: true,
+                filter: "\"ClinicId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Invitations_Code",
                 table: "Invitations",
                 column: "Code",

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HepBot.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerHepBotDbContext))]
-    [Migration("20261130055816_Initial")]
+    [Migration("20261130060555_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -265,6 +265,10 @@ namespace HepBot.Data.Migrations.SqlServer
                     b.HasIndex("ClinicId", "Slug")
                         .IsUnique()
                         .HasFilter("[ClinicId] IS NOT NULL");
+
+                    b.HasIndex(new[] { "Slug" }, "IX_Exercises_LibrarySlug")
+                        .IsUnique()
+                        .HasFilter("\"ClinicId\" IS NULL");
 
                     b.ToTable("Exercises");
                 });

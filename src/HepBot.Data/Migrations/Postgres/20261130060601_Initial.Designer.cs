@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HepBot.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHepBotDbContext))]
-    [Migration("20261130055823_Initial")]
+    [Migration("20261130060601_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -264,6 +264,10 @@ namespace HepBot.Data.Migrations.Postgres
 
                     b.HasIndex("ClinicId", "Slug")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Slug" }, "IX_Exercises_LibrarySlug")
+                        .IsUnique()
+                        .HasFilter("\"ClinicId\" IS NULL");
 
                     b.ToTable("Exercises");
                 });

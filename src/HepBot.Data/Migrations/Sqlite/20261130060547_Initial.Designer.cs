@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HepBot.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHepBotDbContext))]
-    [Migration("20261130055810_Initial")]
+    [Migration("20261130060547_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -257,6 +257,10 @@ namespace HepBot.Data.Migrations.Sqlite
 
                     b.HasIndex("ClinicId", "Slug")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Slug" }, "IX_Exercises_LibrarySlug")
+                        .IsUnique()
+                        .HasFilter("\"ClinicId\" IS NULL");
 
                     b.ToTable("Exercises");
                 });

@@ -1,9 +1,11 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace HepBot.Data.Migrations.Sqlite
+namespace HepBot.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,14 +17,14 @@ namespace HepBot.Data.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -33,10 +35,10 @@ namespace HepBot.Data.Migrations.Sqlite
                 name: "BotState",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Json = table.Column<string>(type: "TEXT", nullable: false),
-                    ETag = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Key = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    ETag = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -47,10 +49,10 @@ namespace HepBot.Data.Migrations.Sqlite
                 name: "Clinics",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DefaultTimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DefaultTimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,22 +63,22 @@ namespace HepBot.Data.Migrations.Sqlite
                 name: "Exercises",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Region = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Media_Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    Media_FilePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Media_Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Media_Caption = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DefaultDose_HoldSeconds = table.Column<int>(type: "INTEGER", nullable: true),
-                    DefaultDose_Reps = table.Column<int>(type: "INTEGER", nullable: true),
-                    DefaultDose_RestSeconds = table.Column<int>(type: "INTEGER", nullable: false),
-                    DefaultDose_Sets = table.Column<int>(type: "INTEGER", nullable: false),
-                    DefaultDose_Side = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Texts = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    ClinicId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Region = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Media_Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Media_FilePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Media_Url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Media_Caption = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DefaultDose_HoldSeconds = table.Column<int>(type: "integer", nullable: true),
+                    DefaultDose_Reps = table.Column<int>(type: "integer", nullable: true),
+                    DefaultDose_RestSeconds = table.Column<int>(type: "integer", nullable: false),
+                    DefaultDose_Sets = table.Column<int>(type: "integer", nullable: false),
+                    DefaultDose_Side = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Texts = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -93,12 +95,12 @@ namespace HepBot.Data.Migrations.Sqlite
                 name: "Therapists",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -115,13 +117,13 @@ namespace HepBot.Data.Migrations.Sqlite
                 name: "ApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TherapistId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TherapistId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -138,17 +140,17 @@ namespace HepBot.Data.Migrations.Sqlite
                 name: "Patients",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TherapistId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Locale = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ReminderTimes = table.Column<string>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    PausedUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LinkedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TherapistId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Locale = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ReminderTimes = table.Column<List<TimeOnly>>(type: "time without time zone[]", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PausedUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LinkedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -171,16 +173,16 @@ namespace HepBot.Data.Migrations.Sqlite
                 name: "Alerts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TherapistId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Severity = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AcknowledgedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ClearedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TherapistId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Severity = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClearedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -202,15 +204,15 @@ namespace HepBot.Data.Migrations.Sqlite
                 name: "ChannelAccounts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ChannelUserId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    ConversationReference = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TherapistId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LinkedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UnreachableSince = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ChannelUserId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ConversationId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ConversationReference = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TherapistId = table.Column<Guid>(type: "uuid", nullable: true),
+                    LinkedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UnreachableSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -232,16 +234,16 @@ namespace HepBot.Data.Migrations.Sqlite
                 name: "Invitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TherapistId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RedeemedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RedeemedByChannelAccountId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TherapistId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RedeemedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RedeemedByChannelAccountId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -264,17 +266,17 @@ namespace HepBot.Data.Migrations.Sqlite
                 name: "Prescriptions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    PrescribedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SupersededAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Schedule_Days = table.Column<int>(type: "INTEGER", maxLength: 32, nullable: false),
-                    Schedule_EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Schedule_SessionsPerDay = table.Column<int>(type: "INTEGER", nullable: false),
-                    Schedule_StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    PrescribedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SupersededAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Schedule_Days = table.Column<int>(type: "integer", maxLength: 32, nullable: false),
+                    Schedule_EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Schedule_SessionsPerDay = table.Column<int>(type: "integer", nullable: false),
+                    Schedule_StartDate = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -291,18 +293,18 @@ namespace HepBot.Data.Migrations.Sqlite
                 name: "PrescriptionItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PrescriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExerciseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    MaxSets = table.Column<int>(type: "INTEGER", nullable: true),
-                    MaxReps = table.Column<int>(type: "INTEGER", nullable: true),
-                    Dose_HoldSeconds = table.Column<int>(type: "INTEGER", nullable: true),
-                    Dose_Reps = table.Column<int>(type: "INTEGER", nullable: true),
-                    Dose_RestSeconds = table.Column<int>(type: "INTEGER", nullable: false),
-                    Dose_Sets = table.Column<int>(type: "INTEGER", nullable: false),
-                    Dose_Side = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PrescriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    ExerciseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    MaxSets = table.Column<int>(type: "integer", nullable: true),
+                    MaxReps = table.Column<int>(type: "integer", nullable: true),
+                    Dose_HoldSeconds = table.Column<int>(type: "integer", nullable: true),
+                    Dose_Reps = table.Column<int>(type: "integer", nullable: true),
+                    Dose_RestSeconds = table.Column<int>(type: "integer", nullable: false),
+                    Dose_Sets = table.Column<int>(type: "integer", nullable: false),
+                    Dose_Side = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -325,20 +327,20 @@ namespace HepBot.Data.Migrations.Sqlite
                 name: "SessionLogs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PrescriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LocalDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SessionNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExercisesPlanned = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    PainBefore = table.Column<int>(type: "INTEGER", nullable: true),
-                    PainAfter = table.Column<int>(type: "INTEGER", nullable: true),
-                    Difficulty = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    SkipBarrier = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PrescriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LocalDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    SessionNumber = table.Column<int>(type: "integer", nullable: false),
+                    ExercisesPlanned = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PainBefore = table.Column<int>(type: "integer", nullable: true),
+                    PainAfter = table.Column<int>(type: "integer", nullable: true),
+                    Difficulty = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    SkipBarrier = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -361,17 +363,17 @@ namespace HepBot.Data.Migrations.Sqlite
                 name: "ExerciseLogs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SessionLogId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PrescriptionItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ExerciseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Barrier = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    SetsDone = table.Column<int>(type: "INTEGER", nullable: false),
-                    Pain = table.Column<int>(type: "INTEGER", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SessionLogId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PrescriptionItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExerciseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Barrier = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    SetsDone = table.Column<int>(type: "integer", nullable: false),
+                    Pain = table.Column<int>(type: "integer", nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -437,6 +439,13 @@ namespace HepBot.Data.Migrations.Sqlite
                 table: "Exercises",
                 columns: new[] { "ClinicId", "Slug" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Exercises_LibrarySlug",
+                table: "Exercises",
+                column: "Slug",
+                unique: true,
+                filter: "\"ClinicId\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Invitations_Code",

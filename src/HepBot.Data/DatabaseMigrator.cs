@@ -1,0 +1,62 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace HepBot.Data;
+
+/// <summary>
+/// Brings the configured database up to the current schema at start-up, with the configured
+/// provider's own migration set.
+/// </summary>
+public sealed partial class DatabaseMigrator(IDbContextFactory<HepBotDbContext> contexts, ILogger<DatabaseMigrator> logger)
+{
+    /// <summary>Applies the pending migrations and returns their names, oldest first (empty when up to date).</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        // Server and database name only: the connection string may carry a password.
+        var (provider, server, database) = (db.Database.ProviderName, connection.DataSource, connection.Database);
+
+        if (db.Database.IsSqlite())
+            CreateSqliteFolder(connection.ConnectionString);
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count == 0)
+        {
+            LogUpToDate(provider, server, database);
+            return pending;
+        }
+
+        LogApplying(pending.Count, provider, server, database, string.Join(", ", pending));
+        await db.Database.MigrateAsync(cancellationToken);
+        LogApplied(pending.Count, pending[^1]);
+        return pending;
+    }
+
+    // SQLite creates a missing database file, but not the folder it goes in (e.g. data/ on a fresh checkout).
+    private void CreateSqliteFolder(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
+            return;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (folder is null || Directory.Exists(folder))
+            return;
+        Directory.CreateDirectory(folder);
+        LogCreatedFolder(folder);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Provider} {Server} {Database} is up to date")]
+    private partial void LogUpToDate(string? provider, string server, string database);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Applying {Count} migration(s) to {Provider} {Server} {Database}: {Migrations}")]
+    private partial void LogApplying(int count, string? provider, string server, string database, string migrations);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied {Count} migration(s); the schema is now at {Latest}")]
+    private partial void LogApplied(int count, string latest);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created folder {Folder} for the SQLite database")]
+    private partial void LogCreatedFolder(string folder);
+}
