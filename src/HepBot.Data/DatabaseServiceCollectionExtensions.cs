@@ -28,6 +28,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<IDbContextFactory<HepBotDbContext>, FactoryOf<TContext>>();
         services.AddScoped<HepBotDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<DatabaseMigrator>();
         return services;
     }
 

@@ -54,9 +54,9 @@ internal static class HepBotCommandLine
     private static Command MigrateCommand(TextWriter output, TextWriter error, IEnumerable<KeyValuePair<string, string?>>? settings)
     {
         var migrate = new Command("migrate", "Apply database migrations and exit.");
-        migrate.SetAction((_, ct) => AdminDatabase.RunAsync(settings, error, async (db, _) =>
+        migrate.SetAction((_, ct) => AdminDatabase.RunAsync(settings, error, async (_, services) =>
         {
-            var applied = await DatabaseStartup.MigrateAsync(db, ct);
+            var applied = await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
             await output.WriteLineAsync(applied.Count == 0
                 ? "The database is up to date."
                 : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}.");
@@ -92,7 +92,7 @@ internal static class AdminDatabase
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HepBotDbContext>();
         if (migrateFirst)
-            await DatabaseStartup.MigrateAsync(db, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         return await work(db, scope.ServiceProvider);
     }
 }

@@ -2,12 +2,14 @@ using System.Data.Common;
 using HepBot.Data;
 using Microsoft.EntityFrameworkCore;
 using HepBot.Host.Demo;
+using HepBot.Data.ExerciseLibrary;
 using HepBot.Host.ExerciseLibrary;
 
 namespace HepBot.Host.Database;
 
 /// <summary>
-/// Start-up work on the database, in order: apply migrations, load the exercise library, seed the demo.
+/// Start-up work on the database, in order: apply migrations (the one place the web host does), load the
+/// exercise library, seed the demo.
 /// When the database does not answer at start, the host still serves (/healthz says 503) and the
 /// work is retried in the background with backoff until it does.
 /// </summary>
@@ -22,24 +24,13 @@ internal sealed class DatabaseStartup(
     private readonly CancellationTokenSource _stopping = new();
     private Task _retrying = Task.CompletedTask;
 
-    /// <summary>
-    /// The one place migrations are applied, by the web host and the `migrate` verb alike; the
-    /// DatabaseMigrator in HepBot.Data takes over here when it lands. Returns the migrations applied.
-    /// </summary>
-    public static async Task<IReadOnlyList<string>> MigrateAsync(HepBotDbContext db, CancellationToken cancellationToken)
-    {
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        await db.Database.MigrateAsync(cancellationToken);
-        return pending;
-    }
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
             await PrepareAsync(cancellationToken);
         }
-        catch (DbException exception)
+        catch (Exception exception) when (IsUnreachable(exception))
         {
             logger.LogError(exception, "The database does not answer at start-up; /healthz reports 503 and start-up work is retried in the background.");
             _retrying = RetryUntilReadyAsync(_stopping.Token);
@@ -71,7 +62,7 @@ internal sealed class DatabaseStartup(
                 logger.LogInformation("The database answers again; start-up work is done.");
                 return;
             }
-            catch (DbException exception)
+            catch (Exception exception) when (IsUnreachable(exception))
             {
                 logger.LogError(exception, "The database still does not answer; retrying in {RetryDelay}.", delay);
             }
@@ -82,16 +73,20 @@ internal sealed class DatabaseStartup(
     private async Task PrepareAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HepBotDbContext>();
-        var applied = await MigrateAsync(db, cancellationToken);
-        if (applied.Count > 0)
-            logger.LogInformation("Applied {MigrationCount} database migrations: {Migrations}.", applied.Count, applied);
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
 
+        var db = scope.ServiceProvider.GetRequiredService<HepBotDbContext>();
         var exercises = await library.LoadAsync(cancellationToken);
-        await LibraryImport.ImportAsync(db, exercises, clock.GetUtcNow(), cancellationToken);
+        var seeded = await ExerciseLibrarySeeder.SeedAsync(db, exercises, clock.GetUtcNow(), cancellationToken);
+        logger.LogInformation("Exercise library: {Added} added, {Updated} updated, {Unchanged} unchanged.",
+            seeded.Added, seeded.Updated, seeded.Unchanged);
 
         var demo = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
         if (demo is not null)
             banner.Show(demo);
     }
+
+    /// <summary>The database (or, for SQLite, its folder) cannot be reached; anything else is a bug and should surface.</summary>
+    private static bool IsUnreachable(Exception exception) =>
+        exception is DbException or IOException or UnauthorizedAccessException;
 }

@@ -21,7 +21,8 @@ public class HealthTests
     }
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite, "Data Source=/nonexistent-hepbot-folder/hepbot.db")]
+    // /proc/version is a file, so no folder can ever be made for a database beneath it.
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=/proc/version/hepbot.db")]
     [InlineData(DatabaseProvider.Postgres, "Host=127.0.0.1;Port=1;Database=hepbot;Username=hepbot;Timeout=2")]
     public async Task Healthz_is_503_when_the_database_does_not_answer(DatabaseProvider provider, string connectionString)
     {

@@ -343,6 +343,7 @@ namespace HepBot.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("RedeemedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetimeoffset");
 
                     b.Property<Guid?>("RedeemedByChannelAccountId")

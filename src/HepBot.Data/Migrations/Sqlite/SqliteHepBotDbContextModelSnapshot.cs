@@ -335,6 +335,7 @@ namespace HepBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RedeemedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("RedeemedByChannelAccountId")

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HepBot.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHepBotDbContext))]
-    [Migration("20261130060354_PatientMessages")]
-    partial class PatientMessages
+    [Migration("20261130062532_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -265,6 +265,10 @@ namespace HepBot.Data.Migrations.Postgres
                     b.HasIndex("ClinicId", "Slug")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "Slug" }, "IX_Exercises_LibrarySlug")
+                        .IsUnique()
+                        .HasFilter("\"ClinicId\" IS NULL");
+
                     b.ToTable("Exercises");
                 });
 
@@ -341,6 +345,7 @@ namespace HepBot.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("RedeemedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("RedeemedByChannelAccountId")

@@ -148,7 +148,8 @@ namespace HepBot.Data.Migrations.SqlServer
                     Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     PausedUntil = table.Column<DateOnly>(type: "date", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    LinkedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    LinkedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    MessagingConsentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -255,6 +256,33 @@ namespace HepBot.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_Invitations_Therapists_TherapistId",
+                        column: x => x.TherapistId,
+                        principalTable: "Therapists",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PatientMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TherapistId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PatientMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PatientMessages_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PatientMessages_Therapists_TherapistId",
                         column: x => x.TherapistId,
                         principalTable: "Therapists",
                         principalColumn: "Id");
@@ -463,6 +491,16 @@ namespace HepBot.Data.Migrations.SqlServer
                 column: "TherapistId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PatientMessages_PatientId",
+                table: "PatientMessages",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PatientMessages_TherapistId_SentAt",
+                table: "PatientMessages",
+                columns: new[] { "TherapistId", "SentAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Patients_ClinicId_TherapistId",
                 table: "Patients",
                 columns: new[] { "ClinicId", "TherapistId" });
@@ -535,6 +573,9 @@ namespace HepBot.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Invitations");
+
+            migrationBuilder.DropTable(
+                name: "PatientMessages");
 
             migrationBuilder.DropTable(
                 name: "PrescriptionItems");

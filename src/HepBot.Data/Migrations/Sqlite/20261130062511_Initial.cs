@@ -148,7 +148,8 @@ namespace HepBot.Data.Migrations.Sqlite
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     PausedUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LinkedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    LinkedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MessagingConsentAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -255,6 +256,33 @@ namespace HepBot.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_Invitations_Therapists_TherapistId",
+                        column: x => x.TherapistId,
+                        principalTable: "Therapists",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PatientMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TherapistId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PatientMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PatientMessages_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PatientMessages_Therapists_TherapistId",
                         column: x => x.TherapistId,
                         principalTable: "Therapists",
                         principalColumn: "Id");
@@ -462,6 +490,16 @@ namespace HepBot.Data.Migrations.Sqlite
                 column: "TherapistId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PatientMessages_PatientId",
+                table: "PatientMessages",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PatientMessages_TherapistId_SentAt",
+                table: "PatientMessages",
+                columns: new[] { "TherapistId", "SentAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Patients_ClinicId_TherapistId",
                 table: "Patients",
                 columns: new[] { "ClinicId", "TherapistId" });
@@ -534,6 +572,9 @@ namespace HepBot.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Invitations");
+
+            migrationBuilder.DropTable(
+                name: "PatientMessages");
 
             migrationBuilder.DropTable(
                 name: "PrescriptionItems");

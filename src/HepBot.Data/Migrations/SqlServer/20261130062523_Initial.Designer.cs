@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HepBot.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerHepBotDbContext))]
-    [Migration("20261130060555_Initial")]
+    [Migration("20261130062523_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -346,6 +346,7 @@ namespace HepBot.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("RedeemedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetimeoffset");
 
                     b.Property<Guid?>("RedeemedByChannelAccountId")
@@ -397,6 +398,9 @@ namespace HepBot.Data.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<DateTimeOffset?>("MessagingConsentAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateOnly?>("PausedUntil")
                         .HasColumnType("date");
 
@@ -424,6 +428,38 @@ namespace HepBot.Data.Migrations.SqlServer
                     b.HasIndex("ClinicId", "TherapistId");
 
                     b.ToTable("Patients");
+                });
+
+            modelBuilder.Entity("HepBot.Core.Patients.PatientMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("TherapistId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("TherapistId", "SentAt");
+
+                    b.ToTable("PatientMessages");
                 });
 
             modelBuilder.Entity("HepBot.Core.Prescriptions.Prescription", b =>
@@ -820,6 +856,21 @@ namespace HepBot.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Therapist");
+                });
+
+            modelBuilder.Entity("HepBot.Core.Patients.PatientMessage", b =>
+                {
+                    b.HasOne("HepBot.Core.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HepBot.Core.Clinics.Therapist", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HepBot.Core.Prescriptions.Prescription", b =>

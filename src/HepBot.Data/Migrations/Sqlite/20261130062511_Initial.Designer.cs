@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HepBot.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHepBotDbContext))]
-    [Migration("20261130060333_PatientMessages")]
-    partial class PatientMessages
+    [Migration("20261130062511_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -258,6 +258,10 @@ namespace HepBot.Data.Migrations.Sqlite
                     b.HasIndex("ClinicId", "Slug")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "Slug" }, "IX_Exercises_LibrarySlug")
+                        .IsUnique()
+                        .HasFilter("\"ClinicId\" IS NULL");
+
                     b.ToTable("Exercises");
                 });
 
@@ -334,6 +338,7 @@ namespace HepBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RedeemedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("RedeemedByChannelAccountId")

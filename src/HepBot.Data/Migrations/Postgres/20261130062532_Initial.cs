@@ -150,7 +150,8 @@ namespace HepBot.Data.Migrations.Postgres
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     PausedUntil = table.Column<DateOnly>(type: "date", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LinkedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    LinkedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    MessagingConsentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -257,6 +258,33 @@ namespace HepBot.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_Invitations_Therapists_TherapistId",
+                        column: x => x.TherapistId,
+                        principalTable: "Therapists",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PatientMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TherapistId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PatientMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PatientMessages_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PatientMessages_Therapists_TherapistId",
                         column: x => x.TherapistId,
                         principalTable: "Therapists",
                         principalColumn: "Id");
@@ -464,6 +492,16 @@ namespace HepBot.Data.Migrations.Postgres
                 column: "TherapistId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PatientMessages_PatientId",
+                table: "PatientMessages",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PatientMessages_TherapistId_SentAt",
+                table: "PatientMessages",
+                columns: new[] { "TherapistId", "SentAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Patients_ClinicId_TherapistId",
                 table: "Patients",
                 columns: new[] { "ClinicId", "TherapistId" });
@@ -536,6 +574,9 @@ namespace HepBot.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Invitations");
+
+            migrationBuilder.DropTable(
+                name: "PatientMessages");
 
             migrationBuilder.DropTable(
                 name: "PrescriptionItems");
