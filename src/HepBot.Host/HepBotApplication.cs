@@ -6,6 +6,7 @@ using HepBot.Host.Api.Invitations;
 using HepBot.Host.Api.Patients;
 using HepBot.Host.Api.Prescriptions;
 using HepBot.Host.Authentication;
+using HepBot.Host.Bot;
 using HepBot.Host.Configuration;
 using HepBot.Host.Database;
 using HepBot.Host.Demo;
@@ -37,6 +38,7 @@ internal static class HepBotApplication
         services.TryAddSingleton(new HostConsole(Console.Out));
         AddOptions(builder);
         AddDatabase(builder);
+        BotHosting.AddBot(builder);
 
         services.AddSingleton<IExerciseLibrarySource, ExerciseLibraryFileSource>();
         services.AddScoped<DemoSeeder>();
@@ -72,6 +74,7 @@ internal static class HepBotApplication
         app.MapExercisesApi();
         app.MapPrescriptionsApi();
         app.MapInvitationsApi();
+        app.MapBotMessages();
         return app;
     }
 
@@ -81,7 +84,6 @@ internal static class HepBotApplication
         var configuration = builder.Configuration;
         services.AddOptions<DatabaseOptions>().Configure(o => DatabaseOptions.Bind(o, configuration)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
-        services.AddOptions<LocalizationOptions>().Bind(configuration.GetSection(LocalizationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ExerciseLibraryOptions>().Bind(configuration.GetSection(ExerciseLibraryOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

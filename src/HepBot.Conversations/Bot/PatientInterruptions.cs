@@ -13,13 +13,24 @@ namespace HepBot.Conversations.Bot;
 /// </summary>
 public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer commands, CommandRouter router) : IInterruptionHandler
 {
+    /// <summary>A button that happens to be a command word ("Progress" in the menu) answers the question it belongs to.</summary>
+    private static bool AnswersTheQuestion(DialogContext dc)
+    {
+        if (dc.ActiveDialog is not { Id: Prompts.Choice } prompt)
+            return false;
+        var choices = prompt.GetState<PromptState>().Options.Choices ?? [];
+        var typed = CommandRecognizer.Fold(dc.Context.Activity.Text ?? "");
+        return choices.Any(c => CommandRecognizer.Fold(c.Value) == typed || CommandRecognizer.Fold(c.Label) == typed
+            || c.Synonyms.Any(s => CommandRecognizer.Fold(s) == typed));
+    }
+
     public async Task<InterruptionOutcome> OnInterruptAsync(DialogContext dc, CancellationToken ct)
     {
         if (dc.Context.Activity.Type != ActivityTypes.Message)
             return InterruptionOutcome.NotInterrupted;
         var person = ChatPerson.Of(dc.Context);
         var command = commands.Recognize(dc.Context, out var isSlashCommand);
-        if (command is null || dc.ActiveDialog is null)
+        if (command is null || dc.ActiveDialog is null || (!isSlashCommand && AnswersTheQuestion(dc)))
             return InterruptionOutcome.NotInterrupted;
         if (person.Patient is null)
         {

@@ -8,9 +8,9 @@ public sealed class LinkingOptions
     public const string Section = "Linking";
 
     /// <summary>Wrong codes allowed from one chat within <see cref="FailureWindowMinutes"/> before it must wait.</summary>
-    [Range(1, 100)]
+    [Range(1, 100, ErrorMessage = "Linking:MaxFailedCodes must be between 1 and 100.")]
     public int MaxFailedCodes { get; set; } = 5;
 
-    [Range(1, 24 * 60)]
+    [Range(1, 24 * 60, ErrorMessage = "Linking:FailureWindowMinutes must be between 1 and 1440.")]
     public int FailureWindowMinutes { get; set; } = 15;
 }

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using HepBot.Conversations.Content;
 using HepBot.Data;
+using HepBot.Data.ExerciseLibrary;
+using HepBot.Host.Chat;
 using HepBot.Host.Database;
 using Microsoft.Extensions.Options;
 
@@ -12,8 +15,10 @@ namespace HepBot.Host.Commands;
 internal static class HepBotCommandLine
 {
     /// <param name="settings">Configuration laid over the usual sources; tests use it to point at their database.</param>
+    /// <param name="input">What the `chat` verb reads the patient's answers from; the console when null.</param>
     public static Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error,
-        IEnumerable<KeyValuePair<string, string?>>? settings = null, CancellationToken cancellationToken = default)
+        IEnumerable<KeyValuePair<string, string?>>? settings = null, CancellationToken cancellationToken = default,
+        TextReader? input = null)
     {
         var root = new RootCommand("HepBot: home exercise programs over chat. Without a verb, runs the web host.")
         {
@@ -24,6 +29,7 @@ internal static class HepBotCommandLine
         root.Add(MigrateCommand(output, error, settings));
         root.Add(TherapistCommands.Create(output, error, settings));
         root.Add(ApiKeyCommands.Create(output, error, settings));
+        root.Add(ChatCommand.Create(input ?? Console.In, output, error, settings));
         return root.Parse(args).InvokeAsync(new InvocationConfiguration
         {
             Output = output,
@@ -103,6 +109,8 @@ internal static class SettingErrors
     /// <summary>The messages when the exception is (only) failed option validation; otherwise null.</summary>
     public static IReadOnlyList<string>? Of(Exception exception) => exception switch
     {
+        DialogContentException content => [.. content.Problems.Select(p => $"dialogs: {p}")],
+        ExerciseLibraryException library => [.. library.Errors],
         OptionsValidationException options => [.. options.Failures],
         AggregateException { InnerExceptions: var inner } when inner.All(e => e is OptionsValidationException) =>
             inner.Cast<OptionsValidationException>().SelectMany(e => e.Failures).Distinct().ToList(),

@@ -15,7 +15,6 @@ namespace HepBot.Host.Database;
 /// </summary>
 internal sealed class DatabaseStartup(
     IServiceScopeFactory scopes,
-    IExerciseLibrarySource library,
     DemoBanner banner,
     TimeProvider clock,
     ILogger<DatabaseStartup> logger) : IHostedService
@@ -73,17 +72,26 @@ internal sealed class DatabaseStartup(
     private async Task PrepareAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-
-        var db = scope.ServiceProvider.GetRequiredService<HepBotDbContext>();
-        var exercises = await library.LoadAsync(cancellationToken);
-        var seeded = await ExerciseLibrarySeeder.SeedAsync(db, exercises, clock.GetUtcNow(), cancellationToken);
-        logger.LogInformation("Exercise library: {Added} added, {Updated} updated, {Unchanged} unchanged.",
-            seeded.Added, seeded.Updated, seeded.Unchanged);
-
-        var demo = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        var demo = await PrepareDatabaseAsync(scope.ServiceProvider, mintDemoKey: true, cancellationToken);
         if (demo is not null)
             banner.Show(demo);
+    }
+
+    /// <summary>
+    /// Brings a database to where HepBot can run on it: migrations, the exercise library, the demo
+    /// (when enabled). The web host does this at start; the chat verb does the same before it talks.
+    /// </summary>
+    public static async Task<DemoAccess?> PrepareDatabaseAsync(IServiceProvider services, bool mintDemoKey, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+
+        var db = services.GetRequiredService<HepBotDbContext>();
+        var exercises = await services.GetRequiredService<IExerciseLibrarySource>().LoadAsync(cancellationToken);
+        var seeded = await ExerciseLibrarySeeder.SeedAsync(db, exercises, services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
+        services.GetRequiredService<ILogger<DatabaseStartup>>().LogInformation(
+            "Exercise library: {Added} added, {Updated} updated, {Unchanged} unchanged.", seeded.Added, seeded.Updated, seeded.Unchanged);
+
+        return await services.GetRequiredService<DemoSeeder>().SeedAsync(mintDemoKey, cancellationToken);
     }
 
     /// <summary>The database (or, for SQLite, its folder) cannot be reached; anything else is a bug and should surface.</summary>

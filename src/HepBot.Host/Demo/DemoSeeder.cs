@@ -14,7 +14,7 @@ namespace HepBot.Host.Demo;
 
 /// <summary>What a newcomer needs to try the demo: printed once per start.</summary>
 internal sealed record DemoAccess(
-    Guid PatientId, string ApiKey, int RevokedKeys, InvitationDto Invitation, int? ProgramVersion, IReadOnlyList<string> MissingSlugs);
+    Guid PatientId, string? ApiKey, int RevokedKeys, InvitationDto Invitation, int? ProgramVersion, IReadOnlyList<string> MissingSlugs);
 
 /// <summary>
 /// Seeds a demo clinic, therapist and patient with a knee program into an empty database, and on every
@@ -32,7 +32,11 @@ internal sealed class DemoSeeder(
     public const string TherapistEmail = "demo@hepbot.local";
     private const string Actor = "system";
 
-    public async Task<DemoAccess?> SeedAsync(CancellationToken cancellationToken)
+    /// <param name="mintApiKey">
+    /// The web host mints a fresh demo key on every start; the chat verb does not, so it never revokes
+    /// the key a running web host just printed.
+    /// </param>
+    public async Task<DemoAccess?> SeedAsync(bool mintApiKey, CancellationToken cancellationToken)
     {
         var demo = options.Value;
         if (demo.Enabled != true)
@@ -54,10 +58,15 @@ internal sealed class DemoSeeder(
 
         var (version, missing) = await EnsureProgramAsync(demo, patient, therapist.Id, now, cancellationToken);
 
-        var oldKeys = await db.ApiKeys.Where(k => k.TherapistId == therapist.Id && k.RevokedAt == null).ToListAsync(cancellationToken);
-        foreach (var key in oldKeys)
-            key.RevokedAt = now;
-        var apiKey = ApiKeySecret.Mint(db, therapist.Id, now);
+        List<Core.Clinics.ApiKey> oldKeys = [];
+        string? apiKey = null;
+        if (mintApiKey)
+        {
+            oldKeys = await db.ApiKeys.Where(k => k.TherapistId == therapist.Id && k.RevokedAt == null).ToListAsync(cancellationToken);
+            foreach (var key in oldKeys)
+                key.RevokedAt = now;
+            apiKey = ApiKeySecret.Mint(db, therapist.Id, now);
+        }
 
         var invitation = await db.Invitations
             .Where(i => i.PatientId == patient.Id && i.RevokedAt == null && i.RedeemedAt == null && i.ExpiresAt > now)

@@ -3,6 +3,7 @@ using HepBot.Conversations.Linking;
 using HepBot.Conversations.Sessions;
 using HepBot.Core.Safety;
 using HepBot.Data;
+using HepBot.Data.BotState;
 using HepBot.Testing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
@@ -16,19 +17,18 @@ namespace HepBot.Conversations.Tests.Transcripts;
 
 /// <summary>
 /// The real bot — dialogs, texts, database — behind Bot.Builder's test adapter, with a fake clock.
-/// A "restart" builds a new bot over the same database and state storage.
+/// Conversation state lives in the database, as in production, so a "restart" — a new bot and
+/// service provider over the same database — must continue where the patient was.
 /// </summary>
 public sealed class BotHarness : IAsyncDisposable
 {
     private readonly TestDatabase _database;
-    private readonly IStorage _storage;
     private ServiceProvider _services;
     private TestAdapter _adapter;
 
-    private BotHarness(TestDatabase database, IStorage storage, FakeTimeProvider clock, ClinicFixture clinic, string channelLocale)
+    private BotHarness(TestDatabase database, FakeTimeProvider clock, ClinicFixture clinic, string channelLocale)
     {
         _database = database;
-        _storage = storage;
         Clock = clock;
         Clinic = clinic;
         ChannelLocale = channelLocale;
@@ -58,7 +58,7 @@ public sealed class BotHarness : IAsyncDisposable
         var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
         var clock = new FakeTimeProvider(now ?? DefaultNow);
         var clinic = await ClinicFixture.SeedAsync(database, clock.GetUtcNow(), patientLocale, program: program);
-        return new BotHarness(database, new MemoryStorage(), clock, clinic, channelLocale);
+        return new BotHarness(database, clock, clinic, channelLocale);
     }
 
     /// <summary>Links the chat with the invitation code and answers the linking questions.</summary>
@@ -128,7 +128,7 @@ public sealed class BotHarness : IAsyncDisposable
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddSingleton<TimeProvider>(Clock)
-            .AddSingleton(_storage)
+            .AddSingleton<IStorage, DatabaseBotStorage>()
             .AddHepBotDatabase(_database.Provider, _database.ConnectionString)
             .AddHepBotConversations(RepositoryPaths.Combine("dialogs"), RepositoryPaths.Combine("library", "media"));
         services.AddOptions<PainTriageOptions>();

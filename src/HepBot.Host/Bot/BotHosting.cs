@@ -1,0 +1,77 @@
+using HepBot.Conversations;
+using HepBot.Conversations.Bot;
+using HepBot.Conversations.Content;
+using HepBot.Conversations.Linking;
+using HepBot.Core.Safety;
+using HepBot.Data.BotState;
+using HepBot.Host.Configuration;
+using HepBot.Host.ExerciseLibrary;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace HepBot.Host.Bot;
+
+/// <summary>
+/// The bot inside the web host: its dialogs and texts, conversation state in the HepBot database, and
+/// the Bot Framework endpoint (<c>POST /api/messages</c>) that Teams, the Emulator and Agents Playground talk to.
+/// </summary>
+internal static class BotHosting
+{
+    public static void AddBot(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var contentRoot = builder.Environment.ContentRootPath;
+
+        services.AddOptions<DialogsOptions>().Bind(configuration.GetSection(DialogsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PainTriageOptions>().Bind(configuration.GetSection(PainTriageOptionsValidator.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PainTriageOptions>, PainTriageOptionsValidator>();
+        services.AddOptions<LinkingOptions>().Bind(configuration.GetSection(LinkingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        // The languages patients may choose are the languages of dialogs/; resolving this at start-up
+        // also loads and checks every text, so a missing key or placeholder stops start-up.
+        services.AddOptions<LocalizationOptions>()
+            .Configure<DialogTextCatalog>((o, catalog) => o.SupportedLocales = [.. catalog.Languages])
+            .ValidateOnStart();
+
+        var dialogs = configuration.GetSection(DialogsOptions.SectionName).Get<DialogsOptions>() ?? new DialogsOptions();
+        var library = configuration.GetSection(ExerciseLibraryOptions.SectionName).Get<ExerciseLibraryOptions>() ?? new ExerciseLibraryOptions();
+        services.AddHepBotConversations(
+            RepositoryRoot.Resolve(dialogs.Folder, contentRoot),
+            RepositoryRoot.Resolve(library.MediaFolder, contentRoot));
+        services.AddSingleton<IStorage, DatabaseBotStorage>();
+
+        // CloudAdapter has two public constructors the container cannot choose between.
+        services.AddSingleton<BotFrameworkAuthentication>(sp =>
+            new ConfigurationBotFrameworkAuthentication(configuration, logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()));
+        services.AddSingleton(sp =>
+        {
+            var adapter = new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>());
+            adapter.Use(sp.GetRequiredService<OneTurnAtATimeMiddleware>());
+            adapter.OnTurnError = TurnErrors.Handler(sp.GetRequiredService<Phrases>(), sp.GetRequiredService<ILogger<CloudAdapter>>());
+            return adapter;
+        });
+    }
+
+    public static void MapBotMessages(this WebApplication app)
+    {
+        var appId = app.Configuration["MicrosoftAppId"];
+        var refuseAnonymous = string.IsNullOrWhiteSpace(appId) && app.Environment.IsProduction();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("HepBot.Bot");
+        if (refuseAnonymous)
+            logger.LogWarning("MicrosoftAppId is not set: in Production /api/messages refuses every request. Set the Bot Framework keys to serve Teams.");
+        else if (string.IsNullOrWhiteSpace(appId))
+            logger.LogInformation("MicrosoftAppId is not set: /api/messages accepts unauthenticated local traffic (Bot Framework Emulator, Agents Playground).");
+
+        app.MapPost("/api/messages", async (HttpContext http, CloudAdapter adapter, IBot bot) =>
+        {
+            if (refuseAnonymous)
+            {
+                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+        }).ExcludeFromDescription();
+    }
+}
