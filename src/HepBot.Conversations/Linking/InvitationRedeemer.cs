@@ -74,15 +74,8 @@ public sealed class InvitationRedeemer(IDbContextFactory<HepBotDbContext> contex
             patient.LinkedAt ??= now;
         }
 
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = now,
-            Actor = invitation.PatientId is { } p ? $"patient:{p}" : $"therapist:{invitation.TherapistId}",
-            Action = AuditAction.Link,
-            EntityType = nameof(ChannelAccount),
-            EntityId = account.Id.ToString(),
-            PatientId = invitation.PatientId,
-        });
+        db.Audit(invitation.PatientId is { } p ? AuditTrail.Patient(p) : AuditTrail.Therapist(invitation.TherapistId!.Value),
+            AuditAction.Link, nameof(ChannelAccount), account.Id, invitation.PatientId, now);
 
         try
         {

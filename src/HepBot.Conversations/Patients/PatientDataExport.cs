@@ -3,6 +3,7 @@ using HepBot.Conversations.Dialogs;
 using HepBot.Conversations.Sessions;
 using HepBot.Core.Audit;
 using HepBot.Core.Patients;
+using HepBot.Core.Time;
 using HepBot.Data;
 using Microsoft.Bot.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +51,7 @@ public sealed class PatientDataExport(IDbContextFactory<HepBotDbContext> context
                 ("name", i.Exercise!.TextFor(locale).Name), ("dose", card.Dose(turn, i.Dose)))));
         }
 
-        var since = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-SessionDays);
+        var since = PatientClock.LocalDate(clock.GetUtcNow(), patient.TimeZoneId).AddDays(1 - SessionDays);
         var sessions = await db.SessionLogs.AsNoTracking().Include(l => l.Exercises)
             .Where(l => l.PatientId == patientId && l.LocalDate >= since)
             .OrderBy(l => l.LocalDate).ThenBy(l => l.SessionNumber)
@@ -69,15 +70,7 @@ public sealed class PatientDataExport(IDbContextFactory<HepBotDbContext> context
         lines.Add("");
         lines.Add(phrases.Get(turn, "data.exportMessagesTitle", ("count", messages)));
 
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow(),
-            Actor = $"patient:{patientId}",
-            Action = AuditAction.Export,
-            EntityType = nameof(Patient),
-            EntityId = patientId.ToString(),
-            PatientId = patientId,
-        });
+        db.Audit(AuditTrail.Patient(patientId), AuditAction.Export, nameof(Patient), patientId, patientId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return string.Join("\n", lines);
     }

@@ -30,14 +30,7 @@ public sealed class PatientErasure(IDbContextFactory<HepBotDbContext> contexts, 
         await db.AuditEntries.Where(a => a.PatientId == patientId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.PatientId, (Guid?)null), ct);
         await db.Patients.Where(p => p.Id == patientId).ExecuteDeleteAsync(ct);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow(),
-            Actor = $"patient:{patientId}",
-            Action = AuditAction.Erase,
-            EntityType = nameof(Patient),
-            EntityId = patientId.ToString(),
-        });
+        db.Audit(AuditTrail.Patient(patientId), AuditAction.Erase, nameof(Patient), patientId, null, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }

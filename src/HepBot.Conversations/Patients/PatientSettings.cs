@@ -39,15 +39,7 @@ public sealed class PatientSettings(IDbContextFactory<HepBotDbContext> contexts,
         await using var db = await contexts.CreateDbContextAsync(ct);
         var patient = await db.Patients.SingleAsync(p => p.Id == patientId, ct);
         change(patient);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow(),
-            Actor = $"patient:{patientId}",
-            Action = AuditAction.Update,
-            EntityType = nameof(Patient),
-            EntityId = patientId.ToString(),
-            PatientId = patientId,
-        });
+        db.Audit(AuditTrail.Patient(patientId), AuditAction.Update, nameof(Patient), patientId, patientId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
 }

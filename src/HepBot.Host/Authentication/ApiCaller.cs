@@ -1,3 +1,4 @@
+using HepBot.Data;
 using System.Security.Claims;
 using HepBot.Core.Clinics;
 
@@ -11,7 +12,7 @@ public sealed record ApiCaller(Guid TherapistId, Guid ClinicId, bool IsClinicAdm
     public const string RoleClaim = "hepbot:role";
 
     /// <summary>The audit trail's actor: ids only.</summary>
-    public string Actor => $"therapist:{TherapistId}";
+    public string Actor => AuditTrail.Therapist(TherapistId);
 
     public static IEnumerable<Claim> ClaimsFor(Guid therapistId, Guid clinicId, TherapistRole role) =>
     [
