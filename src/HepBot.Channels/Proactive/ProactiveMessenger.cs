@@ -16,6 +16,8 @@ namespace HepBot.Channels.Proactive;
 /// every chat the person linked, opens a turn in each through the adapter of that chat's channel, and lets
 /// the caller compose the message there, in the person's language. A chat whose channel says the person
 /// blocked the bot or removed the app is marked unreachable and not tried again.
+/// Not for answering inside a turn: a turn replies through its own context, and a proactive turn in the
+/// chat whose turn is running would wait for that turn to end (one turn at a time per conversation).
 /// </summary>
 public sealed class ProactiveMessenger(
     IDbContextFactory<HepBotDbContext> contexts,
