@@ -1,3 +1,4 @@
+using HepBot.Channels;
 using HepBot.Conversations;
 using HepBot.Conversations.Bot;
 using HepBot.Conversations.Content;
@@ -42,16 +43,7 @@ internal static class BotHosting
             RepositoryRoot.Resolve(library.MediaFolder, contentRoot));
         services.AddSingleton<IStorage, DatabaseBotStorage>();
 
-        // CloudAdapter has two public constructors the container cannot choose between.
-        services.AddSingleton<BotFrameworkAuthentication>(sp =>
-            new ConfigurationBotFrameworkAuthentication(configuration, logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()));
-        services.AddSingleton(sp =>
-        {
-            var adapter = new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>());
-            adapter.Use(sp.GetRequiredService<OneTurnAtATimeMiddleware>());
-            adapter.OnTurnError = TurnErrors.Handler(sp.GetRequiredService<Phrases>(), sp.GetRequiredService<ILogger<CloudAdapter>>());
-            return adapter;
-        });
+        services.AddHepBotChannels(configuration);
     }
 
     public static void MapBotMessages(this WebApplication app)

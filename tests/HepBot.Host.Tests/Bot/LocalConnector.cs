@@ -13,6 +13,7 @@ namespace HepBot.Host.Tests.Bot;
 /// <summary>
 /// A Bot Framework channel on loopback, as the Emulator runs one: it receives the bot's replies at the
 /// activity's serviceUrl (<c>/v3/conversations/{id}/activities[/{replyToId}]</c>) and keeps them in order.
+/// It can also answer as Teams does when it throttles (429) or when the user removed the app (403).
 /// </summary>
 internal sealed class LocalConnector : IAsyncDisposable
 {
@@ -23,6 +24,19 @@ internal sealed class LocalConnector : IAsyncDisposable
     public ConcurrentQueue<JsonObject> Received { get; } = new();
 
     public string ServiceUrl { get; private set; } = "";
+
+    /// <summary>Requests answered with an error instead of being delivered.</summary>
+    public int Refused => _refused;
+
+    private readonly ConcurrentDictionary<string, (int Status, string Code)> _gone = new();
+    private int _throttleNext;
+    private int _refused;
+
+    /// <summary>Every later message to <paramref name="conversationId"/> is answered 403, as when the user blocked the bot.</summary>
+    public void RemoveApp(string conversationId) => _gone[conversationId] = (StatusCodes.Status403Forbidden, "ConversationBlockedByUser");
+
+    /// <summary>The next <paramref name="times"/> messages are answered 429 with Retry-After: 1.</summary>
+    public void ThrottleNext(int times) => Interlocked.Exchange(ref _throttleNext, times);
 
     public static async Task<LocalConnector> StartAsync()
     {
@@ -50,8 +64,19 @@ internal sealed class LocalConnector : IAsyncDisposable
         return texts;
     }
 
-    private async Task<IResult> ReceiveAsync(HttpRequest request)
+    private async Task<IResult> ReceiveAsync(HttpRequest request, HttpResponse response, string conversationId)
     {
+        if (_gone.TryGetValue(conversationId, out var gone))
+        {
+            Interlocked.Increment(ref _refused);
+            return Results.Json(new { error = new { code = gone.Code, message = "The bot is not part of the conversation roster." } }, statusCode: gone.Status);
+        }
+        if (Interlocked.Decrement(ref _throttleNext) >= 0)
+        {
+            Interlocked.Increment(ref _refused);
+            response.Headers.RetryAfter = "1";
+            return Results.Json(new { error = new { code = "Throttled", message = "Too many requests." } }, statusCode: StatusCodes.Status429TooManyRequests);
+        }
         var activity = await request.ReadFromJsonAsync<JsonObject>();
         Received.Enqueue(activity!);
         return Results.Ok(new { id = Guid.NewGuid().ToString("N") });

@@ -1,0 +1,227 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using HepBot.Channels.Proactive;
+using HepBot.Conversations.Bot;
+using HepBot.Conversations.DialogLayer;
+using HepBot.Core.Sessions;
+using HepBot.Data;
+using HepBot.Host.Tests.Support;
+using HepBot.Testing;
+using Microsoft.Bot.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HepBot.Host.Tests.Bot;
+
+/// <summary>
+/// The bot as a Teams personal chat sees it: activities with channelId "msteams" POSTed to /api/messages,
+/// replies delivered by the real CloudAdapter to a loopback connector, buttons Teams cannot show as
+/// suggested actions sent as Adaptive Cards, and card submits (a Value, no text) answering the questions.
+/// </summary>
+public sealed partial class TeamsEndpointTests : IAsyncLifetime
+{
+    private const string Conversation = "a:1teams-personal-chat";
+    private static readonly Dictionary<string, string?> DemoOn = new() { ["Demo:Enabled"] = "true" };
+    private TestDatabase _database = null!;
+    private LocalConnector _connector = null!;
+    private List<JsonObject> _lastReplies = [];
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        _connector = await LocalConnector.StartAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _connector.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_Teams_patient_links_and_completes_the_demo_session_by_tapping_card_buttons()
+    {
+        await using var host = new HepBotHostFactory(_database, DemoOn);
+        var http = host.CreateClient();
+
+        Assert.Contains("Hi Alex!", await Type(http, $"/start {Code(host)}"));
+        // Two answers fit Teams' suggested actions, so they stay suggested actions.
+        Assert.Equal(["Yes", "No"], SuggestedTitles());
+        Assert.Contains("reminder at 18:00", await Press(http, "Yes"));
+        Assert.Contains("All set!", await Press(http, "Keep 18:00"));
+        Assert.Contains("Today: 6 exercises", await Type(http, "/today"));
+        Assert.Contains("how is your pain right now", await Press(http, "Start now"));
+
+        // The 0–10 scale is a card: eleven submits, no suggested actions, nothing outside the card.
+        var painCard = Card();
+        Assert.Equal([.. Enumerable.Range(0, 11).Select(n => n.ToString())], Submits(painCard).Select(s => (string?)s["title"]));
+        Assert.Null(_lastReplies.Last()["suggestedActions"]);
+        Assert.Null(_lastReplies.Last()["text"]);
+
+        Assert.Contains("Exercise 1 of 6: Quad set", await Press(http, "2"));
+        Assert.Contains("Done", Submits(Card()).Select(s => (string?)s["title"]));
+        for (var exercise = 2; exercise <= 6; exercise++)
+            Assert.Contains($"Exercise {exercise} of 6", await Press(http, "Done"));
+        Assert.Contains("How is your pain now", await Press(http, "Done"));
+        Assert.Contains("How hard was", await Press(http, "1"));
+        Assert.Contains("You did 6 of 6 exercises today.", await Press(http, "Easy"));
+
+        await using var db = _database.CreateContext();
+        var log = await db.SessionLogs.Include(l => l.Exercises).SingleAsync(Ct);
+        Assert.Equal((SessionStatus.Completed, 2, 1, Difficulty.Easy, 6), (log.Status, log.PainBefore, log.PainAfter, log.Difficulty, log.ExercisesDone));
+        var account = await db.ChannelAccounts.SingleAsync(Ct);
+        Assert.Equal(("msteams", Conversation), (account.Channel, account.ConversationId));
+    }
+
+    [Fact]
+    public async Task A_proactive_message_reaches_the_Teams_chat_later_as_a_card_when_it_has_many_buttons()
+    {
+        await using var host = new HepBotHostFactory(_database, DemoOn);
+        var patientId = await LinkAsync(host);
+
+        var result = await host.Services.GetRequiredService<ProactiveMessenger>().SendToPatientAsync(patientId, AskMenu(host), Ct);
+
+        Assert.Equal(DeliveryOutcome.Sent, Assert.Single(result.Deliveries).Outcome);
+        var message = Assert.Single(TakeReplies());
+        Assert.Equal(("msteams", Conversation, "en"), ((string?)message["channelId"], (string?)message["conversation"]!["id"], (string?)message["locale"]));
+        Assert.Contains("What would you like to do?", CardText(Card()));
+        Assert.Equal("today", (string?)Submits(Card())[0]["data"]!["choice"]);
+    }
+
+    [Fact]
+    public async Task Teams_throttling_is_waited_out_and_the_message_arrives_once()
+    {
+        await using var host = new HepBotHostFactory(_database, DemoOn);
+        var patientId = await LinkAsync(host);
+        _connector.ThrottleNext(2);
+
+        var sending = host.Services.GetRequiredService<ProactiveMessenger>().SendToPatientAsync(patientId, AskMenu(host), Ct);
+        // Retry-After: 1 on the host's fake clock; moving it on lets each wait end.
+        for (var step = 0; !sending.IsCompleted && step < 500; step++)
+        {
+            await Task.Delay(10, Ct);
+            host.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+        var result = await sending;
+
+        Assert.Equal(DeliveryOutcome.Sent, Assert.Single(result.Deliveries).Outcome);
+        Assert.Equal(2, _connector.Refused);
+        Assert.Single(TakeReplies());
+    }
+
+    [Fact]
+    public async Task A_patient_who_removed_the_app_is_marked_unreachable_and_not_messaged_again()
+    {
+        await using var host = new HepBotHostFactory(_database, DemoOn);
+        var patientId = await LinkAsync(host);
+        var messenger = host.Services.GetRequiredService<ProactiveMessenger>();
+        _connector.RemoveApp(Conversation);
+
+        var first = await messenger.SendToPatientAsync(patientId, AskMenu(host), Ct);
+        var second = await messenger.SendToPatientAsync(patientId, AskMenu(host), Ct);
+
+        Assert.Equal(DeliveryOutcome.Unreachable, Assert.Single(first.Deliveries).Outcome);
+        Assert.Equal(DeliveryOutcome.SkippedUnreachable, Assert.Single(second.Deliveries).Outcome);
+        Assert.Equal(1, _connector.Refused);
+        Assert.Empty(TakeReplies());
+        await using var db = _database.CreateContext();
+        Assert.Equal(host.Clock.GetUtcNow(), (await db.ChannelAccounts.SingleAsync(Ct)).UnreachableSince);
+    }
+
+    /// <summary>A proactive question with more answers than Teams shows as suggested actions.</summary>
+    private static Func<ITurnContext, CancellationToken, Task> AskMenu(HepBotHostFactory host) => (turn, ct) =>
+    {
+        var phrases = host.Services.GetRequiredService<Phrases>();
+        var message = phrases.Message(turn, "menu.prompt");
+        message.SuggestedActions = ChoiceFactory.SuggestedActions(
+            new[] { "today", "progress", "reminder", "help" }.Select(v => phrases.Choice(turn, v, $"menu.items.{v}")));
+        return turn.SendActivityAsync(message, ct);
+    };
+
+    private async Task<Guid> LinkAsync(HepBotHostFactory host)
+    {
+        var http = host.CreateClient();
+        await Type(http, $"/start {Code(host)}");
+        await Press(http, "Yes");
+        await Press(http, "Keep 18:00");
+        TakeReplies();
+        await using var db = _database.CreateContext();
+        return (await db.ChannelAccounts.SingleAsync(Ct)).PatientId!.Value;
+    }
+
+    private Task<string> Type(HttpClient http, string text) => Post(http, text, value: null);
+
+    /// <summary>Taps a button of the last reply: a card's Action.Submit sends its data as the Value and no text; a suggested action sends its value as text.</summary>
+    private Task<string> Press(HttpClient http, string label)
+    {
+        var reply = _lastReplies.LastOrDefault(r => r["attachments"] is JsonArray { Count: > 0 } || r["suggestedActions"] is not null)
+            ?? throw new InvalidOperationException($"No buttons to press '{label}' on.");
+        if (reply["suggestedActions"]?["actions"] is JsonArray actions)
+        {
+            var action = actions.SingleOrDefault(a => (string?)a!["title"] == label) ?? throw new InvalidOperationException($"No button '{label}'.");
+            return Post(http, (string?)action!["value"], value: null);
+        }
+        var submit = Submits(Card()).SingleOrDefault(s => (string?)s["title"] == label) ?? throw new InvalidOperationException($"No card button '{label}'.");
+        var data = submit["data"]!.DeepClone().AsObject();
+        data.Remove("msteams"); // Teams keeps its own instructions to itself
+        return Post(http, text: null, data);
+    }
+
+    private async Task<string> Post(HttpClient http, string? text, JsonObject? value)
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = "message",
+            ["id"] = Guid.NewGuid().ToString("N"),
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = _connector.ServiceUrl,
+            ["timestamp"] = DateTimeOffset.UtcNow,
+            ["from"] = new JsonObject { ["id"] = "29:1patient", ["aadObjectId"] = "6c1f8a2e-0000-4000-8000-000000000001" },
+            ["recipient"] = new JsonObject { ["id"] = "28:hepbot", ["name"] = "HepBot" },
+            ["conversation"] = new JsonObject { ["id"] = Conversation, ["conversationType"] = "personal", ["tenantId"] = "tenant" },
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant" } },
+            ["locale"] = "en-US",
+            ["text"] = text,
+            ["value"] = value,
+        };
+        var response = await http.PostAsJsonAsync("/api/messages", activity, Ct);
+        Assert.True(response.IsSuccessStatusCode, $"/api/messages answered {(int)response.StatusCode}");
+        return string.Join("\n", TakeReplies().Select(r => (string?)r["text"] ?? CardTextOf(r)));
+    }
+
+    private List<JsonObject> TakeReplies()
+    {
+        var replies = new List<JsonObject>();
+        while (_connector.Received.TryDequeue(out var activity))
+            replies.Add(activity);
+        if (replies.Count > 0)
+            _lastReplies = replies;
+        return replies;
+    }
+
+    private List<string?> SuggestedTitles() =>
+        [.. _lastReplies.Last()["suggestedActions"]!["actions"]!.AsArray().Select(a => (string?)a!["title"])];
+
+    private JsonObject Card()
+    {
+        var attachment = _lastReplies.SelectMany(r => r["attachments"]?.AsArray() ?? []).Last(a => (string?)a!["contentType"] == "application/vnd.microsoft.card.adaptive");
+        return attachment!["content"]!.AsObject();
+    }
+
+    private static List<JsonObject> Submits(JsonObject card) =>
+        [.. card["body"]!.AsArray().Where(e => (string?)e!["type"] == "ActionSet").SelectMany(e => e!["actions"]!.AsArray()).Select(a => a!.AsObject())];
+
+    private static string CardText(JsonObject card) =>
+        string.Join("\n", card["body"]!.AsArray().Where(e => (string?)e!["type"] == "TextBlock").Select(e => (string?)e!["text"]));
+
+    private static string CardTextOf(JsonObject reply) =>
+        string.Join("\n", (reply["attachments"]?.AsArray() ?? []).Where(a => (string?)a!["contentType"] == "application/vnd.microsoft.card.adaptive")
+            .Select(a => CardText(a!["content"]!.AsObject())));
+
+    private static string Code(HepBotHostFactory host) => InvitationCode().Match(host.Console.ToString()).Groups["code"].Value;
+
+    [GeneratedRegex(@"Invitation:\s+(?<code>[A-Z0-9]{8})")]
+    private static partial Regex InvitationCode();
+}
