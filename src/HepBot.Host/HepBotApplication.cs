@@ -39,6 +39,7 @@ internal static class HepBotApplication
         AddOptions(builder);
         AddDatabase(builder);
         BotHosting.AddBot(builder);
+        TelegramHosting.AddTelegram(builder);
 
         services.AddSingleton<IExerciseLibrarySource, ExerciseLibraryFileSource>();
         services.AddScoped<DemoSeeder>();
@@ -75,6 +76,7 @@ internal static class HepBotApplication
         app.MapPrescriptionsApi();
         app.MapInvitationsApi();
         app.MapBotMessages();
+        app.MapTelegram();
         return app;
     }
 
