@@ -81,14 +81,14 @@ public sealed class TelegramSessionTests
     }
 
     [Fact]
-    public async Task A_sticker_gets_the_not_understood_answer_and_the_question_again()
+    public async Task A_sticker_is_not_an_answer_and_the_question_comes_again()
     {
         await using var chat = await TelegramBotHarness.StartAsync();
         await chat.SayAsync($"/start {chat.Clinic.InvitationCode}");
 
         await chat.DeliverAsync(id => chat.Api.StickerFrom(id, TelegramBotHarness.AlexChat));
 
-        Assert.Contains("Is it OK if I send you reminders", chat.Transcript);
+        Assert.Equal("Is it OK if I send you reminders and messages in this chat?", chat.Transcript);
         Assert.Equal(["yes", "no"], chat.Buttons);
     }
 
