@@ -39,12 +39,13 @@ internal static class HepBotApplication
         AddOptions(builder);
         AddDatabase(builder);
         BotHosting.AddBot(builder);
-        TelegramHosting.AddTelegram(builder);
 
         services.AddSingleton<IExerciseLibrarySource, ExerciseLibraryFileSource>();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<DemoBanner>();
         services.AddHostedService<DatabaseStartup>();
+        // After the database start-up: hosted services start in order, and updates need a migrated database.
+        TelegramHosting.AddTelegram(builder);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
