@@ -74,8 +74,8 @@ public sealed class FakeBotApi : IAsyncDisposable
         return api;
     }
 
-    public ITelegramBotClient CreateClient() =>
-        TelegramChannelServiceCollectionExtensions.CreateClient(Token, BaseUrl, new HttpClient { Timeout = TimeSpan.FromSeconds(60) });
+    public ITelegramBotClient CreateClient(TimeSpan? timeout = null) =>
+        TelegramChannelServiceCollectionExtensions.CreateClient(Token, BaseUrl, new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(60) });
 
     public IReadOnlyList<BotApiCall> Calls
     {
@@ -95,6 +95,9 @@ public sealed class FakeBotApi : IAsyncDisposable
         for (var i = 0; i < count; i++)
             queue.Enqueue((status, retryAfter));
     }
+
+    /// <summary>The next <paramref name="count"/> calls of <paramref name="method"/> get no answer (until the client gives up); recorded with status 0.</summary>
+    public void StallNext(string method, int count = 1) => FailNext(method, 0, count);
 
     /// <summary>From now on, everything sent to the chat gets 403 "bot was blocked by the user".</summary>
     public void Block(long chatId) => _blocked[chatId] = true;
@@ -253,6 +256,16 @@ public sealed class FakeBotApi : IAsyncDisposable
             (status, description) = (403, "Forbidden: bot was blocked by the user");
         else if (_failures.TryGetValue(method, out var failures) && failures.TryDequeue(out var failure))
         {
+            if (failure.Status == 0)
+            {
+                lock (_lock)
+                {
+                    _calls.Add(new BotApiCall(method, chatId, fields, uploaded, _clock.GetUtcNow(), 0));
+                    SignalLocked();
+                }
+                await Task.Delay(Timeout.Infinite, http.RequestAborted).ContinueWith(_ => { }, CancellationToken.None);
+                return;
+            }
             (status, retryAfter) = failure;
             description = status == 429 ? $"Too Many Requests: retry after {retryAfter}" : "Internal Server Error";
         }

@@ -100,6 +100,19 @@ public sealed class TelegramDeliveryTests
     }
 
     [Fact]
+    public async Task A_call_that_times_out_is_tried_again()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var sender = Senders.Create(api.CreateClient(timeout: TimeSpan.FromMilliseconds(300)), TelegramBotHarness.Unpaced, TimeProvider.System);
+        api.StallNext("sendMessage");
+
+        var sent = await sender.SendToChatAsync(1, "sendMessage", (client, ct) => client.SendMessage(1, "hello", cancellationToken: ct), Ct);
+
+        Assert.Equal("hello", sent.Text);
+        Assert.Equal([0, 200], api.CallsTo("sendMessage").Select(c => c.Status));
+    }
+
+    [Fact]
     public async Task A_proactive_send_to_a_user_who_blocked_the_bot_throws_recipient_unreachable()
     {
         await using var api = await FakeBotApi.StartAsync();
