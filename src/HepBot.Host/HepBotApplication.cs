@@ -44,6 +44,8 @@ internal static class HepBotApplication
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<DemoBanner>();
         services.AddHostedService<DatabaseStartup>();
+        // After the database start-up: hosted services start in order, and updates need a migrated database.
+        TelegramHosting.AddTelegram(builder);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -75,6 +77,7 @@ internal static class HepBotApplication
         app.MapPrescriptionsApi();
         app.MapInvitationsApi();
         app.MapBotMessages();
+        app.MapTelegram();
         return app;
     }
 

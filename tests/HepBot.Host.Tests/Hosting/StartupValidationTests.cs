@@ -15,6 +15,8 @@ public class StartupValidationTests
         { "Invitations:ExpiryDays", "0", "Invitations:ExpiryDays" },
         { "Invitations:ExpiryDays", "365", "Invitations:ExpiryDays" },
         { "Telegram:BotUsername", "@clinic", "Telegram:BotUsername" },
+        { "Telegram:BotToken", "not-a-token", "Telegram:BotToken" },
+        { "Telegram:ApiBaseUrl", "api.telegram.org", "Telegram:ApiBaseUrl" },
         { "ExerciseLibrary:Path", "", "ExerciseLibrary:Path" },
         { "Demo:TimeZone", "Middle/Earth", "Demo:TimeZone" },
     };
@@ -31,6 +33,23 @@ public class StartupValidationTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains(named, error);
+    }
+
+    [Fact]
+    public async Task A_telegram_webhook_needs_its_secret()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var settings = HepBotHostFactory.SettingsFor(database.Provider, database.ConnectionString, new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = "123456789:AAEexampleexampleexampleexample",
+            ["Telegram:WebhookUrl"] = "https://hepbot.example/api/telegram/updates",
+        });
+
+        var (exitCode, error) = await RunHostAsync(settings);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Telegram:WebhookSecret is required when Telegram:WebhookUrl is set", error);
+        Assert.DoesNotContain("AAEexample", error);
     }
 
     [Fact]

@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace HepBot.Channels.Telegram;
+
+/// <summary>
+/// Receives updates pushed by Telegram. Only requests carrying the configured secret in
+/// <c>X-Telegram-Bot-Api-Secret-Token</c> are accepted; the secret is never part of the URL.
+/// An update is processed before the 200 goes back, so Telegram redelivers anything that failed.
+/// </summary>
+public static class TelegramWebhook
+{
+    public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    /// <summary>The path HepBot serves updates on; <c>Telegram:WebhookUrl</c> must reach it.</summary>
+    public const string Path = "/api/telegram/updates";
+
+    public static IEndpointConventionBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints, string secret)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(secret);
+        var expected = Encoding.UTF8.GetBytes(secret);
+        return endpoints.MapPost(Path, async (HttpContext http, TelegramAdapter adapter, IBot bot, ILoggerFactory loggers) =>
+        {
+            var given = http.Request.Headers[SecretHeader].ToString();
+            if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), expected))
+                return Results.Unauthorized();
+            Update? update;
+            try
+            {
+                update = await JsonSerializer.DeserializeAsync<Update>(http.Request.Body, JsonBotAPI.Options, http.RequestAborted);
+            }
+            catch (JsonException e)
+            {
+                loggers.CreateLogger(typeof(TelegramWebhook)).LogWarning("A Telegram webhook call was not an update: {Problem}", e.GetType().Name);
+                return Results.BadRequest();
+            }
+            if (update is null)
+                return Results.BadRequest();
+            await adapter.ProcessUpdateAsync(update, bot, http.RequestAborted);
+            return Results.Ok();
+        }).ExcludeFromDescription();
+    }
+}
+
+/// <summary>Tells Telegram where to push updates, and with which secret; retried until it works.</summary>
+public sealed class TelegramWebhookRegistration(
+    TelegramSender sender,
+    Uri webhookUrl,
+    string secret,
+    TimeProvider clock,
+    ILogger<TelegramWebhookRegistration> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        for (var failures = 1; !stoppingToken.IsCancellationRequested; failures++)
+        {
+            try
+            {
+                await sender.Client.SetWebhook(webhookUrl.AbsoluteUri, allowedUpdates: TelegramPolling.Handled,
+                    secretToken: secret, cancellationToken: stoppingToken);
+                logger.LogInformation("Telegram: receiving updates by webhook at {WebhookHost}", webhookUrl.Host);
+                return;
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                var wait = TelegramPolling.Backoff(failures);
+                logger.LogError(e, "Telegram setWebhook failed; trying again in {Wait}", wait);
+                await Task.Delay(wait, clock, stoppingToken);
+            }
+        }
+    }
+}

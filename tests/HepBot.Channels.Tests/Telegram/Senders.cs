@@ -1,0 +1,25 @@
+using HepBot.Channels.RateLimiting;
+using HepBot.Channels.Telegram;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Telegram.Bot;
+
+namespace HepBot.Channels.Tests.Telegram;
+
+/// <summary>A sender, limiter and adapter over a client, without the bot, for the delivery tests.</summary>
+internal static class Senders
+{
+    /// <summary>Short backoffs, so a 5xx test does not wait seconds.</summary>
+    public static readonly TelegramSendPolicy Policy = new(4, TimeSpan.FromSeconds(0.5), 5);
+
+    public static TelegramSender Create(ITelegramBotClient client, OutgoingRateLimits limits, TimeProvider clock) =>
+        Create(client, new OutgoingRateLimiter(limits, clock), clock);
+
+    public static TelegramSender Create(ITelegramBotClient client, OutgoingRateLimiter limiter, TimeProvider clock) =>
+        new(client, limiter, Policy, clock, Logger<TelegramSender>());
+
+    public static TelegramAdapter Adapter(TelegramSender sender) =>
+        new(sender, new TelegramMediaCache(), new UpdateDeduplicator(), Logger<TelegramAdapter>());
+
+    public static ILogger<T> Logger<T>() => NullLogger<T>.Instance;
+}

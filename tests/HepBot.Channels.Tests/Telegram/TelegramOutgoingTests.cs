@@ -1,0 +1,140 @@
+using HepBot.Channels.Telegram;
+using HepBot.Conversations.Bot;
+using HepBot.Conversations.Content;
+using HepBot.Conversations.DialogLayer;
+using HepBot.Testing;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace HepBot.Channels.Tests.Telegram;
+
+/// <summary>Activities as Bot API calls: media, keyboards, long texts, the commands menu.</summary>
+public sealed class TelegramOutgoingTests : IDisposable
+{
+    private const long Chat = 777;
+    private readonly string _folder = Directory.CreateTempSubdirectory("hepbot-media-").FullName;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_library_picture_is_uploaded_once_and_then_sent_by_its_file_id()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var adapter = Senders.Adapter(Senders.Create(api.CreateClient(), TelegramBotHarness.Unpaced, TimeProvider.System));
+        var picture = Path.Combine(_folder, "quad-set.png");
+        // A 1×1 PNG, as a clinic's library picture would be on disk.
+        await File.WriteAllBytesAsync(picture, Convert.FromBase64String(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="), Ct);
+        var card = Card("Exercise 1 of 3: Quad set", new Attachment("image/png", new Uri(picture).AbsoluteUri, name: "Thigh tightened, knee flat"));
+
+        await SendAsync(adapter, card);
+        await SendAsync(adapter, card);
+
+        var photos = api.CallsTo("sendPhoto");
+        Assert.Equal(2, photos.Count);
+        Assert.True(photos[0].Uploaded);
+        Assert.Equal("Thigh tightened, knee flat", photos[0].Field("caption"));
+        Assert.False(photos[1].Uploaded);
+        Assert.Equal(api.SentMessage(2).Photo![0].FileId, photos[1].Field("photo"));
+        // The picture comes first, then the text with the buttons.
+        Assert.Equal(["sendPhoto", "sendMessage", "sendPhoto", "sendMessage"], api.Calls.Select(c => c.Method));
+        Assert.Equal([[("Done", "done"), ("Skip", "skip")]], api.CallsTo("sendMessage")[0].Keyboard.Select(r => r.ToArray()).ToArray());
+    }
+
+    [Fact]
+    public async Task Web_media_go_by_url_as_photo_animation_or_video()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var adapter = Senders.Adapter(Senders.Create(api.CreateClient(), TelegramBotHarness.Unpaced, TimeProvider.System));
+
+        await SendAsync(adapter, Card("Bridge",
+            new Attachment("image/jpeg", "https://media.example/bridge.jpg"),
+            new Attachment("image/gif", "https://media.example/bridge.gif"),
+            new Attachment("video/mp4", "https://media.example/bridge.mp4")));
+
+        Assert.Equal(["sendPhoto", "sendAnimation", "sendVideo", "sendMessage"], api.Calls.Select(c => c.Method));
+        Assert.Equal(["https://media.example/bridge.jpg", "https://media.example/bridge.gif", "https://media.example/bridge.mp4"],
+            api.Calls.Take(3).Select(c => c.Field("photo") ?? c.Field("animation") ?? c.Field("video")));
+    }
+
+    [Fact]
+    public async Task The_commands_menu_is_registered_in_every_language_and_a_failure_is_not_fatal()
+    {
+        var catalog = DialogTextCatalog.Load(RepositoryPaths.Combine("dialogs"));
+        await using var api = await FakeBotApi.StartAsync();
+        var sender = Senders.Create(api.CreateClient(), TelegramBotHarness.Unpaced, TimeProvider.System);
+        var menu = new TelegramCommandsMenu(sender, catalog, Senders.Logger<TelegramCommandsMenu>());
+
+        await menu.StartAsync(Ct);
+        await menu.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        var calls = api.CallsTo("setMyCommands");
+        Assert.Equal([null, "en", "es"], calls.Select(c => c.Field("language_code")));
+        Assert.Contains("\"command\":\"today\",\"description\":\"Empezar los ejercicios de hoy\"", calls[2].Field("commands"));
+        Assert.All(TelegramCommandsMenu.Commands, c => Assert.True(CommandRecognizer.SlashCommands.ContainsKey("/" + c), c));
+
+        api.FailNext("setMyCommands", 400);
+        var failing = new TelegramCommandsMenu(sender, catalog, Senders.Logger<TelegramCommandsMenu>());
+        await failing.StartAsync(Ct);
+        await failing.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.True(failing.ExecuteTask.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public void A_pain_scale_sits_in_two_rows_and_words_three_to_a_row()
+    {
+        var pain = InlineKeyboards.From(ChoiceFactory.SuggestedActions(Enumerable.Range(0, 11).Select(n => new Choice(n.ToString()))))!;
+        Assert.Equal([6, 5], pain.InlineKeyboard.Select(r => r.Count()));
+
+        var reasons = InlineKeyboards.From(ChoiceFactory.SuggestedActions(
+            new[] { "No time", "Pain", "Forgot", "Unsure how", "Felt unwell", "Other" }.Select(l => new Choice(l.Replace(" ", ""), l))))!;
+        Assert.Equal([3, 3], reasons.InlineKeyboard.Select(r => r.Count()));
+
+        var tooLong = ChoiceFactory.SuggestedActions([new Choice(new string('x', 65), "Too long")]);
+        Assert.Throws<InvalidOperationException>(() => InlineKeyboards.From(tooLong));
+    }
+
+    [Fact]
+    public void A_text_over_telegrams_limit_is_split_at_line_breaks()
+    {
+        var line = new string('a', 100);
+        var text = string.Join('\n', Enumerable.Repeat(line, 50));
+
+        var parts = TelegramAdapter.SplitText(text);
+
+        Assert.Equal(2, parts.Count);
+        Assert.All(parts, p => Assert.True(p.Length <= TelegramAdapter.MaxMessageLength));
+        Assert.Equal(text.Replace("\n", ""), string.Concat(parts).Replace("\n", ""));
+    }
+
+    [Fact]
+    public void An_update_id_is_claimed_once_and_ids_far_below_the_newest_count_as_processed()
+    {
+        var updates = new UpdateDeduplicator(window: 100);
+
+        Assert.True(updates.TryClaim(500));
+        Assert.False(updates.TryClaim(500));
+        Assert.True(updates.TryClaim(450)); // out of order, within the window
+        Assert.False(updates.TryClaim(400)); // as old as the window: taken as processed
+
+        updates.Release(450); // its processing failed: the redelivery runs
+        Assert.True(updates.TryClaim(450));
+    }
+
+    private static Activity Card(string text, params Attachment[] attachments)
+    {
+        var message = (Activity)MessageFactory.Text(text);
+        message.Attachments = attachments;
+        message.SuggestedActions = ChoiceFactory.SuggestedActions([new Choice("done", "Done"), new Choice("skip", "Skip")]);
+        return message;
+    }
+
+    private static async Task SendAsync(TelegramAdapter adapter, Activity activity)
+    {
+        var reference = new ConversationReference { ChannelId = "telegram", Conversation = new ConversationAccount(id: Chat.ToString()) };
+        await adapter.ContinueConversationAsync(new System.Security.Claims.ClaimsIdentity(), reference,
+            (turn, ct) => turn.SendActivityAsync(activity, ct), Ct);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}

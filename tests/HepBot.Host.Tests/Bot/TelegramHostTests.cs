@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using HepBot.Channels.Telegram;
+using HepBot.Channels.Tests.Telegram;
+using HepBot.Data;
+using HepBot.Host.Tests.Support;
+using HepBot.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Telegram.Bot;
+
+namespace HepBot.Host.Tests.Bot;
+
+/// <summary>
+/// The real host with Telegram:BotToken and Telegram:ApiBaseUrl pointing at a Bot API server on loopback:
+/// the demo patient links with /start CODE and answers with buttons, by long polling or by webhook.
+/// </summary>
+public sealed partial class TelegramHostTests : IAsyncLifetime
+{
+    private const long AlexChat = 4040;
+    private const string Secret = "host-webhook-secret";
+    private TestDatabase _database = null!;
+    private FakeBotApi _api = null!;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        _api = await FakeBotApi.StartAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _api.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task By_long_polling_the_demo_patient_links_and_answers_with_a_button()
+    {
+        await using var host = new HepBotHostFactory(_database, Settings());
+        _ = host.Services; // starts the host, and with it the polling
+        using var time = RunClock(host);
+        var code = InvitationCode().Match(host.Console.ToString()).Groups["code"].Value;
+
+        var start = _api.Deliver(id => _api.TextFrom(id, AlexChat, $"/start {code}"));
+        await _api.WaitForConfirmationAsync(start);
+        Assert.Contains(_api.CallsTo("sendMessage"), c => c.Text!.Contains("Hi Alex!"));
+
+        var yes = _api.Deliver(id => _api.PressFrom(id, AlexChat, "yes"));
+        await _api.WaitForConfirmationAsync(yes);
+        Assert.Single(_api.CallsTo("answerCallbackQuery"));
+        Assert.Contains(_api.CallsTo("sendMessage"), c => c.Text!.Contains("reminder at 18:00"));
+
+        Assert.NotEmpty(_api.CallsTo("deleteWebhook"));
+        await _api.WaitForAsync(calls => calls.Count(c => c.Method == "setMyCommands") == 3);
+        await using var db = _database.CreateContext();
+        var account = await db.ChannelAccounts.SingleAsync(Ct);
+        Assert.Equal(("telegram", AlexChat.ToString()), (account.Channel, account.ConversationId));
+    }
+
+    [Fact]
+    public async Task By_webhook_the_host_registers_its_secret_and_accepts_only_updates_that_carry_it()
+    {
+        await using var host = new HepBotHostFactory(_database, Settings(new()
+        {
+            ["Telegram:WebhookUrl"] = "https://hepbot.example/api/telegram/updates",
+            ["Telegram:WebhookSecret"] = Secret,
+        }));
+        var http = host.CreateClient();
+        using var time = RunClock(host);
+        var code = InvitationCode().Match(host.Console.ToString()).Groups["code"].Value;
+        await _api.WaitForAsync(calls => calls.Any(c => c.Method == "setWebhook"));
+        Assert.Equal(Secret, _api.CallsTo("setWebhook").Single().Field("secret_token"));
+
+        var update = _api.TextFrom(1, AlexChat, $"/start {code}");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(http, update, "guess")).StatusCode);
+        Assert.Empty(_api.CallsTo("sendMessage"));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, update, Secret)).StatusCode);
+        Assert.Contains(_api.CallsTo("sendMessage"), c => c.Text!.Contains("Hi Alex!"));
+        Assert.Empty(_api.CallsTo("getUpdates"));
+    }
+
+    [Fact]
+    public async Task Without_a_token_telegram_is_off()
+    {
+        await using var host = new HepBotHostFactory(_database);
+        var response = await host.CreateClient().PostAsync(TelegramWebhook.Path, new StringContent("{}"), Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(host.Services.GetService<ITelegramBotClient>());
+        Assert.Null(host.Services.GetService<TelegramAdapter>());
+    }
+
+    private Dictionary<string, string?> Settings(Dictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Demo:Enabled"] = "true",
+            ["Telegram:BotToken"] = FakeBotApi.Token,
+            ["Telegram:ApiBaseUrl"] = _api.BaseUrl,
+        };
+        foreach (var (key, value) in extra ?? [])
+            settings[key] = value;
+        return settings;
+    }
+
+    /// <summary>The host's clock is fake; let it run (a second every 10 ms) so the per-chat pacing lets messages go.</summary>
+    private static RunningClock RunClock(HepBotHostFactory host)
+    {
+        var stop = new CancellationTokenSource();
+        var running = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                host.Clock.Advance(TimeSpan.FromSeconds(1));
+                await Task.Delay(10, CancellationToken.None);
+            }
+        });
+        return new RunningClock(stop, running);
+    }
+
+    private sealed record RunningClock(CancellationTokenSource Stop, Task Running) : IDisposable
+    {
+        public void Dispose()
+        {
+            Stop.Cancel();
+            Running.Wait();
+            Stop.Dispose();
+        }
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient http, global::Telegram.Bot.Types.Update update, string secret)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, TelegramWebhook.Path)
+        {
+            Content = new StringContent(JsonSerializer.Serialize(update, JsonBotAPI.Options), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(TelegramWebhook.SecretHeader, secret);
+        return http.SendAsync(request, Ct);
+    }
+
+    [GeneratedRegex(@"Invitation:\s+(?<code>[A-Z0-9]{8})")]
+    private static partial Regex InvitationCode();
+}
