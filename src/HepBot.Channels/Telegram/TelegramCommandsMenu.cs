@@ -1,3 +1,4 @@
+using HepBot.Conversations.Bot;
 using HepBot.Conversations.Content;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,8 @@ namespace HepBot.Channels.Telegram;
 
 /// <summary>
 /// The "/" menu Telegram shows next to the text box: HepBot's slash commands with a short description
-/// from <c>dialogs/&lt;language&gt;/telegramMenu.yaml</c>, once per language and once as the default.
+/// from <c>dialogs/&lt;language&gt;/commandMenu.yaml</c> (the same descriptions the Teams app lists),
+/// once per language and once as the default.
 /// Registered at start-up; it is a convenience, so a failure is logged and HepBot runs on.
 /// </summary>
 public sealed class TelegramCommandsMenu(TelegramSender sender, DialogTextCatalog catalog, ILogger<TelegramCommandsMenu> logger)
@@ -19,7 +21,11 @@ public sealed class TelegramCommandsMenu(TelegramSender sender, DialogTextCatalo
         ["today", "progress", "reminder", "pause", "language", "message", "mydata", "forgetme", "help", "menu", "stop"];
 
     public IReadOnlyList<BotCommand> For(string language) =>
-        Commands.Select(c => new BotCommand { Command = c, Description = catalog.Get(language, $"telegramMenu.{c}") }).ToList();
+        Commands.Select(c => new BotCommand { Command = c, Description = catalog.Get(language, DescriptionKey(c)) }).ToList();
+
+    /// <summary>"mydata" → "commandMenu.myData": the slash command's description, shared with the Teams command list.</summary>
+    private static string DescriptionKey(string command) =>
+        "commandMenu." + CommandRecognizer.WordsKey(CommandRecognizer.SlashCommands["/" + command])["commands.".Length..];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -70,7 +70,7 @@ public sealed class TelegramOutgoingTests : IDisposable
 
         var calls = api.CallsTo("setMyCommands");
         Assert.Equal([null, "en", "es"], calls.Select(c => c.Field("language_code")));
-        Assert.Contains("\"command\":\"today\",\"description\":\"Empezar los ejercicios de hoy\"", calls[2].Field("commands"));
+        Assert.Contains("\"command\":\"today\",\"description\":\"Empezar o seguir con los ejercicios de hoy\"", calls[2].Field("commands"));
         Assert.All(TelegramCommandsMenu.Commands, c => Assert.True(CommandRecognizer.SlashCommands.ContainsKey("/" + c), c));
 
         api.FailNext("setMyCommands", 400);
