@@ -30,7 +30,7 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly TestDatabase _database;
     private readonly DoubleTap _doubleTap = new();
     private ServiceProvider _services;
-    private TestAdapter _adapter;
+    private TranscriptAdapter _adapter;
 
     private BotHarness(TestDatabase database, FakeTimeProvider clock, ClinicFixture clinic, string channelLocale)
     {
@@ -174,6 +174,38 @@ public sealed class BotHarness : IAsyncDisposable
         return await db.Alerts.AsNoTracking().OrderBy(a => a.CreatedAt).ToListAsync(TestContext.Current.CancellationToken);
     }
 
+    /// <summary>A session Alex finished on an earlier day, written straight to the database (history for streaks and trends).</summary>
+    public async Task SeedFinishedSessionAsync(DateOnly date, int painBefore, int painAfter)
+    {
+        await using var db = Db();
+        var items = await db.PrescriptionItems.AsNoTracking().Where(i => i.PrescriptionId == Clinic.PrescriptionId)
+            .OrderBy(i => i.Order).ToListAsync(TestContext.Current.CancellationToken);
+        var started = new DateTimeOffset(date.ToDateTime(new TimeOnly(17, 0)), TimeSpan.Zero);
+        db.SessionLogs.Add(new SessionLog
+        {
+            PatientId = Clinic.PatientId,
+            PrescriptionId = Clinic.PrescriptionId,
+            LocalDate = date,
+            ExercisesPlanned = items.Count,
+            Status = SessionStatus.Completed,
+            PainBefore = painBefore,
+            PainAfter = painAfter,
+            Difficulty = Difficulty.JustRight,
+            StartedAt = started,
+            EndedAt = started.AddMinutes(15),
+            Exercises = items.Select(i => new ExerciseLog
+            {
+                PrescriptionItemId = i.Id,
+                ExerciseId = i.ExerciseId,
+                Order = i.Order,
+                Outcome = ExerciseOutcome.Done,
+                SetsDone = i.Dose.Sets,
+                RecordedAt = started.AddMinutes(i.Order * 4),
+            }).ToList(),
+        });
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
     /// <summary>The patient's local date now (Europe/Madrid).</summary>
     public DateOnly Today => Core.Time.PatientClock.LocalDate(Clock.GetUtcNow(), "Europe/Madrid");
 
@@ -199,7 +231,7 @@ public sealed class BotHarness : IAsyncDisposable
             Replies.Add(reply);
     }
 
-    private (ServiceProvider, TestAdapter) Build()
+    private (ServiceProvider, TranscriptAdapter) Build()
     {
         var services = new ServiceCollection()
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
@@ -211,7 +243,7 @@ public sealed class BotHarness : IAsyncDisposable
         services.AddOptions<PainTriageOptions>();
         services.AddOptions<LinkingOptions>();
         var provider = services.BuildServiceProvider();
-        var adapter = new TestAdapter(TestAdapter.CreateConversation("hepbot-transcript", "patient-1", "hepbot"));
+        var adapter = new TranscriptAdapter(TestAdapter.CreateConversation("hepbot-transcript", "patient-1", "hepbot"));
         adapter.Use(_doubleTap.Arrivals);
         adapter.Use(provider.GetRequiredService<OneTurnAtATimeMiddleware>());
         adapter.Use(_doubleTap.HoldFirst);
