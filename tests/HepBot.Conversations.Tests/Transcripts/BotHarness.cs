@@ -6,6 +6,7 @@ using HepBot.Core.Linking;
 using HepBot.Core.Prescriptions;
 using HepBot.Core.Safety;
 using HepBot.Core.Sessions;
+using HepBot.Conversations.Content;
 using HepBot.Data;
 using HepBot.Data.BotState;
 using HepBot.Testing;
@@ -68,7 +69,7 @@ public sealed class BotHarness : IAsyncDisposable
     public static async Task<BotHarness> StartAsync(string patientLocale = "en", string channelLocale = "en-US",
         string[]? program = null, DateTimeOffset? now = null, TrainingDays days = TrainingDays.Every, bool withProgram = true)
     {
-        var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        var database = await ClinicDatabase.CreateAsync();
         var clock = new FakeTimeProvider(now ?? DefaultNow);
         var clinic = await ClinicFixture.SeedAsync(database, clock.GetUtcNow(), patientLocale, program: program, days: days,
             withProgram: withProgram);
@@ -239,7 +240,8 @@ public sealed class BotHarness : IAsyncDisposable
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton<IStorage, DatabaseBotStorage>()
             .AddHepBotDatabase(_database.Provider, _database.ConnectionString)
-            .AddHepBotConversations(RepositoryPaths.Combine("dialogs"), RepositoryPaths.Combine("library", "media"));
+            .AddHepBotConversations(RepositoryPaths.Combine("dialogs"), RepositoryPaths.Combine("library", "media"))
+            .AddSingleton(ClinicDatabase.Texts);
         services.AddOptions<PainTriageOptions>();
         services.AddOptions<LinkingOptions>();
         var provider = services.BuildServiceProvider();

@@ -4,14 +4,13 @@ using HepBot.Core.Linking;
 using HepBot.Core.Patients;
 using HepBot.Core.Prescriptions;
 using HepBot.Data;
-using HepBot.Data.ExerciseLibrary;
 using HepBot.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace HepBot.Conversations.Tests.Transcripts;
 
 /// <summary>
-/// A small clinic in a fresh database: one therapist and one patient (Alex, in Madrid) with a knee
+/// A small clinic in a fresh database that holds the exercise library (see <see cref="ClinicDatabase"/>): one therapist and one patient (Alex, in Madrid) with a knee
 /// program of three library exercises, every day (or on <c>days</c>; or no program at all), and an
 /// open invitation code.
 /// </summary>
@@ -32,7 +31,6 @@ public sealed class ClinicFixture
     {
         var fixture = new ClinicFixture();
         await using var db = database.CreateContext();
-        db.Exercises.AddRange(ExerciseLibraryFile.Load(RepositoryPaths.Combine("library", "exercises.yaml")));
         var clinic = new Clinic { Name = "Riverside Physio", CreatedAt = now };
         var therapist = new Therapist { ClinicId = clinic.Id, Name = "Dana Ruiz", Email = "dana@riverside.test", CreatedAt = now };
         var patient = new Patient
