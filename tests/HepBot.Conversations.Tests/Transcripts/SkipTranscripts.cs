@@ -119,7 +119,8 @@ public sealed class SkipTranscripts
         await chat.SayAsync("yes");
 
         Assert.Equal("Done. Your therapist will see it and can show you at your next visit.", chat.Transcript);
-        Assert.Equal((SessionStatus.SkippedDay, SkipReason.UnsureHow), ((await chat.TodaysLogAsync()).Status, (await chat.TodaysLogAsync()).SkipBarrier));
+        var log = await chat.TodaysLogAsync();
+        Assert.Equal((SessionStatus.SkippedDay, SkipReason.UnsureHow), (log.Status, log.SkipBarrier));
         Assert.Equal(AlertKind.AskedForHelp, Assert.Single(await chat.AlertsAsync()).Kind);
     }
 
