@@ -200,4 +200,16 @@ public sealed class LinkingTranscripts
         Assert.Equal(chat.Clinic.TherapistId, account.TherapistId);
         Assert.Null(account.PatientId);
     }
+
+    [Fact]
+    public async Task Danas_linked_chat_says_what_it_is_for_and_offers_no_patient_menu()
+    {
+        await using var chat = await BotHarness.StartAsync();
+        await chat.SayAsync($"/start {await chat.InviteAsync(forTherapist: true)}");
+
+        await chat.SayAsync("menu");
+
+        Assert.Equal("This chat is already connected to your clinic account. Alerts about your patients will arrive here.", chat.Transcript);
+        Assert.Empty(chat.Buttons);
+    }
 }
