@@ -54,13 +54,12 @@ public sealed class OneTurnAtATimeMiddleware : IMiddleware
     {
         lock (_gates)
         {
-            var busy = _gates.TryGetValue(key, out var gate);
-            if (!busy)
-                _gates[key] = gate = new Gate();
-            var isRepeat = busy && message is not null && message == gate!.LastMessage;
+            var busy = _gates.TryGetValue(key, out var existing);
+            var gate = existing ?? (_gates[key] = new Gate());
+            var isRepeat = busy && message is not null && message == gate.LastMessage;
             if (message is not null)
-                gate!.LastMessage = message;
-            gate!.Users++;
+                gate.LastMessage = message;
+            gate.Users++;
             return (gate, isRepeat);
         }
     }
