@@ -5,9 +5,11 @@ using Microsoft.Bot.Schema;
 namespace HepBot.Conversations.Bot;
 
 /// <summary>
-/// "help", "stop", "menu", "progress" and a language change work in the middle of any dialog.
+/// "help", "stop", "menu", "start", "progress" and a language change work in the middle of any dialog.
 /// Help and progress answer and ask the current question again; stop and menu end what was going on
-/// (answers are already saved); a language change resumes today's session in the new language.
+/// (answers are already saved); start picks today's session up where it was (the words the bot itself
+/// tells patients to type must work whatever was asked last); a language change resumes today's
+/// session in the new language.
 /// Slash commands always win, because a patient who types /pause means it. Other typed words are
 /// left to the question being asked, so "time" can still be an answer.
 /// </summary>
@@ -58,6 +60,7 @@ public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer comm
                 await dc.BeginDialogAsync(LanguageDialog.DialogId, new LanguageDialog.Options(inSession), ct);
                 return InterruptionOutcome.Handled;
             case PatientCommand.Menu:
+            case PatientCommand.Today:
             case not null when isSlashCommand:
                 await dc.CancelAllDialogsAsync(ct);
                 await router.RunAsync(dc, command.Value, ct);

@@ -63,7 +63,7 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
             if (continuing)
                 return await step.EndDialogAsync(null, ct);
             if (plan.AllSessionsFinished)
-                return await SayAndEndAsync(step, "session.alreadyDone", ct);
+                return await SayAndEndAsync(step, FinishedTodayKey(plan), ct);
             if (!plan.IsTrainingDay)
                 return await SayAndEndAsync(step, "session.restDay", ct);
             var minutes = Math.Max(1, plan.EstimatedMinutes);
@@ -103,6 +103,15 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
         return await AskAsync(step, Difficulty, Prompts.Choice, _phrases.Choices(step.Context, "session.askDifficulty",
             Enum.GetValues<Difficulty>().Select(d => _phrases.Choice(step.Context, d.ToString(), "session.difficulty." + Camel(d.ToString())))), ct);
     }
+
+    /// <summary>A day stopped for safety or skipped is over as well, but it is not a "well done".</summary>
+    private static string FinishedTodayKey(TodayPlan plan) =>
+        plan.LogsToday.LastOrDefault(l => l.Status != SessionStatus.InProgress)?.Status switch
+        {
+            SessionStatus.StoppedForSafety => "session.stoppedToday",
+            SessionStatus.SkippedDay => "session.skippedToday",
+            _ => "session.alreadyDone",
+        };
 
     private async Task<DialogTurnResult> HandleAsync(WaterfallStepContext<Values> step, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using HepBot.Conversations.Bot;
 using HepBot.Conversations.DialogLayer;
 using HepBot.Conversations.Patients;
 using HepBot.Core.Patients;
+using Microsoft.Bot.Builder;
 
 namespace HepBot.Conversations.Dialogs;
 
@@ -12,8 +13,12 @@ public sealed class MessageTherapistDialog : WaterfallDialog<MessageTherapistDia
 
     public MessageTherapistDialog(Phrases phrases, TherapistMessages messages) : base(DialogId)
     {
-        AddStep(async (step, ct) => await step.PromptAsync(Prompts.Message,
-            phrases.Question(step.Context, "data.askMessage", "data.retryMessage", ("max", PatientMessage.MaxLength)), ct));
+        AddStep(async (step, ct) => await step.PromptAsync(Prompts.Message, new PromptOptions
+        {
+            Prompt = MessageFactory.Text(phrases.Get(step.Context, "data.askMessage")),
+            // Only the retry names the limit (the question has no {max}): most messages are short.
+            RetryPrompt = MessageFactory.Text(phrases.Get(step.Context, "data.retryMessage", ("max", PatientMessage.MaxLength))),
+        }, ct));
         AddStep(async (step, ct) =>
         {
             await messages.SendAsync(ChatPerson.Of(step.Context).PatientId, step.GetResult<string>(), ct);

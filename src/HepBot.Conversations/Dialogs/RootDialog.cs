@@ -24,6 +24,7 @@ public sealed class RootDialog : WaterfallDialog<RootDialog.Values>
                 return await step.BeginDialogAsync(LinkingDialog.DialogId, null, ct);
             if (person.Patient is null)
             {
+                // A therapist's chat: it only receives alerts, so there is no menu to offer.
                 await phrases.SayAsync(step.Context, "linking.alreadyLinked", ct);
                 return await step.EndDialogAsync(null, ct);
             }

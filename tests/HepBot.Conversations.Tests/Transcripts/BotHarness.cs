@@ -1,13 +1,19 @@
 using HepBot.Conversations.Bot;
 using HepBot.Conversations.Linking;
 using HepBot.Conversations.Sessions;
+using HepBot.Core.Alerts;
+using HepBot.Core.Linking;
+using HepBot.Core.Prescriptions;
 using HepBot.Core.Safety;
+using HepBot.Core.Sessions;
+using HepBot.Conversations.Content;
 using HepBot.Data;
 using HepBot.Data.BotState;
 using HepBot.Testing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,8 +29,9 @@ namespace HepBot.Conversations.Tests.Transcripts;
 public sealed class BotHarness : IAsyncDisposable
 {
     private readonly TestDatabase _database;
+    private readonly DoubleTap _doubleTap = new();
     private ServiceProvider _services;
-    private TestAdapter _adapter;
+    private TranscriptAdapter _adapter;
 
     private BotHarness(TestDatabase database, FakeTimeProvider clock, ClinicFixture clinic, string channelLocale)
     {
@@ -45,20 +52,36 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>The replies' text joined, for "the bot said ..." checks.</summary>
     public string Transcript => string.Join("\n", Replies.Select(r => r.Text));
 
+    /// <summary>The last reply of the turn: the question the patient is being asked now.</summary>
+    public string LastReply => Replies.LastOrDefault()?.Text ?? "";
+
     /// <summary>The buttons offered by the last reply that had any (their values).</summary>
     public IReadOnlyList<string> Buttons =>
         Replies.LastOrDefault(r => r.SuggestedActions?.Actions?.Count > 0)?.SuggestedActions.Actions.Select(a => a.Value?.ToString() ?? "").ToList() ?? [];
+
+    /// <summary>The labels on the buttons offered by the last reply that had any, as the patient sees them.</summary>
+    public IReadOnlyList<string> ButtonLabels =>
+        Replies.LastOrDefault(r => r.SuggestedActions?.Actions?.Count > 0)?.SuggestedActions.Actions.Select(a => a.Title ?? "").ToList() ?? [];
 
     /// <summary>A Wednesday morning in Madrid, 18 November 2026, 09:00 local.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 18, 8, 0, 0, TimeSpan.Zero);
 
     public static async Task<BotHarness> StartAsync(string patientLocale = "en", string channelLocale = "en-US",
-        string[]? program = null, DateTimeOffset? now = null)
+        string[]? program = null, DateTimeOffset? now = null, TrainingDays days = TrainingDays.Every, bool withProgram = true)
     {
-        var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        var database = await ClinicDatabase.CreateAsync();
         var clock = new FakeTimeProvider(now ?? DefaultNow);
-        var clinic = await ClinicFixture.SeedAsync(database, clock.GetUtcNow(), patientLocale, program: program);
+        var clinic = await ClinicFixture.SeedAsync(database, clock.GetUtcNow(), patientLocale, program: program, days: days,
+            withProgram: withProgram);
         return new BotHarness(database, clock, clinic, channelLocale);
+    }
+
+    /// <summary>Alex's chat, already linked (consent given, suggested reminder time kept).</summary>
+    public static async Task<BotHarness> LinkedAsync(string patientLocale = "en", string[]? program = null,
+        TrainingDays days = TrainingDays.Every, bool withProgram = true)
+    {
+        var chat = await StartAsync(patientLocale, program: program, days: days, withProgram: withProgram);
+        return await chat.LinkedAsync();
     }
 
     /// <summary>Links the chat with the invitation code and answers the linking questions.</summary>
@@ -70,21 +93,45 @@ public sealed class BotHarness : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Asks for today's session, starts it and answers the first pain question: the first exercise card is showing.</summary>
+    public async Task StartSessionAsync(int painBefore = 2)
+    {
+        await SayAsync("start");
+        await TapAsync("start");
+        await SayAsync(painBefore.ToString());
+    }
+
     public async Task SayAsync(string text) => await SendAsync(MessageFactory.Text(text));
 
-    /// <summary>A button press that carries its value in <see cref="Activity.Value"/>, as Teams card submits do.</summary>
-    public async Task TapAsync(string value)
+    /// <summary>A button press: suggested actions come back as the button's value, like a typed message.</summary>
+    public async Task TapAsync(string value) => await SendAsync(MessageFactory.Text(value));
+
+    /// <summary>A sticker or photo with no text at all.</summary>
+    public async Task SendPhotoAsync()
     {
-        var activity = MessageFactory.Text(value);
-        await SendAsync(activity);
+        var photo = (Activity)Activity.CreateMessageActivity();
+        photo.Attachments = [new Attachment { ContentType = "image/jpeg", ContentUrl = "https://example.test/knee.jpg" }];
+        await SendAsync(photo);
     }
 
     public async Task SendAsync(IMessageActivity message)
     {
         Replies.Clear();
-        var activity = (Activity)message;
-        activity.Locale ??= ChannelLocale;
-        await _adapter.ProcessActivityAsync(activity, _services.GetRequiredService<IBot>().OnTurnAsync, TestContext.Current.CancellationToken);
+        await ProcessAsync(message);
+        Collect();
+    }
+
+    /// <summary>
+    /// Two taps on the same button, the second arriving while the bot is still answering the first,
+    /// both going through the adapter's middleware (including <see cref="OneTurnAtATimeMiddleware"/>).
+    /// </summary>
+    public async Task DoubleTapAsync(string value)
+    {
+        Replies.Clear();
+        _doubleTap.Arm();
+        var first = ProcessAsync(MessageFactory.Text(value));
+        var second = ProcessAsync(MessageFactory.Text(value));
+        await Task.WhenAll(first, second);
         Collect();
     }
 
@@ -110,10 +157,73 @@ public sealed class BotHarness : IAsyncDisposable
 
     public HepBotDbContext Db() => _database.CreateContext();
 
+    /// <summary>Another invitation code for Alex, or for the therapist, in the given state.</summary>
+    public Task<string> InviteAsync(InvitationState state = InvitationState.Open, bool forTherapist = false) =>
+        Clinic.InviteAsync(_database, Clock.GetUtcNow(), state, forTherapist);
+
+    /// <summary>Today's session log (Madrid date) with its exercise answers.</summary>
+    public async Task<SessionLog> TodaysLogAsync()
+    {
+        await using var db = Db();
+        return await db.SessionLogs.AsNoTracking().Include(l => l.Exercises.OrderBy(e => e.Order))
+            .SingleAsync(l => l.LocalDate == Today, TestContext.Current.CancellationToken);
+    }
+
+    public async Task<List<Alert>> AlertsAsync()
+    {
+        await using var db = Db();
+        return await db.Alerts.AsNoTracking().OrderBy(a => a.CreatedAt).ToListAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>A session Alex finished on an earlier day, written straight to the database (history for streaks and trends).</summary>
+    public async Task SeedFinishedSessionAsync(DateOnly date, int painBefore, int painAfter)
+    {
+        await using var db = Db();
+        var items = await db.PrescriptionItems.AsNoTracking().Where(i => i.PrescriptionId == Clinic.PrescriptionId)
+            .OrderBy(i => i.Order).ToListAsync(TestContext.Current.CancellationToken);
+        var started = new DateTimeOffset(date.ToDateTime(new TimeOnly(17, 0)), TimeSpan.Zero);
+        db.SessionLogs.Add(new SessionLog
+        {
+            PatientId = Clinic.PatientId,
+            PrescriptionId = Clinic.PrescriptionId,
+            LocalDate = date,
+            ExercisesPlanned = items.Count,
+            Status = SessionStatus.Completed,
+            PainBefore = painBefore,
+            PainAfter = painAfter,
+            Difficulty = Difficulty.JustRight,
+            StartedAt = started,
+            EndedAt = started.AddMinutes(15),
+            Exercises = items.Select(i => new ExerciseLog
+            {
+                PrescriptionItemId = i.Id,
+                ExerciseId = i.ExerciseId,
+                Order = i.Order,
+                Outcome = ExerciseOutcome.Done,
+                SetsDone = i.Dose.Sets,
+                RecordedAt = started.AddMinutes(i.Order * 4),
+            }).ToList(),
+        });
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The patient's local date now (Europe/Madrid).</summary>
+    public DateOnly Today => Core.Time.PatientClock.LocalDate(Clock.GetUtcNow(), "Europe/Madrid");
+
+    /// <summary>Everything the conversations record about patients, as text, to check that a turn recorded nothing.</summary>
+    public Task<string> RecordsAsync() => DatabaseRecords.DescribeAsync(_database);
+
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
         await _database.DisposeAsync();
+    }
+
+    private async Task ProcessAsync(IMessageActivity message)
+    {
+        var activity = (Activity)message;
+        activity.Locale ??= ChannelLocale;
+        await _adapter.ProcessActivityAsync(activity, _services.GetRequiredService<IBot>().OnTurnAsync, TestContext.Current.CancellationToken);
     }
 
     private void Collect()
@@ -122,7 +232,7 @@ public sealed class BotHarness : IAsyncDisposable
             Replies.Add(reply);
     }
 
-    private (ServiceProvider, TestAdapter) Build()
+    private (ServiceProvider, TranscriptAdapter) Build()
     {
         var services = new ServiceCollection()
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
@@ -130,12 +240,15 @@ public sealed class BotHarness : IAsyncDisposable
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton<IStorage, DatabaseBotStorage>()
             .AddHepBotDatabase(_database.Provider, _database.ConnectionString)
-            .AddHepBotConversations(RepositoryPaths.Combine("dialogs"), RepositoryPaths.Combine("library", "media"));
+            .AddHepBotConversations(RepositoryPaths.Combine("dialogs"), RepositoryPaths.Combine("library", "media"))
+            .AddSingleton(ClinicDatabase.Texts);
         services.AddOptions<PainTriageOptions>();
         services.AddOptions<LinkingOptions>();
         var provider = services.BuildServiceProvider();
-        var adapter = new TestAdapter(TestAdapter.CreateConversation("hepbot-transcript", "patient-1", "hepbot"));
+        var adapter = new TranscriptAdapter(TestAdapter.CreateConversation("hepbot-transcript", "patient-1", "hepbot"));
+        adapter.Use(_doubleTap.Arrivals);
         adapter.Use(provider.GetRequiredService<OneTurnAtATimeMiddleware>());
+        adapter.Use(_doubleTap.HoldFirst);
         return (provider, adapter);
     }
 }

@@ -4,15 +4,15 @@ using HepBot.Core.Linking;
 using HepBot.Core.Patients;
 using HepBot.Core.Prescriptions;
 using HepBot.Data;
-using HepBot.Data.ExerciseLibrary;
 using HepBot.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace HepBot.Conversations.Tests.Transcripts;
 
 /// <summary>
-/// A small clinic in a fresh database: one therapist and one patient (Alex, in Madrid) with a knee
-/// program of three library exercises, every day, and an open invitation code.
+/// A small clinic in a fresh database that holds the exercise library (see <see cref="ClinicDatabase"/>): one therapist and one patient (Alex, in Madrid) with a knee
+/// program of three library exercises, every day (or on <c>days</c>; or no program at all), and an
+/// open invitation code.
 /// </summary>
 public sealed class ClinicFixture
 {
@@ -26,11 +26,11 @@ public sealed class ClinicFixture
     public IReadOnlyList<Exercise> Exercises { get; private set; } = [];
 
     public static async Task<ClinicFixture> SeedAsync(TestDatabase database, DateTimeOffset now, string locale = "en",
-        string timeZone = "Europe/Madrid", string[]? program = null)
+        string timeZone = "Europe/Madrid", string[]? program = null, TrainingDays days = TrainingDays.Every,
+        bool withProgram = true)
     {
         var fixture = new ClinicFixture();
         await using var db = database.CreateContext();
-        db.Exercises.AddRange(ExerciseLibraryFile.Load(RepositoryPaths.Combine("library", "exercises.yaml")));
         var clinic = new Clinic { Name = "Riverside Physio", CreatedAt = now };
         var therapist = new Therapist { ClinicId = clinic.Id, Name = "Dana Ruiz", Email = "dana@riverside.test", CreatedAt = now };
         var patient = new Patient
@@ -46,7 +46,7 @@ public sealed class ClinicFixture
         db.AddRange(clinic, therapist, patient);
         await db.SaveChangesAsync();
 
-        var slugs = program ?? KneeProgram;
+        var slugs = withProgram ? program ?? KneeProgram : [];
         var exercises = await db.Exercises.Where(e => slugs.Contains(e.Slug)).ToListAsync();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var prescription = new Prescription
@@ -55,7 +55,7 @@ public sealed class ClinicFixture
             Version = 1,
             PrescribedById = therapist.Id,
             CreatedAt = now,
-            Schedule = new PrescriptionSchedule(1, TrainingDays.Every, today.AddDays(-14), null),
+            Schedule = new PrescriptionSchedule(1, days, today.AddDays(-14), null),
             Items = slugs.Select((slug, i) =>
             {
                 var exercise = exercises.Single(e => e.Slug == slug);
@@ -70,15 +70,38 @@ public sealed class ClinicFixture
             CreatedAt = now,
             ExpiresAt = now.AddDays(7),
         };
-        db.AddRange(prescription, invitation);
+        if (withProgram)
+            db.Add(prescription);
+        db.Add(invitation);
         await db.SaveChangesAsync();
 
         fixture.ClinicId = clinic.Id;
         fixture.TherapistId = therapist.Id;
         fixture.PatientId = patient.Id;
-        fixture.PrescriptionId = prescription.Id;
+        fixture.PrescriptionId = withProgram ? prescription.Id : Guid.Empty;
         fixture.InvitationCode = invitation.Code;
         fixture.Exercises = slugs.Select(s => exercises.Single(e => e.Slug == s)).ToList();
         return fixture;
+    }
+
+    /// <summary>Another invitation code for Alex (or for the therapist's own chat), in the given state.</summary>
+    public async Task<string> InviteAsync(TestDatabase database, DateTimeOffset now, InvitationState state = InvitationState.Open,
+        bool forTherapist = false)
+    {
+        await using var db = database.CreateContext();
+        var invitation = new Invitation
+        {
+            Code = Core.Linking.InvitationCode.New(),
+            PatientId = forTherapist ? null : PatientId,
+            TherapistId = forTherapist ? TherapistId : null,
+            CreatedById = TherapistId,
+            CreatedAt = now.AddDays(-8),
+            ExpiresAt = state == InvitationState.Expired ? now.AddDays(-1) : now.AddDays(7),
+            RevokedAt = state == InvitationState.Revoked ? now.AddDays(-2) : null,
+            RedeemedAt = state == InvitationState.Redeemed ? now.AddDays(-3) : null,
+        };
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync();
+        return invitation.Code;
     }
 }

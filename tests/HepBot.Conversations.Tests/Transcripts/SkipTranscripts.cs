@@ -1,0 +1,139 @@
+using HepBot.Core.Alerts;
+using HepBot.Core.Sessions;
+
+namespace HepBot.Conversations.Tests.Transcripts;
+
+/// <summary>Skipping one exercise or the whole day, and what Alex hears for each barrier.</summary>
+public sealed class SkipTranscripts
+{
+    [Fact]
+    public async Task Skip_asks_what_is_getting_in_the_way_with_one_button_per_barrier()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.StartSessionAsync();
+
+        await chat.TapAsync("skip");
+
+        Assert.Equal("No problem. What's getting in the way of this one?", chat.Transcript);
+        Assert.Equal(["No time", "Pain", "I forgot", "Not sure how to do it", "Feeling unwell", "Something else"], chat.ButtonLabels);
+        Assert.Empty((await chat.TodaysLogAsync()).Exercises);
+    }
+
+    [Theory]
+    [InlineData("No time", SkipReason.NoTime, "Short on time? Even one set of each exercise helps more than none.")]
+    [InlineData("Pain", SkipReason.Pain, "Pain is important to listen to. If it keeps you from exercising, your therapist may adjust the program")]
+    [InlineData("I forgot", SkipReason.Forgot, "It happens! A reminder at a better time might help: type reminder to change it.")]
+    [InlineData("Feeling unwell", SkipReason.FeltUnwell, "Rest and look after yourself. If you feel unwell for more than a few days, check with your doctor.")]
+    [InlineData("Something else", SkipReason.Other, "Thanks for letting me know. Your therapist will see that you skipped it.")]
+    public async Task Each_barrier_gets_its_own_answer_and_the_skip_is_recorded_with_it(string barrier, SkipReason reason, string answer)
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.StartSessionAsync();
+        await chat.TapAsync("skip");
+
+        await chat.TapAsync(barrier);
+
+        Assert.StartsWith(answer, chat.Transcript);
+        Assert.Contains("Exercise 2 of 3: Straight leg raise", chat.Transcript);
+        var skipped = Assert.Single((await chat.TodaysLogAsync()).Exercises);
+        Assert.Equal((chat.Clinic.Exercises[0].Id, ExerciseOutcome.Skipped, reason, 0), (skipped.ExerciseId, skipped.Outcome, skipped.Barrier, skipped.SetsDone));
+        Assert.Empty(await chat.AlertsAsync());
+    }
+
+    [Fact]
+    public async Task Unsure_how_shows_the_card_again_and_offers_to_tell_the_therapist()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.StartSessionAsync();
+        await chat.TapAsync("skip");
+
+        await chat.TapAsync("Not sure how to do it");
+
+        Assert.StartsWith("Let's go over it again.\nExercise 1 of 3: Quad set", chat.Transcript);
+        Assert.Contains("1. Sit or lie down with your leg straight in front of you.", chat.Transcript);
+        Assert.Equal("Would you like me to tell your therapist you're unsure about Quad set, so they can help?", chat.LastReply);
+        Assert.Equal(["Yes", "No"], chat.ButtonLabels);
+        var skipped = Assert.Single((await chat.TodaysLogAsync()).Exercises);
+        Assert.Equal((ExerciseOutcome.Skipped, SkipReason.UnsureHow), (skipped.Outcome, skipped.Barrier));
+    }
+
+    [Fact]
+    public async Task Unsure_how_and_yes_tell_my_therapist_raises_an_asked_for_help_alert()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.StartSessionAsync();
+        await chat.TapAsync("skip");
+        await chat.TapAsync("UnsureHow");
+
+        await chat.SayAsync("yes");
+
+        Assert.StartsWith("Done. Your therapist will see it and can show you at your next visit.\nExercise 2 of 3", chat.Transcript);
+        var alert = Assert.Single(await chat.AlertsAsync());
+        Assert.Equal((AlertKind.AskedForHelp, AlertSeverity.Info, chat.Clinic.TherapistId), (alert.Kind, alert.Severity, alert.TherapistId));
+        Assert.Contains("quad-set", alert.Detail);
+    }
+
+    [Fact]
+    public async Task Unsure_how_and_no_thanks_alerts_nobody()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.StartSessionAsync();
+        await chat.TapAsync("skip");
+        await chat.TapAsync("UnsureHow");
+
+        await chat.SayAsync("no");
+
+        Assert.StartsWith("OK. You can always tap Show me again while exercising.\nExercise 2 of 3", chat.Transcript);
+        Assert.Empty(await chat.AlertsAsync());
+        Assert.Equal(ExerciseOutcome.Skipped, Assert.Single((await chat.TodaysLogAsync()).Exercises).Outcome);
+    }
+
+    [Fact]
+    public async Task Skipping_the_whole_day_records_the_day_as_skipped_with_the_barrier()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.SayAsync("start");
+
+        await chat.TapAsync("Skip today");
+        Assert.Equal("That's OK. What's getting in the way today?", chat.Transcript);
+        await chat.TapAsync("Feeling unwell");
+
+        Assert.Equal(
+            "Rest and look after yourself. If you feel unwell for more than a few days, check with your doctor.\nToday is saved as skipped. See you next time!",
+            chat.Transcript);
+        var log = await chat.TodaysLogAsync();
+        Assert.Equal((SessionStatus.SkippedDay, SkipReason.FeltUnwell), (log.Status, log.SkipBarrier));
+        Assert.Empty(log.Exercises);
+        Assert.Null(log.PainBefore);
+    }
+
+    [Fact]
+    public async Task Skipping_the_day_because_unsure_how_can_let_the_therapist_know()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.SayAsync("start");
+        await chat.TapAsync("skipDay");
+
+        await chat.TapAsync("UnsureHow");
+        Assert.Equal("Your therapist can go over the exercises with you. Would you like me to tell them you're unsure?", chat.Transcript);
+        await chat.SayAsync("yes");
+
+        Assert.Equal("Done. Your therapist will see it and can show you at your next visit.", chat.Transcript);
+        var log = await chat.TodaysLogAsync();
+        Assert.Equal((SessionStatus.SkippedDay, SkipReason.UnsureHow), (log.Status, log.SkipBarrier));
+        Assert.Equal(AlertKind.AskedForHelp, Assert.Single(await chat.AlertsAsync()).Kind);
+    }
+
+    [Fact]
+    public async Task Asking_to_start_again_after_skipping_the_day_is_not_congratulated()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.SayAsync("start");
+        await chat.TapAsync("skipDay");
+        await chat.TapAsync("NoTime");
+
+        await chat.SayAsync("start");
+
+        Assert.Equal("Today is saved as skipped. Rest up, and I'll see you next training day!", chat.Transcript);
+    }
+}
