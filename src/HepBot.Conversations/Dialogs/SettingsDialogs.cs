@@ -18,11 +18,12 @@ public sealed class ReminderTimeDialog : WaterfallDialog<ReminderTimeDialog.Valu
             if (times.Count <= 1)
                 return await step.NextAsync(null, ct);
             return await step.PromptAsync(Prompts.Choice, phrases.Choices(step.Context, "settings.whichTime",
-                times.Select((t, i) => new Choice(i.ToString(), ReminderTimeText.Format(t)))), ct);
+                times.Select(t => new Choice(ReminderTimeText.Format(t)))), ct);
         });
         AddStep(async (step, ct) =>
         {
-            step.Values.Index = step.Result is FoundChoice choice ? int.Parse(choice.Value) : 0;
+            // The buttons carry the times themselves, so typing "1" means the first button, not a value "1".
+            step.Values.Index = step.Result is FoundChoice choice ? choice.Index : 0;
             return await step.PromptAsync(Prompts.Time, phrases.Question(step.Context, "settings.askTime", "settings.retryTime"), ct);
         });
         AddStep(async (step, ct) =>

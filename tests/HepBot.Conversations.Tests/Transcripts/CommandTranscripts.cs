@@ -145,6 +145,25 @@ public sealed class CommandTranscripts
     }
 
     [Fact]
+    public async Task Typing_1_picks_the_first_of_two_reminders()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await using (var db = chat.Db())
+        {
+            var patient = await db.Patients.SingleAsync(Ct);
+            patient.ReminderTimes = [new TimeOnly(8, 0), new TimeOnly(18, 0)];
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await chat.SayAsync("reminder time");
+        await chat.SayAsync("1");
+        await chat.SayAsync("9:15");
+
+        await using (var db = chat.Db())
+            Assert.Equal([new TimeOnly(9, 15), new TimeOnly(18, 0)], (await db.Patients.SingleAsync(Ct)).ReminderTimes);
+    }
+
+    [Fact]
     public async Task Alex_pauses_reminders_for_three_days_then_resumes_them()
     {
         await using var chat = await BotHarness.LinkedAsync();
