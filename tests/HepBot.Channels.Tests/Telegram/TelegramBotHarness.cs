@@ -2,7 +2,6 @@ using HepBot.Channels.RateLimiting;
 using HepBot.Channels.Telegram;
 using HepBot.Conversations;
 using HepBot.Conversations.Linking;
-using HepBot.Conversations.Tests.Transcripts;
 using HepBot.Core.Safety;
 using HepBot.Data;
 using HepBot.Data.BotState;
@@ -75,7 +74,7 @@ public sealed class TelegramBotHarness : IAsyncDisposable
     /// <param name="poll">Receive updates by long polling; without it, tests hand updates to the adapter as the webhook does.</param>
     public static async Task<TelegramBotHarness> StartAsync(bool poll = true)
     {
-        var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        var database = await LibraryDatabase.CreateAsync();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 18, 8, 0, 0, TimeSpan.Zero));
         var clinic = await ClinicFixture.SeedAsync(database, clock.GetUtcNow());
         var api = await FakeBotApi.StartAsync();

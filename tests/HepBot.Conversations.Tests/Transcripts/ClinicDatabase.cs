@@ -1,45 +1,13 @@
 using HepBot.Conversations.Content;
-using HepBot.Data;
-using HepBot.Data.ExerciseLibrary;
 using HepBot.Testing;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace HepBot.Conversations.Tests.Transcripts;
 
-/// <summary>
-/// What every transcript starts from and never changes: a migrated SQLite database holding the real
-/// exercise library, and the real dialog texts. Both are built once per test run; each chat gets its own
-/// copy of the database file, so tests stay independent without migrating over a hundred times.
-/// </summary>
+/// <summary>The real dialog texts, loaded once per test run for every transcript.</summary>
 internal static class ClinicDatabase
 {
-    private static readonly Lazy<Task<TestDatabase>> Template = new(CreateTemplateAsync);
-
     public static DialogTextCatalog Texts { get; } = DialogTextCatalog.Load(RepositoryPaths.Combine("dialogs"));
 
-    /// <summary>A fresh copy of the template: migrated, with the exercise library, no clinic yet.</summary>
-    public static async Task<TestDatabase> CreateAsync()
-    {
-        var template = await Template.Value;
-        var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        File.Copy(FileOf(template), FileOf(database));
-        return database;
-    }
-
-    private static async Task<TestDatabase> CreateTemplateAsync()
-    {
-        var template = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
-        await using (var db = template.CreateContext())
-        {
-            db.Exercises.AddRange(ExerciseLibraryFile.Load(RepositoryPaths.Combine("library", "exercises.yaml")));
-            await db.SaveChangesAsync();
-            // Everything in the main file, so a plain file copy is the whole database.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
-        }
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        return template;
-    }
-
-    private static string FileOf(TestDatabase database) => new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+    /// <summary>A fresh database with the exercise library (see <see cref="LibraryDatabase"/>).</summary>
+    public static Task<TestDatabase> CreateAsync() => LibraryDatabase.CreateAsync();
 }

@@ -4,13 +4,12 @@ using HepBot.Core.Linking;
 using HepBot.Core.Patients;
 using HepBot.Core.Prescriptions;
 using HepBot.Data;
-using HepBot.Testing;
 using Microsoft.EntityFrameworkCore;
 
-namespace HepBot.Conversations.Tests.Transcripts;
+namespace HepBot.Testing;
 
 /// <summary>
-/// A small clinic in a fresh database that holds the exercise library (see <see cref="ClinicDatabase"/>): one therapist and one patient (Alex, in Madrid) with a knee
+/// A small clinic in a fresh database that holds the exercise library (see <see cref="LibraryDatabase"/>): one therapist and one patient (Alex, in Madrid) with a knee
 /// program of three library exercises, every day (or on <c>days</c>; or no program at all), and an
 /// open invitation code.
 /// </summary>
