@@ -11,39 +11,56 @@ namespace HepBot.Channels.Tests.Telegram;
 /// <summary>What reaches the Bot API, and when: rate limits, 429, 5xx and blocked users.</summary>
 public sealed class TelegramDeliveryTests
 {
-    /// <summary>Loopback requests arrive a few milliseconds after they were let go; limits are checked with this much slack.</summary>
-    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(50);
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_burst_of_100_messages_to_20_chats_keeps_telegrams_limits_and_every_chats_order()
     {
-        await using var api = await FakeBotApi.StartAsync();
-        var sender = Senders.Create(api.CreateClient(), OutgoingRateLimits.Telegram, TimeProvider.System);
+        // The limiter runs on a fake clock, and each request notes the fake time at which it was let go,
+        // so the limits are checked exactly, whatever the load on the machine running the test.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 18, 8, 0, 0, TimeSpan.Zero));
+        await using var api = await FakeBotApi.StartAsync(clock);
+        var sender = Senders.Create(api.CreateClient(), OutgoingRateLimits.Telegram, clock);
+        var letGo = new System.Collections.Concurrent.ConcurrentQueue<(long Chat, string Text, DateTimeOffset At)>();
 
         // Handed in all at once, in order: five messages for each of 20 chats.
         var sends = Enumerable.Range(0, 100).Select(i =>
         {
             long chat = 9000 + i % 20;
             var text = $"message {i / 20 + 1}";
-            return sender.SendToChatAsync(chat, "sendMessage", (client, ct) => client.SendMessage(chat, text, cancellationToken: ct), Ct);
+            return sender.SendToChatAsync(chat, "sendMessage", (client, ct) =>
+            {
+                letGo.Enqueue((chat, text, clock.GetUtcNow()));
+                return client.SendMessage(chat, text, cancellationToken: ct);
+            }, Ct);
         }).ToList();
+        // Step the clock only once everything due has been let go, so each note is taken at its own step.
+        for (var step = 0; step < 400 && !sends.All(s => s.IsCompleted); step++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(50));
+            for (var settled = 0; settled < 3;)
+            {
+                var before = (letGo.Count, sends.Count(s => s.IsCompleted));
+                await Task.Delay(10, Ct);
+                settled = before == (letGo.Count, sends.Count(s => s.IsCompleted)) ? settled + 1 : 0;
+            }
+        }
         await Task.WhenAll(sends);
 
-        var messages = api.CallsTo("sendMessage").OrderBy(c => c.At).ToList();
-        Assert.Equal(100, messages.Count);
-        foreach (var chat in messages.GroupBy(c => c.ChatId))
+        Assert.Equal(100, api.CallsTo("sendMessage").Count);
+        var grants = letGo.OrderBy(g => g.At).ToList();
+        foreach (var chat in grants.GroupBy(g => g.Chat))
         {
-            Assert.Equal(["message 1", "message 2", "message 3", "message 4", "message 5"], chat.Select(c => c.Text));
+            Assert.Equal(["message 1", "message 2", "message 3", "message 4", "message 5"],
+                api.CallsTo("sendMessage").Where(c => c.ChatId == chat.Key).Select(c => c.Text));
             foreach (var (earlier, later) in chat.Zip(chat.Skip(1)))
-                Assert.True(later.At - earlier.At >= TimeSpan.FromSeconds(1) - Slack,
+                Assert.True(later.At - earlier.At >= TimeSpan.FromSeconds(1),
                     $"chat {chat.Key}: two messages {(later.At - earlier.At).TotalMilliseconds} ms apart");
         }
         // No 31 messages within one second.
-        for (var i = 0; i + 30 < messages.Count; i++)
-            Assert.True(messages[i + 30].At - messages[i].At >= TimeSpan.FromSeconds(1) - Slack,
-                $"31 messages within {(messages[i + 30].At - messages[i].At).TotalMilliseconds} ms");
+        for (var i = 0; i + 30 < grants.Count; i++)
+            Assert.True(grants[i + 30].At - grants[i].At >= TimeSpan.FromSeconds(1),
+                $"31 messages within {(grants[i + 30].At - grants[i].At).TotalMilliseconds} ms");
     }
 
     [Fact]
@@ -81,19 +98,19 @@ public sealed class TelegramDeliveryTests
         api.FailNext("sendMessage", 500, count: 2);
 
         var send = sender.SendToChatAsync(1, "sendMessage", (client, ct) => client.SendMessage(1, "hello", cancellationToken: ct), Ct);
-        await RunClockUntil(clock, () => send.IsCompleted);
+        await RunClockUntil(clock, () => send.IsCompleted, api);
         await send;
 
         var calls = api.CallsTo("sendMessage");
         Assert.Equal([500, 500, 200], calls.Select(c => c.Status));
-        // Fake time moves in 50 ms steps while requests are on the wire, so a wait may look a step or two longer.
+        // Fake time moves in 50 ms steps, so a wait is seen rounded up to the next step.
         var (firstWait, secondWait) = (calls[1].At - calls[0].At, calls[2].At - calls[1].At);
-        Assert.InRange(firstWait.TotalSeconds, 0.5, 0.8);
-        Assert.InRange(secondWait.TotalSeconds, 1.0, 1.3);
+        Assert.InRange(firstWait.TotalSeconds, 0.5, 0.55);
+        Assert.InRange(secondWait.TotalSeconds, 1.0, 1.05);
 
         api.FailNext("sendMessage", 502, count: Senders.Policy.MaxAttempts);
         var hopeless = sender.SendToChatAsync(1, "sendMessage", (client, ct) => client.SendMessage(1, "again", cancellationToken: ct), Ct);
-        await RunClockUntil(clock, () => hopeless.IsCompleted);
+        await RunClockUntil(clock, () => hopeless.IsCompleted, api);
         var failure = await Assert.ThrowsAsync<ApiRequestException>(() => hopeless);
         Assert.Equal(502, failure.ErrorCode);
         Assert.Equal(3 + Senders.Policy.MaxAttempts, api.CallsTo("sendMessage").Count);
@@ -157,12 +174,20 @@ public sealed class TelegramDeliveryTests
         Assert.True(condition());
     }
 
-    /// <summary>Lets fake time pass in small steps, giving the real HTTP calls in between a moment to finish.</summary>
-    private static async Task RunClockUntil(FakeTimeProvider clock, Func<bool> done)
+    /// <summary>
+    /// Lets fake time pass in 50 ms steps. Before each step it waits until the real HTTP calls in flight have
+    /// settled (the calls seen at the fake server stop changing), so a request is never timed a step late.
+    /// </summary>
+    private static async Task RunClockUntil(FakeTimeProvider clock, Func<bool> done, FakeBotApi api)
     {
-        for (var i = 0; i < 200 && !done(); i++)
+        for (var i = 0; i < 400 && !done(); i++)
         {
-            await Task.Delay(20, Ct);
+            for (var settled = 0; settled < 3;)
+            {
+                var before = (api.Calls.Count, done());
+                await Task.Delay(10, Ct);
+                settled = before == (api.Calls.Count, done()) ? settled + 1 : 0;
+            }
             if (!done())
                 clock.Advance(TimeSpan.FromMilliseconds(50));
         }
