@@ -7,7 +7,6 @@ using HepBot.Scheduling.Reminders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -89,10 +88,7 @@ public static class SchedulingServiceCollectionExtensions
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        services.AddSingleton<IHostedService>(sp => new ReminderStartupSync(
-            sp.GetRequiredService<ReminderScheduler>(), settings.StartupSyncBatchSize,
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ReminderStartupSync>>()));
+        services.AddHostedService<SchedulerStartup>();
         return services;
     }
 
@@ -115,27 +111,5 @@ public static class SchedulingServiceCollectionExtensions
     {
         public ValidateOptionsResult Validate(string? name, T options) =>
             validate(options).ToList() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
-    }
-}
-
-/// <summary>
-/// Gives every existing patient their reminder triggers once the host has started (data may predate
-/// the scheduler, or a change may have been saved while the scheduler was unreachable). Runs in the
-/// background, a batch at a time, so start-up is not held up.
-/// </summary>
-public sealed class ReminderStartupSync(ReminderScheduler scheduler, int batchSize,
-    Microsoft.Extensions.Logging.ILogger<ReminderStartupSync> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await scheduler.SyncAllAsync(batchSize, stoppingToken);
-        }
-        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-        {
-            // Not fatal: each patient's next change synchronises them again.
-            Microsoft.Extensions.Logging.LoggerExtensions.LogError(logger, e, "Synchronising reminder triggers at start-up failed.");
-        }
     }
 }

@@ -25,9 +25,21 @@ public sealed class ReminderJob(
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
         var data = context.MergedJobDataMap;
-        var patientId = Guid.Parse(data.GetString(ReminderKeys.PatientId)!);
+        var session = data.GetInt(ReminderKeys.Session);
+        // A snooze is a one-off: its own start time is when it was meant for, even when it fires late.
+        var meantFor = session == 0 ? context.Trigger.StartTimeUtc : context.ScheduledFireTimeUtc ?? clock.GetUtcNow();
+        await RunAsync(Guid.Parse(data.GetString(ReminderKeys.PatientId)!), session, meantFor, ct);
+    }
+
+    /// <param name="session">The session of the day the trigger is for; 0 for a snoozed reminder (the next unfinished one).</param>
+    /// <param name="scheduledFor">
+    /// When the trigger fired or was meant to. After downtime Quartz fires a missed reminder once "now";
+    /// the slot's latest local time at or before that is then what the decision judges (stale, quiet hours).
+    /// </param>
+    /// <returns>What was decided, or null when the patient or their program is gone.</returns>
+    public async Task<ReminderOutcome?> RunAsync(Guid patientId, int session, DateTimeOffset scheduledFor, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
-        var scheduledFor = context.ScheduledFireTimeUtc ?? now;
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, ct);
@@ -38,12 +50,13 @@ public sealed class ReminderJob(
         {
             // A trigger left behind by a change that was not synchronised: put the store right.
             await scheduler.OnPatientChangedAsync(patientId, ct);
-            return;
+            return null;
         }
 
+        if (session > 0 && ReminderPlan.For(patient, prescription.Schedule).FirstOrDefault(s => s.SessionNumber == session) is { } slot)
+            scheduledFor = slot.LatestAtOrBefore(scheduledFor);
         var day = PatientClock.LocalDate(scheduledFor, patient.TimeZoneId);
         var logs = await db.SessionLogs.AsNoTracking().Where(l => l.PatientId == patientId && l.LocalDate == day).ToListAsync(ct);
-        var session = data.GetInt(ReminderKeys.Session);
         if (session == 0)
         {
             // A snoozed reminder is about the next session not yet finished.
@@ -53,7 +66,7 @@ public sealed class ReminderJob(
         var outcome = ReminderDecision.ForReminder(now, scheduledFor, patient, prescription.Schedule, session, logs, options.Value);
         logger.LogInformation("Reminder for patient {PatientId} session {Session}: {Outcome}.", patientId, session, outcome);
         if (outcome != ReminderOutcome.Send)
-            return;
+            return outcome;
 
         var minutes = (int)Math.Ceiling(prescription.Items.Sum(i => i.Dose.EstimatedDuration().TotalSeconds) / 60);
         var delivered = await notifier.SendToPatientAsync(patientId,
@@ -61,9 +74,10 @@ public sealed class ReminderJob(
         if (!delivered)
         {
             logger.LogWarning("Reminder for patient {PatientId} reached no chat.", patientId);
-            return;
+            return outcome;
         }
         await scheduler.ScheduleNudgeAsync(patientId, day, now + options.Value.NudgeAfter, ct);
+        return outcome;
     }
 }
 
@@ -79,20 +93,26 @@ public sealed class NudgeJob(
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
         var data = context.MergedJobDataMap;
-        var patientId = Guid.Parse(data.GetString(ReminderKeys.PatientId)!);
-        var day = DateOnly.ParseExact(data.GetString(ReminderKeys.Day)!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await RunAsync(Guid.Parse(data.GetString(ReminderKeys.PatientId)!),
+            DateOnly.ParseExact(data.GetString(ReminderKeys.Day)!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ct);
+    }
+
+    /// <returns>What was decided, or null when the patient or their program is gone.</returns>
+    public async Task<ReminderOutcome?> RunAsync(Guid patientId, DateOnly day, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, ct);
         var schedule = patient is null ? null : await ReminderScheduler.CurrentScheduleAsync(db, patientId, ct);
         if (patient is null || schedule is null)
-            return;
+            return null;
         var logs = await db.SessionLogs.AsNoTracking().Where(l => l.PatientId == patientId && l.LocalDate == day).ToListAsync(ct);
 
         var outcome = ReminderDecision.ForNudge(now, day, patient, schedule, logs, options.Value);
         logger.LogInformation("Nudge for patient {PatientId}: {Outcome}.", patientId, outcome);
         if (outcome == ReminderOutcome.Send && !await notifier.SendToPatientAsync(patientId, messages.SendNudgeAsync, ct))
             logger.LogWarning("Nudge for patient {PatientId} reached no chat.", patientId);
+        return outcome;
     }
 }
