@@ -1,6 +1,7 @@
 using HepBot.Conversations.Bot;
 using HepBot.Conversations.Linking;
 using HepBot.Conversations.Sessions;
+using HepBot.Core.Reminders;
 using HepBot.Core.Safety;
 using HepBot.Data;
 using HepBot.Data.BotState;
@@ -32,11 +33,15 @@ public sealed class BotHarness : IAsyncDisposable
         Clock = clock;
         Clinic = clinic;
         ChannelLocale = channelLocale;
+        Reminders.Clock = clock;
         (_services, _adapter) = Build();
     }
 
     public FakeTimeProvider Clock { get; }
     public ClinicFixture Clinic { get; }
+
+    /// <summary>What the conversations asked of the reminder schedule.</summary>
+    public RecordingReminders Reminders { get; } = new();
     public string ChannelLocale { get; }
 
     /// <summary>Every reply of the last turn, in order.</summary>
@@ -129,6 +134,7 @@ public sealed class BotHarness : IAsyncDisposable
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton<IStorage, DatabaseBotStorage>()
+            .AddSingleton<IReminderSchedule>(Reminders)
             .AddHepBotDatabase(_database.Provider, _database.ConnectionString)
             .AddHepBotConversations(RepositoryPaths.Combine("dialogs"), RepositoryPaths.Combine("library", "media"));
         services.AddOptions<PainTriageOptions>();
@@ -137,5 +143,25 @@ public sealed class BotHarness : IAsyncDisposable
         var adapter = new TestAdapter(TestAdapter.CreateConversation("hepbot-transcript", "patient-1", "hepbot"));
         adapter.Use(provider.GetRequiredService<OneTurnAtATimeMiddleware>());
         return (provider, adapter);
+    }
+}
+
+/// <summary>Records the reminder schedule calls; a snooze is one hour from the harness clock.</summary>
+public sealed class RecordingReminders : IReminderSchedule
+{
+    public List<Guid> Changed { get; } = [];
+    public List<Guid> Snoozed { get; } = [];
+    public TimeProvider? Clock { get; set; }
+
+    public Task OnPatientChangedAsync(Guid patientId, CancellationToken ct)
+    {
+        Changed.Add(patientId);
+        return Task.CompletedTask;
+    }
+
+    public Task<DateTimeOffset?> SnoozeAsync(Guid patientId, CancellationToken ct)
+    {
+        Snoozed.Add(patientId);
+        return Task.FromResult<DateTimeOffset?>((Clock ?? TimeProvider.System).GetUtcNow().AddHours(1));
     }
 }
