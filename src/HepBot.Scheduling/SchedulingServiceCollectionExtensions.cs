@@ -104,6 +104,10 @@ public static class SchedulingServiceCollectionExtensions
             yield return "AlertRules:PainRiseOf must be more than 0 and at most 10.";
         if (o.NoContactDays is < 1 or > 60)
             yield return "AlertRules:NoContactDays must be between 1 and 60.";
+        if (o.ReadyToProgressAfterDays is < 0 or > 60)
+            yield return "AlertRules:ReadyToProgressAfterDays must be between 0 (off) and 60.";
+        if (o.ReadyToProgressMaxPain is < 0 or > 10)
+            yield return "AlertRules:ReadyToProgressMaxPain must be between 0 and 10.";
     }
 
     /// <summary>Start-up validation whose messages name the setting.</summary>

@@ -1,6 +1,7 @@
 using HepBot.Core.Adherence;
 using HepBot.Core.Alerts;
 using HepBot.Core.Patients;
+using HepBot.Core.Progression;
 using HepBot.Core.Sessions;
 using HepBot.Core.Time;
 using HepBot.Data;
@@ -81,6 +82,18 @@ public sealed class NightlyAdherenceJob(
                 .ToListAsync(ct))
             .ToLookup(a => a.PatientId);
 
+        // For "ready to progress": the current program's exercises with their limits, and earlier suggestions.
+        var currentItems = (await db.PrescriptionItems.AsNoTracking()
+                .Where(i => db.Prescriptions.Any(v => v.Id == i.PrescriptionId && v.SupersededAt == null && underCare.Any(p => p.Id == v.PatientId)))
+                .Select(i => new { Prescription = db.Prescriptions.Where(v => v.Id == i.PrescriptionId).Select(v => new { v.PatientId, v.Schedule.StartDate }).First(), Item = i, i.Exercise!.Slug })
+                .ToListAsync(ct))
+            .ToLookup(x => x.Prescription.PatientId);
+        var suggestions = (await db.Alerts.AsNoTracking()
+                .Where(a => a.Kind == AlertKind.ReadyToProgress && underCare.Any(p => p.Id == a.PatientId))
+                .Select(a => new { a.PatientId, a.CreatedAt, a.AcknowledgedAt, a.ClearedAt })
+                .ToListAsync(ct))
+            .ToLookup(a => a.PatientId);
+
         int opened = 0, cleared = 0;
         foreach (var patient in patients)
         {
@@ -99,6 +112,21 @@ public sealed class NightlyAdherenceJob(
             {
                 alert.ClearedAt = now;
                 cleared++;
+            }
+
+            var items = currentItems[patient.Id].ToList();
+            // One suggestion at a time, and none again within the run of days that earned the last one.
+            var suggestedLately = suggestions[patient.Id].Any(a => (a.AcknowledgedAt is null && a.ClearedAt is null)
+                || a.CreatedAt > now.AddDays(-options.ReadyToProgressAfterDays));
+            if (items.Count > 0 && !suggestedLately
+                && ProgressionRule.IsReady(history, items[0].Prescription.StartDate, today, options.ReadyToProgressAfterDays, options.ReadyToProgressMaxPain)
+                && ProgressionRule.Suggest(items.Select(x => x.Item)) is { Count: > 0 } steps)
+            {
+                var slugs = items.ToDictionary(x => x.Item.Order, x => x.Slug);
+                var detail = $"{options.ReadyToProgressAfterDays} planned days done with pain at most {options.ReadyToProgressMaxPain}/10. Suggested: "
+                    + string.Join("; ", steps.Select(s => $"{slugs[s.Order]} {ProgressionRule.Describe(s.From)} → {ProgressionRule.Describe(s.To)}"));
+                AlertWriter.Open(db, patient.Id, patient.TherapistId, AlertKind.ReadyToProgress, AlertSeverity.Info, detail, now);
+                opened++;
             }
         }
         await db.SaveChangesAsync(ct);

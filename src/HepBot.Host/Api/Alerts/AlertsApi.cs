@@ -2,7 +2,15 @@ using HepBot.Core.Alerts;
 using HepBot.Core.Audit;
 using HepBot.Data;
 using HepBot.Data.Alerts;
+using HepBot.Conversations.Bot;
+using HepBot.Core.Prescriptions;
+using HepBot.Core.Progression;
+using HepBot.Core.Reminders;
+using HepBot.Core.Time;
+using HepBot.Host.Api.Prescriptions;
 using HepBot.Host.Authentication;
+using HepBot.Scheduling;
+using Microsoft.Bot.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +39,7 @@ internal static class AlertsApi
         var api = app.MapGroup("api/v1/alerts").RequireAuthorization().WithTags("Alerts");
         api.MapGet("/", ListAlerts);
         api.MapPost("/{id:guid}/acknowledge", Acknowledge);
+        api.MapPost("/{id:guid}/approve-progression", ApproveProgression);
         return app;
     }
 
@@ -72,4 +81,72 @@ internal static class AlertsApi
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(AlertDto.From(found.Alert, found.DisplayName));
     }
+
+    /// <summary>
+    /// Approves a "ready to progress" suggestion with one tap: the current program becomes a new version
+    /// from today with the suggested doses (the same versioning as PUT prescription), the alert is
+    /// acknowledged, and the patient is told what changed.
+    /// </summary>
+    public static async Task<Results<Ok<PrescriptionDto>, NotFound, ProblemHttpResult, ValidationProblem>> ApproveProgression(
+        Guid id, ApiCaller caller, HepBotDbContext db, TimeProvider clock, [AsParameters] ProgressionServices services,
+        CancellationToken cancellationToken)
+    {
+        var alert = await (from a in db.Alerts
+                           join p in db.Patients.VisibleTo(caller) on a.PatientId equals p.Id
+                           where a.Id == id && a.Kind == AlertKind.ReadyToProgress
+                           select a)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (alert is null)
+            return TypedResults.NotFound();
+        if (!alert.IsOpen)
+            return Conflict("This suggestion was already acknowledged or cleared.");
+        var patient = await db.Patients.SingleAsync(p => p.Id == alert.PatientId, cancellationToken);
+        var current = await db.Prescriptions.AsNoTracking().Include(p => p.Items).ThenInclude(i => i.Exercise)
+            .SingleOrDefaultAsync(p => p.PatientId == patient.Id && p.SupersededAt == null, cancellationToken);
+        if (current is null || current.CreatedAt > alert.CreatedAt)
+            return Conflict("The program changed after this suggestion; it is no longer current.");
+        var steps = ProgressionRule.Suggest(current.Items).ToDictionary(s => s.Order);
+        if (steps.Count == 0)
+            return Conflict("No exercise can progress within the limits set on the program.");
+
+        var now = clock.GetUtcNow();
+        var s = current.Schedule;
+        var request = new PrescribeRequest(
+            new ScheduleRequest(s.SessionsPerDay,
+                Enum.GetValues<DayOfWeek>().Where(d => s.Days.HasFlag(PrescriptionSchedule.ToFlag(d))).ToList(),
+                PatientClock.LocalDate(now, patient.TimeZoneId), s.EndDate),
+            current.Notes,
+            current.Items.OrderBy(i => i.Order).Select(i =>
+            {
+                var dose = steps.TryGetValue(i.Order, out var step) ? step.To : i.Dose;
+                return new PrescriptionItemRequest(i.Exercise!.Slug, dose.Sets, dose.Reps, dose.HoldSeconds, dose.RestSeconds,
+                    dose.Side, i.Notes, i.MaxSets, i.MaxReps);
+            }).ToList());
+        var errors = new FieldErrors();
+        var next = await PrescriptionVersions.AddNextVersionAsync(db, patient, caller.TherapistId, request, now, errors, cancellationToken);
+        if (next is null)
+            return errors.ToProblem();
+        AlertAcknowledgement.Acknowledge(db, alert, caller.TherapistId, now);
+        db.Audit(caller.Actor, AuditAction.Create, nameof(Prescription), next.Id, patient.Id, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await services.Reminders.OnPatientChangedAsync(patient.Id, cancellationToken);
+
+        var changes = current.Items.Where(i => steps.ContainsKey(i.Order)).OrderBy(i => i.Order).ToList();
+        var told = await services.Notifier.SendToPatientAsync(patient.Id, (turn, ct) =>
+        {
+            var lines = changes.Select(i => services.Phrases.Get(turn, "progression.change",
+                ("name", i.Exercise!.TextFor(turn.Activity.Locale ?? patient.Locale).Name),
+                ("from", ProgressionRule.Describe(i.Dose)), ("to", ProgressionRule.Describe(steps[i.Order].To))));
+            return turn.SendActivityAsync(MessageFactory.Text(string.Join("\n", lines.Prepend(services.Phrases.Get(turn, "progression.approved")))), ct);
+        }, cancellationToken);
+        services.Logger.LogInformation("Therapist {TherapistId} approved a progression for patient {PatientId} (version {Version}); patient told: {Told}.",
+            caller.TherapistId, patient.Id, next.Version, told);
+        return TypedResults.Ok(PrescriptionDto.From(next));
+    }
+
+    private static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
 }
+
+/// <summary>What approving a progression needs besides the database: reminders to resync, and the patient's chat.</summary>
+internal sealed record ProgressionServices(IReminderSchedule Reminders, IChatNotifier Notifier, Phrases Phrases, ILogger<ProgressionServices> Logger);
