@@ -194,6 +194,41 @@ public abstract class AlertsAndAdherenceApiTests<TFixture>(TFixture fixture) whe
         Assert.Equal(8, json.RootElement.GetProperty("sessionsPlanned").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, notYours.StatusCode);
     }
+
+    [Fact]
+    public async Task Approving_a_progression_creates_the_next_version_and_tells_the_patient_what_changed()
+    {
+        var ana = await fixture.NewTherapistAsync();
+        var outsider = await fixture.NewTherapistAsync();
+        var maria = await PatientWithProgramAsync(ana);
+        (await ana.Client.PutAsJsonAsync($"/api/v1/patients/{maria.Id}/prescription", new
+        {
+            schedule = new { sessionsPerDay = 1, startDate = "2026-03-03" },
+            items = new object[]
+            {
+                new { exerciseSlug = "quad-set", sets = 3, reps = 10, maxSets = 3, maxReps = 15 },
+                new { exerciseSlug = "straight-leg-raise", sets = 2, reps = 10, maxSets = 3, maxReps = 10 },
+            },
+        }, Ct)).EnsureSuccessStatusCode();
+        fixture.Host.Clock.Advance(TimeSpan.FromMinutes(1));
+        var suggestion = await RaiseAsync(maria.Id, AlertKind.ReadyToProgress, AlertSeverity.Info);
+
+        var notYours = await outsider.Client.PostAsync($"/api/v1/alerts/{suggestion.Id}/approve-progression", null, Ct);
+        var approved = await (await ana.Client.PostAsync($"/api/v1/alerts/{suggestion.Id}/approve-progression", null, Ct))
+            .ReadAsync<HepBot.Host.Api.Prescriptions.PrescriptionDto>();
+        var twice = await ana.Client.PostAsync($"/api/v1/alerts/{suggestion.Id}/approve-progression", null, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, notYours.StatusCode);
+        Assert.Equal(3, approved.Version);
+        Assert.Equal(new DateOnly(2026, 3, 10), approved.Schedule.StartDate);
+        Assert.Equal([(3, 12), (3, 10)], approved.Items.Select(i => (i.Dose.Sets, i.Dose.Reps ?? 0)));
+        Assert.Equal([(3, 15), (3, 10)], approved.Items.Select(i => (i.MaxSets ?? 0, i.MaxReps ?? 0)));
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        var told = Assert.Single(fixture.Host.Notifier.Sent, m => m.RecipientId == maria.Id);
+        Assert.Contains("moved your program up a step", told.Text);
+        Assert.Contains("3×10 → 3×12", told.Text);
+        Assert.Contains("2×10 → 3×10", told.Text);
+    }
 }
 
 public sealed class AlertsAndAdherenceApiOnSqliteTests(SqliteApiFixture fixture)

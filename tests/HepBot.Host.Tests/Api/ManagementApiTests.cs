@@ -387,6 +387,7 @@ public abstract class ManagementApiTests<TFixture>(TFixture fixture) where TFixt
             "GET /api/v1/patients/{id}/prescriptions",
             "PATCH /api/v1/patients/{id}",
             "POST /api/v1/alerts/{id}/acknowledge",
+            "POST /api/v1/alerts/{id}/approve-progression",
             "POST /api/v1/exercises",
             "POST /api/v1/patients",
             "POST /api/v1/patients/{id}/invitations",
