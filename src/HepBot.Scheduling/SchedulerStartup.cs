@@ -9,7 +9,8 @@ namespace HepBot.Scheduling;
 /// Starts the scheduler — and then synchronises every patient's reminder triggers — without holding up
 /// the host: when the database does not answer at start, the host still serves (/healthz says 503) and
 /// starting is retried in the background with backoff, as the database start-up work is.
-/// On stop, running jobs are allowed to finish.
+/// On stop the scheduler does not wait for its idle loop or running jobs: a job cut short leaves its
+/// trigger or outbox row in the database, so the next start picks the work up again.
 /// </summary>
 internal sealed class SchedulerStartup(
     ISchedulerFactory schedulers,
@@ -54,6 +55,6 @@ internal sealed class SchedulerStartup(
     {
         await base.StopAsync(cancellationToken);
         if (_scheduler is not null)
-            await _scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+            await _scheduler.Shutdown(waitForJobsToComplete: false, cancellationToken);
     }
 }

@@ -146,9 +146,9 @@ public sealed class ReminderScheduler(
             await scheduler.ScheduleJob(trigger, cancellationToken: ct);
     }
 
-    internal static Task<PrescriptionSchedule?> CurrentScheduleAsync(HepBotDbContext db, Guid patientId, CancellationToken ct) =>
-        db.Prescriptions.AsNoTracking()
+    internal static async Task<PrescriptionSchedule?> CurrentScheduleAsync(HepBotDbContext db, Guid patientId, CancellationToken ct) =>
+        await db.Prescriptions.AsNoTracking()
             .Where(p => p.PatientId == patientId && p.SupersededAt == null)
             .Select(p => p.Schedule)
-            .FirstOrDefaultAsync(ct)!;
+            .FirstOrDefaultAsync(ct);
 }
