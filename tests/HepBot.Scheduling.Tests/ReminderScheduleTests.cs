@@ -161,4 +161,14 @@ public sealed class ReminderScheduleTests : IAsyncLifetime
         var error = Assert.Throws<OptionsValidationException>(() => harness.Get<IOptions<SchedulingOptions>>().Value);
         Assert.Contains("Scheduling:Clustered", error.Message);
     }
+
+    [Fact]
+    public async Task With_scheduling_off_reminders_are_off_and_no_scheduler_is_registered()
+    {
+        await using var harness = SchedulingHarness.Create(_database, new FakeTimeProvider(Now),
+            new Dictionary<string, string?> { ["Scheduling:Enabled"] = "false" });
+
+        Assert.IsType<Core.Reminders.RemindersOff>(harness.Get<Core.Reminders.IReminderSchedule>());
+        Assert.Null(harness.Services.GetService(typeof(ISchedulerFactory)));
+    }
 }

@@ -54,8 +54,11 @@ public sealed class SchedulingHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var scheduler in await Get<ISchedulerFactory>().GetAllSchedulers(CancellationToken.None))
-            await scheduler.Shutdown(true, CancellationToken.None);
+        if (Services.GetService<ISchedulerFactory>() is { } schedulers)
+        {
+            foreach (var scheduler in await schedulers.GetAllSchedulers(CancellationToken.None))
+                await scheduler.Shutdown(true, CancellationToken.None);
+        }
         await Services.DisposeAsync();
     }
 }
