@@ -5,6 +5,8 @@ using HepBot.Conversations.Dialogs;
 using HepBot.Conversations.Linking;
 using HepBot.Conversations.Patients;
 using HepBot.Conversations.Sessions;
+using HepBot.Conversations.Therapists;
+using HepBot.Core.Reminders;
 using HepBot.Core.Safety;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +25,8 @@ public static class ConversationServiceCollectionExtensions
     public static IServiceCollection AddHepBotConversations(this IServiceCollection services, string dialogsFolder, string mediaFolder)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // Replaced by the scheduler's implementation when scheduling is on (HepBot.Scheduling).
+        services.TryAddSingleton<IReminderSchedule, RemindersOff>();
         services.AddSingleton(_ => DialogTextCatalog.Load(dialogsFolder));
         services.AddSingleton(new ExerciseMediaLocator(mediaFolder));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PainTriageOptions>>().Value);
@@ -45,6 +49,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<TherapistMessages>();
         services.AddSingleton<NewDayGuard>();
         services.AddSingleton<PatientInterruptions>();
+        services.AddSingleton<TherapistAlerts>();
 
         services.AddSingleton<RootDialog>();
         services.AddSingleton<Dialog, LinkingDialog>();

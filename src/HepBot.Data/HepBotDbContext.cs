@@ -30,6 +30,7 @@ public abstract class HepBotDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ChannelAccount> ChannelAccounts => Set<ChannelAccount>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<BotStateEntry> BotState => Set<BotStateEntry>();
 

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using HepBot.Data;
 using HepBot.Host.Api;
+using HepBot.Host.Api.Adherence;
+using HepBot.Host.Api.Alerts;
 using HepBot.Host.Api.Exercises;
 using HepBot.Host.Api.Invitations;
 using HepBot.Host.Api.Patients;
@@ -11,6 +13,8 @@ using HepBot.Host.Configuration;
 using HepBot.Host.Database;
 using HepBot.Host.Demo;
 using HepBot.Host.ExerciseLibrary;
+using HepBot.Host.Notifications;
+using HepBot.Scheduling;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +41,7 @@ internal static class HepBotApplication
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new HostConsole(Console.Out));
         AddOptions(builder);
-        AddDatabase(builder);
+        var database = AddDatabase(builder);
         BotHosting.AddBot(builder);
 
         services.AddSingleton<IExerciseLibrarySource, ExerciseLibraryFileSource>();
@@ -46,6 +50,12 @@ internal static class HepBotApplication
         services.AddHostedService<DatabaseStartup>();
         // After the database start-up: hosted services start in order, and updates need a migrated database.
         TelegramHosting.AddTelegram(builder);
+        // After DatabaseStartup, so the schema is migrated before the scheduler and its jobs touch it.
+        if (database is var (provider, connectionString))
+        {
+            services.AddSingleton<IChatNotifier, ProactiveChatNotifier>();
+            services.AddHepBotScheduling(builder.Configuration, provider, connectionString);
+        }
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -76,6 +86,8 @@ internal static class HepBotApplication
         app.MapExercisesApi();
         app.MapPrescriptionsApi();
         app.MapInvitationsApi();
+        app.MapAlertsApi();
+        app.MapAdherenceApi();
         app.MapBotMessages();
         app.MapTelegram();
         return app;
@@ -99,7 +111,7 @@ internal static class HepBotApplication
     /// Registers the database from the settings as they are now. Settings that cannot work still get a
     /// registration, one that refuses to open: start-up validation stops the host first, naming the setting.
     /// </summary>
-    private static void AddDatabase(WebApplicationBuilder builder)
+    private static (DatabaseProvider, string)? AddDatabase(WebApplicationBuilder builder)
     {
         var options = DatabaseOptions.Read(builder.Configuration);
         var invalid = new DatabaseOptionsValidator().Validate(null, options);
@@ -108,7 +120,7 @@ internal static class HepBotApplication
             var refusal = new InvalidOperationException($"The database is not configured: {invalid.FailureMessage}");
             builder.Services.AddScoped<HepBotDbContext>(_ => throw refusal);
             builder.Services.AddSingleton<IDbContextFactory<HepBotDbContext>>(_ => throw refusal);
-            return;
+            return null;
         }
         var connectionString = options.ConnectionString;
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -118,5 +130,6 @@ internal static class HepBotApplication
             connectionString = $"Data Source={file}";
         }
         builder.Services.AddHepBotDatabase(provider, connectionString);
+        return (provider, connectionString);
     }
 }

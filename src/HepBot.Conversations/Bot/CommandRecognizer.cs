@@ -24,6 +24,8 @@ public sealed class CommandRecognizer
         ["/help"] = PatientCommand.Help,
         ["/menu"] = PatientCommand.Menu,
         ["/stop"] = PatientCommand.Stop,
+        ["/snooze"] = PatientCommand.Snooze,
+        ["/skipday"] = PatientCommand.SkipDay,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private readonly Phrases _phrases;

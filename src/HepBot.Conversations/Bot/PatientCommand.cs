@@ -14,4 +14,10 @@ public enum PatientCommand
     Help,
     Menu,
     Stop,
+
+    /// <summary>"In 1 hour" on a reminder.</summary>
+    Snooze,
+
+    /// <summary>"Skip today" on a reminder: the skip-reason question straight away.</summary>
+    SkipDay,
 }

@@ -3,6 +3,7 @@ using HepBot.Conversations.DialogLayer;
 using HepBot.Conversations.Patients;
 using HepBot.Conversations.Sessions;
 using HepBot.Core.Adherence;
+using HepBot.Core.Reminders;
 using HepBot.Core.Time;
 using Microsoft.Bot.Builder;
 
@@ -12,7 +13,8 @@ namespace HepBot.Conversations.Dialogs;
 /// Carries out a patient command, whether it came from the menu, a slash command or a typed word:
 /// one place, so every way in behaves the same. Returns null when the command only answered.
 /// </summary>
-public sealed class CommandRouter(Phrases phrases, ProgressReader progress, PatientDataExport export, TimeProvider clock)
+public sealed class CommandRouter(Phrases phrases, ProgressReader progress, PatientDataExport export, TimeProvider clock,
+    IReminderSchedule reminders)
 {
     /// <summary>Telegram refuses messages over 4096 characters; long exports go out in parts.</summary>
     public const int MaxMessageLength = 4000;
@@ -24,6 +26,16 @@ public sealed class CommandRouter(Phrases phrases, ProgressReader progress, Pati
         {
             case PatientCommand.Today:
                 return await dc.BeginDialogAsync(DailySessionDialog.DialogId, new DailySessionDialog.Options(), ct);
+            case PatientCommand.SkipDay:
+                return await dc.BeginDialogAsync(DailySessionDialog.DialogId, new DailySessionDialog.Options(SkipDay: true), ct);
+            case PatientCommand.Snooze:
+                var at = await reminders.SnoozeAsync(ChatPerson.Of(turn).PatientId, ct);
+                if (at is { } snoozedUntil)
+                    await phrases.SayAsync(turn, "reminders.snoozed", ct,
+                        ("minutes", (int)Math.Round((snoozedUntil - clock.GetUtcNow()).TotalMinutes)));
+                else
+                    await phrases.SayAsync(turn, "reminders.snoozeOff", ct);
+                return null;
             case PatientCommand.Reminder:
                 return await dc.BeginDialogAsync(ReminderTimeDialog.DialogId, null, ct);
             case PatientCommand.Pause:

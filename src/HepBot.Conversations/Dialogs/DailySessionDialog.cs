@@ -42,7 +42,8 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
     }
 
     /// <param name="Continuing">True when looping after an answer: no greeting or plan again.</param>
-    public sealed record Options(bool Continuing = false);
+    /// <param name="SkipDay">"Skip today" from a reminder: straight to why, when today is still open.</param>
+    public sealed record Options(bool Continuing = false, bool SkipDay = false);
 
     public sealed class Values
     {
@@ -66,6 +67,11 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
                 return await SayAndEndAsync(step, FinishedTodayKey(plan), ct);
             if (!plan.IsTrainingDay)
                 return await SayAndEndAsync(step, "session.restDay", ct);
+            if (step.HasOptions && step.GetOptions<Options>().SkipDay)
+            {
+                step.Values.Pending = SkipDay;
+                return await step.BeginDialogAsync(SkipReasonDialog.DialogId, new SkipReasonDialog.Options(WholeDay: true), ct);
+            }
             var minutes = Math.Max(1, plan.EstimatedMinutes);
             if (plan.Items.Count == 1)
                 await _phrases.SayAsync(step.Context, "session.planOne", ct, ("minutes", minutes));

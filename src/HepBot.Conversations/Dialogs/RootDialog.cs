@@ -1,19 +1,21 @@
 using HepBot.Conversations.Bot;
 using HepBot.Conversations.DialogLayer;
 using HepBot.Conversations.Linking;
+using HepBot.Conversations.Therapists;
 using HepBot.Core.Linking;
 
 namespace HepBot.Conversations.Dialogs;
 
 /// <summary>
 /// Where every conversation starts when nothing is in progress: an unlinked chat is asked for its
-/// code; a linked patient's message is a command or, when not understood, gets the menu.
+/// code; a linked patient's message is a command or, when not understood, gets the menu; a linked
+/// therapist's chat acknowledges the alerts it was sent.
 /// </summary>
 public sealed class RootDialog : WaterfallDialog<RootDialog.Values>
 {
     public const string DialogId = "root";
 
-    public RootDialog(Phrases phrases, CommandRecognizer commands, CommandRouter router) : base(DialogId)
+    public RootDialog(Phrases phrases, CommandRecognizer commands, CommandRouter router, TherapistAlerts alerts) : base(DialogId)
     {
         AddStep(async (step, ct) =>
         {
@@ -22,6 +24,12 @@ public sealed class RootDialog : WaterfallDialog<RootDialog.Values>
             var carriesCode = InvitationCode.Normalize(Prompts.StripStart(text)) is not null;
             if (!person.IsLinked || (carriesCode && text.StartsWith("/start", StringComparison.OrdinalIgnoreCase)))
                 return await step.BeginDialogAsync(LinkingDialog.DialogId, null, ct);
+            if (person.Patient is null && TherapistAlerts.ParseAcknowledge(text) is { } alertId)
+            {
+                var done = await alerts.AcknowledgeAsync(person.TherapistId!.Value, alertId, ct);
+                await phrases.SayAsync(step.Context, done ? "alerts.acknowledged" : "alerts.notFound", ct);
+                return await step.EndDialogAsync(null, ct);
+            }
             if (person.Patient is null)
             {
                 // A therapist's chat: it only receives alerts, so there is no menu to offer.

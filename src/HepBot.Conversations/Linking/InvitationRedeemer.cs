@@ -1,5 +1,6 @@
 using HepBot.Core.Audit;
 using HepBot.Core.Linking;
+using HepBot.Core.Reminders;
 using HepBot.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public sealed record RedeemResult(RedeemOutcome Outcome, Guid? PatientId = null,
 /// Turns an invitation code into a linked chat: the chat's account is created (or moved to the invited
 /// person), the code is spent, and the patient's monitoring starts — all in one transaction.
 /// </summary>
-public sealed class InvitationRedeemer(IDbContextFactory<HepBotDbContext> contexts, TimeProvider clock)
+public sealed class InvitationRedeemer(IDbContextFactory<HepBotDbContext> contexts, TimeProvider clock, IReminderSchedule reminders)
 {
     public async Task<RedeemResult> RedeemAsync(string code, ChatAddress chat, CancellationToken ct)
     {
@@ -85,6 +86,8 @@ public sealed class InvitationRedeemer(IDbContextFactory<HepBotDbContext> contex
         {
             return new(RedeemOutcome.AlreadyUsed);
         }
+        if (invitation.PatientId is { } linkedPatient)
+            await reminders.OnPatientChangedAsync(linkedPatient, ct);
         return invitation.PatientId is null
             ? new(RedeemOutcome.LinkedTherapist, TherapistId: invitation.TherapistId)
             : new(RedeemOutcome.LinkedPatient, PatientId: invitation.PatientId);

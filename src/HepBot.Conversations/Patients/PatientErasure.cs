@@ -1,5 +1,6 @@
 using HepBot.Core.Audit;
 using HepBot.Core.Patients;
+using HepBot.Core.Reminders;
 using HepBot.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace HepBot.Conversations.Patients;
 /// chats, alerts, messages cascade with the patient row). The audit trail keeps only that an erasure
 /// happened, by id, as the record a clinic must be able to show.
 /// </summary>
-public sealed class PatientErasure(IDbContextFactory<HepBotDbContext> contexts, TimeProvider clock)
+public sealed class PatientErasure(IDbContextFactory<HepBotDbContext> contexts, TimeProvider clock, IReminderSchedule reminders)
 {
     public async Task EraseAsync(Guid patientId, CancellationToken ct)
     {
@@ -24,6 +25,8 @@ public sealed class PatientErasure(IDbContextFactory<HepBotDbContext> contexts, 
         await db.Prescriptions.Where(p => p.PatientId == patientId).ExecuteDeleteAsync(ct);
         await db.Invitations.Where(i => i.PatientId == patientId).ExecuteDeleteAsync(ct);
         await db.ChannelAccounts.Where(a => a.PatientId == patientId).ExecuteDeleteAsync(ct);
+        var alertIds = db.Alerts.Where(a => a.PatientId == patientId).Select(a => a.Id);
+        await db.AlertDeliveries.Where(d => alertIds.Contains(d.AlertId)).ExecuteDeleteAsync(ct);
         await db.Alerts.Where(a => a.PatientId == patientId).ExecuteDeleteAsync(ct);
         await db.PatientMessages.Where(m => m.PatientId == patientId).ExecuteDeleteAsync(ct);
         // Earlier audit rows keep their ids (they name no one) but lose the link to the erased patient.
@@ -33,5 +36,7 @@ public sealed class PatientErasure(IDbContextFactory<HepBotDbContext> contexts, 
         db.Audit(AuditTrail.Patient(patientId), AuditAction.Erase, nameof(Patient), patientId, null, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        // No patient row any more: every reminder trigger of theirs is removed.
+        await reminders.OnPatientChangedAsync(patientId, ct);
     }
 }

@@ -1,12 +1,16 @@
 using HepBot.Core.Audit;
 using HepBot.Core.Patients;
+using HepBot.Core.Reminders;
 using HepBot.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HepBot.Conversations.Patients;
 
-/// <summary>The settings a patient changes from the chat: consent, reminder times, pauses, language.</summary>
-public sealed class PatientSettings(IDbContextFactory<HepBotDbContext> contexts, TimeProvider clock)
+/// <summary>
+/// The settings a patient changes from the chat: consent, reminder times, pauses, language. Each change
+/// brings the patient's reminders in step once saved.
+/// </summary>
+public sealed class PatientSettings(IDbContextFactory<HepBotDbContext> contexts, TimeProvider clock, IReminderSchedule reminders)
 {
     public Task SetConsentAsync(Guid patientId, bool consent, CancellationToken ct) =>
         UpdateAsync(patientId, p => p.MessagingConsentAt = consent ? clock.GetUtcNow() : null, ct);
@@ -41,5 +45,6 @@ public sealed class PatientSettings(IDbContextFactory<HepBotDbContext> contexts,
         change(patient);
         db.Audit(AuditTrail.Patient(patientId), AuditAction.Update, nameof(Patient), patientId, patientId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        await reminders.OnPatientChangedAsync(patientId, ct);
     }
 }

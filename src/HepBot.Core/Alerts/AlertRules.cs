@@ -22,6 +22,12 @@ public sealed record AlertRuleOptions
 
     /// <summary>No data at all for this many days once linked raises a no-contact alert.</summary>
     public int NoContactDays { get; init; } = 7;
+
+    /// <summary>This many planned days in a row done with low pain makes a patient "ready to progress" (0: never suggest).</summary>
+    public int ReadyToProgressAfterDays { get; init; } = 7;
+
+    /// <summary>The highest pain (0–10) on those days that still counts as ready.</summary>
+    public int ReadyToProgressMaxPain { get; init; } = 3;
 }
 
 /// <summary>A rule that holds for a patient today, with the facts behind it for the therapist.</summary>

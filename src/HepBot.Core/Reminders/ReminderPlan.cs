@@ -1,6 +1,7 @@
 using System.Globalization;
 using HepBot.Core.Patients;
 using HepBot.Core.Prescriptions;
+using HepBot.Core.Time;
 
 namespace HepBot.Core.Reminders;
 
@@ -20,6 +21,28 @@ public sealed record ReminderSlot(int SessionNumber, TimeOnly LocalTime, Trainin
                 .Select(d => CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedDayName(d).ToUpperInvariant()));
             return $"0 {LocalTime.Minute} {LocalTime.Hour} ? * {days}";
         }
+    }
+
+    /// <summary>
+    /// The latest instant, at or before <paramref name="instant"/>, at which this slot's local time came
+    /// round in its zone (any weekday). A reminder that fires late after downtime is judged by this, not
+    /// by the moment it finally fired. A local time skipped by a spring-forward change counts an hour later.
+    /// </summary>
+    public DateTimeOffset LatestAtOrBefore(DateTimeOffset instant)
+    {
+        var zone = PatientClock.Zone(TimeZoneId);
+        var local = PatientClock.LocalNow(instant, TimeZoneId);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        for (var back = 0; back < 3; back++, day = day.AddDays(-1))
+        {
+            var wall = day.ToDateTime(LocalTime, DateTimeKind.Unspecified);
+            if (zone.IsInvalidTime(wall))
+                wall = wall.AddHours(1);
+            var occurrence = new DateTimeOffset(wall, zone.GetUtcOffset(wall));
+            if (occurrence <= instant)
+                return occurrence.ToUniversalTime();
+        }
+        return instant;
     }
 }
 

@@ -1,4 +1,5 @@
 using HepBot.Core.Adherence;
+using HepBot.Core.Prescriptions;
 using HepBot.Core.Sessions;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,17 +16,7 @@ public static class AdherenceHistoryReader
             .Select(p => new { p.Schedule, p.CreatedAt, ItemCount = p.Items.Count })
             .ToListAsync(ct);
 
-        // Each version is in force from its own start date until the day before the next version starts.
-        var programs = versions.Select((v, i) =>
-        {
-            DateOnly? to = v.Schedule.EndDate;
-            if (i + 1 < versions.Count)
-            {
-                var nextStart = versions[i + 1].Schedule.StartDate.AddDays(-1);
-                to = to is null || nextStart < to ? nextStart : to;
-            }
-            return new ProgramPeriod(v.Schedule.StartDate, to, v.Schedule, v.ItemCount);
-        }).ToList();
+        var programs = ProgramPeriods(versions.Select(v => (v.Schedule, v.ItemCount)));
 
         var sessions = await db.SessionLogs.AsNoTracking()
             .Where(l => l.PatientId == patientId && l.LocalDate >= span.From && l.LocalDate <= span.To)
@@ -39,9 +30,32 @@ public static class AdherenceHistoryReader
 
         var records = sessions.Select(s => new SessionRecord(
             s.LocalDate, s.SessionNumber, s.ExercisesPlanned, s.Done, s.Status,
-            new[] { s.PainBefore, s.PainAfter }.Where(p => p is not null).Select(p => p!.Value).Concat(s.Pains).ToList(),
+            PainScores(s.PainBefore, s.PainAfter, s.Pains),
             s.SkipBarrier)).ToList();
 
         return new AdherenceHistory(programs, records, [], []);
     }
+
+    /// <summary>
+    /// The periods of a patient's prescription versions, given in version order: each version is in force
+    /// from its own start date until the day before the next version starts.
+    /// </summary>
+    public static IReadOnlyList<ProgramPeriod> ProgramPeriods(IEnumerable<(PrescriptionSchedule Schedule, int ItemCount)> versionsInOrder)
+    {
+        var versions = versionsInOrder.ToList();
+        return versions.Select((v, i) =>
+        {
+            DateOnly? to = v.Schedule.EndDate;
+            if (i + 1 < versions.Count)
+            {
+                var nextStart = versions[i + 1].Schedule.StartDate.AddDays(-1);
+                to = to is null || nextStart < to ? nextStart : to;
+            }
+            return new ProgramPeriod(v.Schedule.StartDate, to, v.Schedule, v.ItemCount);
+        }).ToList();
+    }
+
+    /// <summary>Every pain score of a session: before, after and during its exercises.</summary>
+    public static IReadOnlyList<int> PainScores(int? before, int? after, IEnumerable<int> during) =>
+        new[] { before, after }.Where(p => p is not null).Select(p => p!.Value).Concat(during).ToList();
 }

@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace HepBot.Data.Alerts;
 
 /// <summary>
-/// Adds alerts to a unit of work so they are saved in the same transaction as their cause.
-/// One open alert per patient and kind: a new cause for an already open alert adds nothing.
+/// Adds alerts to a unit of work so they are saved in the same transaction as their cause, together
+/// with their delivery outbox rows (therapist chat and e-mail). One open alert per patient and kind:
+/// a new cause for an already open alert adds nothing.
 /// </summary>
 public static class AlertWriter
 {
@@ -20,6 +21,16 @@ public static class AlertWriter
             return null;
 
         var therapistId = await db.Patients.Where(p => p.Id == patientId).Select(p => p.TherapistId).SingleAsync(ct);
+        return Open(db, patientId, therapistId, kind, severity, detail, now);
+    }
+
+    /// <summary>
+    /// Adds a new alert and its outbox rows. For callers that already know no alert of this kind is open
+    /// (the nightly job loads every open alert at once instead of asking per patient).
+    /// </summary>
+    public static Alert Open(HepBotDbContext db, Guid patientId, Guid therapistId, AlertKind kind, AlertSeverity severity,
+        string? detail, DateTimeOffset now)
+    {
         var alert = new Alert
         {
             PatientId = patientId,
@@ -30,6 +41,8 @@ public static class AlertWriter
             CreatedAt = now,
         };
         db.Alerts.Add(alert);
+        foreach (var destination in Enum.GetValues<AlertDestination>())
+            db.AlertDeliveries.Add(new AlertDelivery { AlertId = alert.Id, Destination = destination, NextAttemptAt = now });
         return alert;
     }
 }

@@ -20,6 +20,17 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
     }
 }
 
+internal sealed class AlertDeliveryConfiguration : IEntityTypeConfiguration<AlertDelivery>
+{
+    public void Configure(EntityTypeBuilder<AlertDelivery> b)
+    {
+        b.HasOne<Alert>().WithMany().HasForeignKey(d => d.AlertId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(d => d.LastError).HasMaxLength(200);
+        b.HasIndex(d => new { d.AlertId, d.Destination }).IsUnique();
+        b.HasIndex(d => new { d.State, d.NextAttemptAt });
+    }
+}
+
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)

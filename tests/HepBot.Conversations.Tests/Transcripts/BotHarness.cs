@@ -4,6 +4,7 @@ using HepBot.Conversations.Sessions;
 using HepBot.Core.Alerts;
 using HepBot.Core.Linking;
 using HepBot.Core.Prescriptions;
+using HepBot.Core.Reminders;
 using HepBot.Core.Safety;
 using HepBot.Core.Sessions;
 using HepBot.Conversations.Content;
@@ -39,11 +40,15 @@ public sealed class BotHarness : IAsyncDisposable
         Clock = clock;
         Clinic = clinic;
         ChannelLocale = channelLocale;
+        Reminders.Clock = clock;
         (_services, _adapter) = Build();
     }
 
     public FakeTimeProvider Clock { get; }
     public ClinicFixture Clinic { get; }
+
+    /// <summary>What the conversations asked of the reminder schedule.</summary>
+    public RecordingReminders Reminders { get; } = new();
     public string ChannelLocale { get; }
 
     /// <summary>Every reply of the last turn, in order.</summary>
@@ -239,6 +244,7 @@ public sealed class BotHarness : IAsyncDisposable
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton<IStorage, DatabaseBotStorage>()
+            .AddSingleton<IReminderSchedule>(Reminders)
             .AddHepBotDatabase(_database.Provider, _database.ConnectionString)
             .AddHepBotConversations(RepositoryPaths.Combine("dialogs"), RepositoryPaths.Combine("library", "media"))
             .AddSingleton(ClinicDatabase.Texts);
@@ -250,5 +256,25 @@ public sealed class BotHarness : IAsyncDisposable
         adapter.Use(provider.GetRequiredService<OneTurnAtATimeMiddleware>());
         adapter.Use(_doubleTap.HoldFirst);
         return (provider, adapter);
+    }
+}
+
+/// <summary>Records the reminder schedule calls; a snooze is one hour from the harness clock.</summary>
+public sealed class RecordingReminders : IReminderSchedule
+{
+    public List<Guid> Changed { get; } = [];
+    public List<Guid> Snoozed { get; } = [];
+    public TimeProvider? Clock { get; set; }
+
+    public Task OnPatientChangedAsync(Guid patientId, CancellationToken ct)
+    {
+        Changed.Add(patientId);
+        return Task.CompletedTask;
+    }
+
+    public Task<DateTimeOffset?> SnoozeAsync(Guid patientId, CancellationToken ct)
+    {
+        Snoozed.Add(patientId);
+        return Task.FromResult<DateTimeOffset?>((Clock ?? TimeProvider.System).GetUtcNow().AddHours(1));
     }
 }

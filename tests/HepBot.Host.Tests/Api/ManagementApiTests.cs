@@ -378,12 +378,16 @@ public abstract class ManagementApiTests<TFixture>(TFixture fixture) where TFixt
         Assert.Equal(
         [
             "DELETE /api/v1/patients/{id}/invitations/{code}",
+            "GET /api/v1/alerts",
             "GET /api/v1/exercises",
             "GET /api/v1/patients",
             "GET /api/v1/patients/{id}",
+            "GET /api/v1/patients/{id}/adherence",
             "GET /api/v1/patients/{id}/prescription",
             "GET /api/v1/patients/{id}/prescriptions",
             "PATCH /api/v1/patients/{id}",
+            "POST /api/v1/alerts/{id}/acknowledge",
+            "POST /api/v1/alerts/{id}/approve-progression",
             "POST /api/v1/exercises",
             "POST /api/v1/patients",
             "POST /api/v1/patients/{id}/invitations",

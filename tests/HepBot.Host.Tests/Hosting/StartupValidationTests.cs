@@ -19,6 +19,12 @@ public class StartupValidationTests
         { "Telegram:ApiBaseUrl", "api.telegram.org", "Telegram:ApiBaseUrl" },
         { "ExerciseLibrary:Path", "", "ExerciseLibrary:Path" },
         { "Demo:TimeZone", "Middle/Earth", "Demo:TimeZone" },
+        { "Scheduling:Clustered", "true", "Scheduling:Clustered" },
+        { "Scheduling:ThreadCount", "0", "Scheduling:ThreadCount" },
+        { "Scheduling:NightlyAdherenceCron", "every night", "Scheduling:NightlyAdherenceCron" },
+        { "Reminders:NudgeAfter", "00:00:00", "Reminders:NudgeAfter" },
+        { "AlertRules:LowAdherenceBelow", "2", "AlertRules:LowAdherenceBelow" },
+        { "Smtp:Host", "smtp.clinic.test", "Smtp:From" },
     };
 
     [Theory]

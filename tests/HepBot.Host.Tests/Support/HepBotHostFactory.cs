@@ -26,6 +26,9 @@ internal sealed class HepBotHostFactory(IReadOnlyDictionary<string, string?> set
     public FakeTimeProvider Clock { get; } = new(Start);
     public StringWriter Console { get; } = new();
 
+    /// <summary>What was sent to patients' and therapists' chats.</summary>
+    public RecordingChatNotifier Notifier { get; } = new();
+
     public static Dictionary<string, string?> SettingsFor(DatabaseProvider provider, string connectionString,
         IReadOnlyDictionary<string, string?>? extra = null)
     {
@@ -57,6 +60,8 @@ internal sealed class HepBotHostFactory(IReadOnlyDictionary<string, string?> set
             services.AddSingleton<TimeProvider>(Clock);
             services.RemoveAll<HostConsole>();
             services.AddSingleton(new HostConsole(Console));
+            services.RemoveAll<HepBot.Scheduling.IChatNotifier>();
+            services.AddSingleton<HepBot.Scheduling.IChatNotifier>(Notifier);
         });
     }
 }

@@ -1,6 +1,7 @@
 using HepBot.Core.Time;
 using HepBot.Core.Audit;
 using HepBot.Core.Patients;
+using HepBot.Core.Reminders;
 using HepBot.Data;
 using HepBot.Host.Authentication;
 using HepBot.Host.Configuration;
@@ -61,6 +62,7 @@ internal static class PatientsApi
         services.Db.Patients.Add(patient);
         services.Db.Audit(caller.Actor, AuditAction.Create, nameof(Patient), patient.Id, patient.Id, now);
         await services.Db.SaveChangesAsync(services.Cancellation);
+        await services.Reminders.OnPatientChangedAsync(patient.Id, services.Cancellation);
         services.Logger.LogInformation("Therapist {TherapistId} created patient {PatientId}.", caller.TherapistId, patient.Id);
         return TypedResults.Created($"/api/v1/patients/{patient.Id}", PatientDto.From(patient));
     }
@@ -120,6 +122,7 @@ internal static class PatientsApi
 
         services.Db.Audit(caller.Actor, AuditAction.Update, nameof(Patient), patient.Id, patient.Id, now);
         await services.Db.SaveChangesAsync(services.Cancellation);
+        await services.Reminders.OnPatientChangedAsync(patient.Id, services.Cancellation);
         return TypedResults.Ok(PatientDto.From(patient));
     }
 }
@@ -130,4 +133,5 @@ internal sealed record PatientServices(
     TimeProvider Clock,
     IOptions<LocalizationOptions> Localization,
     ILogger<PatientServices> Logger,
+    IReminderSchedule Reminders,
     CancellationToken Cancellation);

@@ -12,7 +12,8 @@ public sealed record ScheduleDto(int SessionsPerDay, IReadOnlyList<DayOfWeek> Da
         s.EndDate);
 }
 
-public sealed record PrescriptionItemDto(Guid Id, int Order, string ExerciseSlug, string ExerciseName, ExerciseDose Dose, string? Notes);
+public sealed record PrescriptionItemDto(Guid Id, int Order, string ExerciseSlug, string ExerciseName, ExerciseDose Dose, string? Notes,
+    int? MaxSets = null, int? MaxReps = null);
 
 public sealed record PrescriptionDto(
     Guid Id,
@@ -27,16 +28,21 @@ public sealed record PrescriptionDto(
     public static PrescriptionDto From(Prescription p) => new(
         p.Id, p.Version, p.PrescribedById, p.CreatedAt, p.SupersededAt, ScheduleDto.From(p.Schedule), p.Notes,
         p.Items.OrderBy(i => i.Order)
-            .Select(i => new PrescriptionItemDto(i.Id, i.Order, i.Exercise!.Slug, i.Exercise.TextFor(Exercise.DefaultLocale).Name, i.Dose, i.Notes))
+            .Select(i => new PrescriptionItemDto(i.Id, i.Order, i.Exercise!.Slug, i.Exercise.TextFor(Exercise.DefaultLocale).Name, i.Dose, i.Notes,
+                i.MaxSets, i.MaxReps))
             .ToList());
 }
 
 /// <summary>When the program is done. Omitted: once a day, every day, from the patient's today, no end.</summary>
 public sealed record ScheduleRequest(int? SessionsPerDay, IReadOnlyList<DayOfWeek>? Days, DateOnly? StartDate, DateOnly? EndDate);
 
-/// <summary>One exercise of the program by slug; each omitted dose field takes the exercise's default.</summary>
+/// <summary>
+/// One exercise of the program by slug; each omitted dose field takes the exercise's default.
+/// <c>maxSets</c>/<c>maxReps</c> are how far a "ready to progress" suggestion may go (none when omitted).
+/// </summary>
 public sealed record PrescriptionItemRequest(
-    string? ExerciseSlug, int? Sets, int? Reps, int? HoldSeconds, int? RestSeconds, Side? Side, string? Notes);
+    string? ExerciseSlug, int? Sets, int? Reps, int? HoldSeconds, int? RestSeconds, Side? Side, string? Notes,
+    int? MaxSets = null, int? MaxReps = null);
 
 /// <summary>The whole new program; it becomes the next version and the current one is kept as history.</summary>
 public sealed record PrescribeRequest(ScheduleRequest? Schedule, string? Notes, IReadOnlyList<PrescriptionItemRequest>? Items);

@@ -51,6 +51,10 @@ internal static class PrescriptionVersions
             var dose = new ExerciseDose(item.Sets ?? d.Sets, item.Reps ?? d.Reps, item.HoldSeconds ?? d.HoldSeconds,
                 item.RestSeconds ?? d.RestSeconds, item.Side ?? d.Side);
             errors.AddRange(at, dose.Validate());
+            if (item.MaxSets is { } maxSets && (maxSets < dose.Sets || maxSets > ExerciseDose.MaxSets))
+                errors.Add($"{at}.maxSets", $"The most sets must be at least the sets ({dose.Sets}) and at most {ExerciseDose.MaxSets}.");
+            if (item.MaxReps is { } maxReps && (dose.Reps is not { } reps || maxReps < reps || maxReps > ExerciseDose.MaxReps))
+                errors.Add($"{at}.maxReps", $"The most repetitions must be at least the repetitions and at most {ExerciseDose.MaxReps}.");
             prescriptionItems.Add(new PrescriptionItem
             {
                 Order = i + 1,
@@ -58,6 +62,8 @@ internal static class PrescriptionVersions
                 Exercise = exercise,
                 Dose = dose,
                 Notes = string.IsNullOrWhiteSpace(item.Notes) ? null : item.Notes.Trim(),
+                MaxSets = item.MaxSets,
+                MaxReps = item.MaxReps,
             });
         }
 

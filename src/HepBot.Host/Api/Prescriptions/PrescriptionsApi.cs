@@ -1,5 +1,6 @@
 using HepBot.Core.Audit;
 using HepBot.Core.Prescriptions;
+using HepBot.Core.Reminders;
 using HepBot.Data;
 using HepBot.Host.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,7 +34,7 @@ internal static class PrescriptionsApi
 
     public static async Task<Results<Ok<PrescriptionDto>, NotFound, ValidationProblem>> Prescribe(
         Guid id, PrescribeRequest request, ApiCaller caller, HepBotDbContext db, TimeProvider clock,
-        ILogger<PrescribeRequest> logger, CancellationToken cancellationToken)
+        IReminderSchedule reminders, ILogger<PrescribeRequest> logger, CancellationToken cancellationToken)
     {
         var patient = await db.Patients.VisibleTo(caller).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (patient is null)
@@ -46,6 +47,7 @@ internal static class PrescriptionsApi
             return errors.ToProblem();
         db.Audit(caller.Actor, AuditAction.Create, nameof(Prescription), prescription.Id, id, now);
         await db.SaveChangesAsync(cancellationToken);
+        await reminders.OnPatientChangedAsync(id, cancellationToken);
         logger.LogInformation("Therapist {TherapistId} prescribed version {Version} for patient {PatientId}.",
             caller.TherapistId, prescription.Version, id);
         return TypedResults.Ok(PrescriptionDto.From(prescription));

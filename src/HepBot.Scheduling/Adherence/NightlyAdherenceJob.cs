@@ -1,0 +1,138 @@
+using HepBot.Core.Adherence;
+using HepBot.Core.Alerts;
+using HepBot.Core.Patients;
+using HepBot.Core.Progression;
+using HepBot.Core.Sessions;
+using HepBot.Core.Time;
+using HepBot.Data;
+using HepBot.Data.Adherence;
+using HepBot.Data.Alerts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace HepBot.Scheduling.Adherence;
+
+public sealed record NightlyAdherenceResult(int Patients, int Opened, int Cleared);
+
+/// <summary>
+/// Once a night, for every patient under care at once: adherence from the logs and the daily alert
+/// rules. Set-based — one query per table whatever the number of patients, grouped in memory — and
+/// one transaction: new alerts (with their delivery outbox rows) open, alerts whose condition no
+/// longer holds are cleared.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class NightlyAdherenceJob(
+    IDbContextFactory<HepBotDbContext> contexts,
+    IOptions<AlertRuleOptions> rules,
+    TimeProvider clock,
+    ILogger<NightlyAdherenceJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("nightlyAdherence", Reminders.ReminderKeys.Group);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct) => await RunAsync(ct);
+
+    public async Task<NightlyAdherenceResult> RunAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var options = rules.Value;
+        // Enough history for every rule: two weeks of pain, the no-contact window, and a run of missed days.
+        var lookback = Math.Max(31, options.NoContactDays + 1);
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        var underCare = db.Patients.Where(p => p.Status != PatientStatus.Deactivated);
+        var patients = await underCare.AsNoTracking()
+            .Select(p => new { p.Id, p.TherapistId, p.TimeZoneId, p.LinkedAt })
+            .ToListAsync(ct);
+        var todays = patients.ToDictionary(p => p.Id, p => PatientClock.LocalDate(now, p.TimeZoneId));
+        if (patients.Count == 0)
+            return new(0, 0, 0);
+        var from = todays.Values.Min().AddDays(-lookback);
+
+        var versions = (await db.Prescriptions.AsNoTracking()
+                .Where(v => underCare.Any(p => p.Id == v.PatientId))
+                .Select(v => new { v.PatientId, v.Version, v.Schedule, ItemCount = v.Items.Count })
+                .ToListAsync(ct))
+            .GroupBy(v => v.PatientId)
+            .ToDictionary(g => g.Key, g => AdherenceHistoryReader.ProgramPeriods(g.OrderBy(v => v.Version).Select(v => (v.Schedule, v.ItemCount))));
+
+        var recentLogs = db.SessionLogs.Where(l => l.LocalDate >= from && underCare.Any(p => p.Id == l.PatientId));
+        var sessions = await recentLogs.AsNoTracking()
+            .Select(l => new
+            {
+                l.Id, l.PatientId, l.LocalDate, l.SessionNumber, l.ExercisesPlanned, l.Status, l.PainBefore, l.PainAfter, l.SkipBarrier,
+                Done = l.Exercises.Count(e => e.Outcome == ExerciseOutcome.Done),
+            })
+            .ToListAsync(ct);
+        var pains = (await db.ExerciseLogs.AsNoTracking()
+                .Where(e => e.Pain != null && recentLogs.Any(l => l.Id == e.SessionLogId))
+                .Select(e => new { e.SessionLogId, Pain = e.Pain!.Value })
+                .ToListAsync(ct))
+            .ToLookup(e => e.SessionLogId, e => e.Pain);
+        var sessionsByPatient = sessions.ToLookup(s => s.PatientId, s => new SessionRecord(
+            s.LocalDate, s.SessionNumber, s.ExercisesPlanned, s.Done, s.Status,
+            AdherenceHistoryReader.PainScores(s.PainBefore, s.PainAfter, pains[s.Id]), s.SkipBarrier));
+
+        var dailyKinds = AlertRules.DailyKinds;
+        var openAlerts = (await db.Alerts
+                .Where(a => a.AcknowledgedAt == null && a.ClearedAt == null && dailyKinds.Contains(a.Kind))
+                .ToListAsync(ct))
+            .ToLookup(a => a.PatientId);
+
+        // For "ready to progress": the current program's exercises with their limits, and earlier suggestions.
+        var currentItems = (await db.PrescriptionItems.AsNoTracking()
+                .Where(i => db.Prescriptions.Any(v => v.Id == i.PrescriptionId && v.SupersededAt == null && underCare.Any(p => p.Id == v.PatientId)))
+                .Select(i => new { Prescription = db.Prescriptions.Where(v => v.Id == i.PrescriptionId).Select(v => new { v.PatientId, v.Schedule.StartDate }).First(), Item = i, i.Exercise!.Slug })
+                .ToListAsync(ct))
+            .ToLookup(x => x.Prescription.PatientId);
+        var suggestions = (await db.Alerts.AsNoTracking()
+                .Where(a => a.Kind == AlertKind.ReadyToProgress && underCare.Any(p => p.Id == a.PatientId))
+                .Select(a => new { a.PatientId, a.CreatedAt, a.AcknowledgedAt, a.ClearedAt })
+                .ToListAsync(ct))
+            .ToLookup(a => a.PatientId);
+
+        int opened = 0, cleared = 0;
+        foreach (var patient in patients)
+        {
+            var today = todays[patient.Id];
+            var history = new AdherenceHistory(versions.GetValueOrDefault(patient.Id) ?? [],
+                sessionsByPatient[patient.Id].ToList(), [], []);
+            DateOnly? linkedOn = patient.LinkedAt is { } linked ? PatientClock.LocalDate(linked, patient.TimeZoneId) : null;
+            var findings = AlertRules.Evaluate(history, today, linkedOn, options);
+            var open = openAlerts[patient.Id].ToList();
+            foreach (var finding in findings.Where(f => open.All(a => a.Kind != f.Kind)))
+            {
+                AlertWriter.Open(db, patient.Id, patient.TherapistId, finding.Kind, finding.Severity, finding.Detail, now);
+                opened++;
+            }
+            foreach (var alert in open.Where(a => findings.All(f => f.Kind != a.Kind)))
+            {
+                alert.ClearedAt = now;
+                cleared++;
+            }
+
+            var items = currentItems[patient.Id].ToList();
+            // One suggestion at a time, and none again within the run of days that earned the last one.
+            var suggestedLately = suggestions[patient.Id].Any(a => (a.AcknowledgedAt is null && a.ClearedAt is null)
+                || a.CreatedAt > now.AddDays(-options.ReadyToProgressAfterDays));
+            if (items.Count > 0 && !suggestedLately
+                && ProgressionRule.IsReady(history, items[0].Prescription.StartDate, today, options.ReadyToProgressAfterDays, options.ReadyToProgressMaxPain)
+                && ProgressionRule.Suggest(items.Select(x => x.Item)) is { Count: > 0 } steps)
+            {
+                var slugs = items.ToDictionary(x => x.Item.Order, x => x.Slug);
+                var detail = $"{options.ReadyToProgressAfterDays} planned days done with pain at most {options.ReadyToProgressMaxPain}/10. Suggested: "
+                    + string.Join("; ", steps.Select(s => $"{slugs[s.Order]} {ProgressionRule.Describe(s.From)} → {ProgressionRule.Describe(s.To)}"));
+                AlertWriter.Open(db, patient.Id, patient.TherapistId, AlertKind.ReadyToProgress, AlertSeverity.Info, detail, now);
+                opened++;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        logger.LogInformation("Nightly adherence: {Patients} patients, {Opened} alerts opened, {Cleared} cleared.",
+            patients.Count, opened, cleared);
+        return new(patients.Count, opened, cleared);
+    }
+}

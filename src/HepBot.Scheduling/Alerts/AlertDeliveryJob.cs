@@ -1,0 +1,140 @@
+using HepBot.Conversations.Bot;
+using HepBot.Conversations.Therapists;
+using HepBot.Core.Alerts;
+using HepBot.Data;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace HepBot.Scheduling.Alerts;
+
+public sealed record AlertDeliveryResult(int Delivered, int Failed, int NotNeeded);
+
+/// <summary>
+/// Empties the alert outbox every minute: each pending row goes to the therapist's linked chat or by
+/// e-mail. A failure (channel down, no chat reachable, mail server down) only moves the row's next
+/// attempt later, with backoff; a row is done when delivered, or not needed once the alert is closed.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class AlertDeliveryJob(
+    IDbContextFactory<HepBotDbContext> contexts,
+    IChatNotifier notifier,
+    AlertMailer mailer,
+    Phrases phrases,
+    TimeProvider clock,
+    ILogger<AlertDeliveryJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("alertDelivery", Reminders.ReminderKeys.Group);
+    public const int BatchSize = 50;
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct) => await RunAsync(ct);
+
+    public async Task<AlertDeliveryResult> RunAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        // Pending rows are few (delivered ones leave the set), so the due ones are picked in memory:
+        // SQLite cannot compare DateTimeOffset values in SQL.
+        var due = (await db.AlertDeliveries.Where(d => d.State == AlertDeliveryState.Pending).ToListAsync(ct))
+            .Where(d => d.NextAttemptAt <= now)
+            .OrderBy(d => d.NextAttemptAt)
+            .Take(BatchSize)
+            .ToList();
+        if (due.Count == 0)
+            return new(0, 0, 0);
+
+        var alertIds = due.Select(d => d.AlertId).Distinct().ToList();
+        var alerts = await (from a in db.Alerts.AsNoTracking()
+                            join p in db.Patients on a.PatientId equals p.Id
+                            join t in db.Therapists on a.TherapistId equals t.Id
+                            where alertIds.Contains(a.Id)
+                            select new AlertToSend(a, p.DisplayName, t.Name, t.Email))
+            .ToDictionaryAsync(x => x.Alert.Id, ct);
+
+        int delivered = 0, failed = 0, notNeeded = 0;
+        foreach (var delivery in due)
+        {
+            if (!alerts.TryGetValue(delivery.AlertId, out var toSend) || !toSend.Alert.IsOpen
+                || (delivery.Destination == AlertDestination.Email && !mailer.IsEnabled))
+            {
+                delivery.State = AlertDeliveryState.NotNeeded;
+                notNeeded++;
+            }
+            else
+            {
+                string? error;
+                try
+                {
+                    error = await DeliverAsync(delivery.Destination, toSend, ct) ? null : "not reachable";
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    error = e.GetType().Name;
+                }
+                if (error is null)
+                {
+                    delivery.State = AlertDeliveryState.Delivered;
+                    delivery.DeliveredAt = now;
+                    delivered++;
+                }
+                else
+                {
+                    delivery.Attempts++;
+                    delivery.LastError = error;
+                    delivery.NextAttemptAt = now + DeliveryBackoff.After(delivery.Attempts);
+                    failed++;
+                    logger.LogWarning("Alert {AlertId} to {Destination}: attempt {Attempt} failed ({Error}).",
+                        delivery.AlertId, delivery.Destination, delivery.Attempts, error);
+                }
+            }
+            // Saved per row, so a crash never sends one twice nor forgets one.
+            await db.SaveChangesAsync(ct);
+        }
+        logger.LogInformation("Alert outbox: {Delivered} delivered, {Failed} to retry, {NotNeeded} not needed.", delivered, failed, notNeeded);
+        return new(delivered, failed, notNeeded);
+    }
+
+    private Task<bool> DeliverAsync(AlertDestination destination, AlertToSend toSend, CancellationToken ct)
+    {
+        var alert = toSend.Alert;
+        if (destination == AlertDestination.Chat)
+        {
+            return notifier.SendToTherapistAsync(alert.TherapistId, (turn, t) =>
+            {
+                var message = MessageFactory.Text(Text(turn.Activity.Locale, toSend));
+                message.SuggestedActions = new SuggestedActions
+                {
+                    Actions =
+                    [
+                        new CardAction(ActionTypes.ImBack, phrases.Get(turn, "alerts.acknowledge"),
+                            value: $"{TherapistAlerts.AcknowledgeCommand} {alert.Id:N}"),
+                    ],
+                };
+                return turn.SendActivityAsync(message, t);
+            }, ct);
+        }
+        return SendMailAsync(toSend, ct);
+    }
+
+    private async Task<bool> SendMailAsync(AlertToSend toSend, CancellationToken ct)
+    {
+        var language = phrases.Catalog.DefaultLanguage;
+        await mailer.SendAsync(toSend.TherapistName, toSend.TherapistEmail,
+            phrases.Catalog.Get(language, "alerts.emailSubject", ("patient", toSend.PatientName), ("kind", KindText(language, toSend.Alert.Kind))),
+            Text(language, toSend) + "\n\n" + phrases.Catalog.Get(language, "alerts.emailFooter"), ct);
+        return true;
+    }
+
+    private string Text(string? locale, AlertToSend toSend) =>
+        phrases.Catalog.Get(locale, toSend.Alert.Severity == AlertSeverity.Urgent ? "alerts.urgent" : "alerts.message",
+            ("patient", toSend.PatientName),
+            ("kind", KindText(locale, toSend.Alert.Kind)),
+            ("detail", toSend.Alert.Detail ?? ""));
+
+    private string KindText(string? locale, AlertKind kind) =>
+        phrases.Catalog.Get(locale, "alerts.kind." + char.ToLowerInvariant(kind.ToString()[0]) + kind.ToString()[1..]);
+
+    private sealed record AlertToSend(Alert Alert, string PatientName, string TherapistName, string TherapistEmail);
+}

@@ -1,0 +1,16 @@
+using Microsoft.Bot.Builder;
+
+namespace HepBot.Scheduling;
+
+/// <summary>
+/// The one way scheduled work reaches people in their chats. <paramref name="compose"/> runs inside a
+/// proactive turn with the recipient's locale set; accounts marked unreachable are skipped.
+/// </summary>
+public interface IChatNotifier
+{
+    /// <returns>True when the message reached at least one of the patient's chats.</returns>
+    Task<bool> SendToPatientAsync(Guid patientId, Func<ITurnContext, CancellationToken, Task> compose, CancellationToken ct);
+
+    /// <returns>True when the message reached at least one of the therapist's chats.</returns>
+    Task<bool> SendToTherapistAsync(Guid therapistId, Func<ITurnContext, CancellationToken, Task> compose, CancellationToken ct);
+}

@@ -1,0 +1,119 @@
+using HepBot.Core.Alerts;
+using HepBot.Core.Reminders;
+using HepBot.Data;
+using HepBot.Scheduling.Adherence;
+using HepBot.Scheduling.Alerts;
+using HepBot.Scheduling.Reminders;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace HepBot.Scheduling;
+
+public static class SchedulingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Quartz on a persistent store in the HepBot database (its QRTZ_ tables are created when missing),
+    /// clustered on PostgreSQL and SQL Server, with the reminder, nudge, nightly adherence and alert
+    /// delivery jobs; <c>Scheduling:*</c>, <c>Reminders:*</c>, <c>AlertRules:*</c> and <c>Smtp:*</c>
+    /// validated at start-up. Needs an <see cref="IChatNotifier"/>, the database and the conversations'
+    /// text catalog. Quartz takes its clock from the container's <see cref="TimeProvider"/>.
+    /// With <c>Scheduling:Enabled=false</c> only the options are registered and reminders are off.
+    /// </summary>
+    public static IServiceCollection AddHepBotScheduling(this IServiceCollection services, IConfiguration configuration,
+        DatabaseProvider provider, string connectionString)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection(SchedulingOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SchedulingOptions>>(new SettingsValidator<SchedulingOptions>(o => o.Validate(provider)));
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection("Reminders")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReminderOptions>>(new SettingsValidator<ReminderOptions>(o => o.Validate()));
+        services.AddOptions<AlertRuleOptions>().Bind(configuration.GetSection("AlertRules")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlertRuleOptions>>(new SettingsValidator<AlertRuleOptions>(ValidateRules));
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmtpOptions>>(new SettingsValidator<SmtpOptions>(o => o.Validate()));
+
+        var settings = configuration.GetSection(SchedulingOptions.SectionName).Get<SchedulingOptions>() ?? new SchedulingOptions();
+        if (!settings.Enabled)
+        {
+            services.Replace(ServiceDescriptor.Singleton<IReminderSchedule, RemindersOff>());
+            return services;
+        }
+
+        services.AddSingleton<ReminderMessages>();
+        services.AddSingleton<AlertMailer>();
+        services.AddSingleton<ReminderScheduler>();
+        services.Replace(ServiceDescriptor.Singleton<IReminderSchedule>(sp => sp.GetRequiredService<ReminderScheduler>()));
+
+        var clustered = settings.IsClustered(provider) && provider != DatabaseProvider.Sqlite;
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(s =>
+            {
+                s.InstanceName = settings.InstanceName;
+                s.GenerateInstanceId = clustered;
+            });
+            q.UseDefaultThreadPool(Math.Clamp(settings.ThreadCount, 1, 64));
+            q.UsePersistentStore(store =>
+            {
+                switch (provider)
+                {
+                    case DatabaseProvider.SqlServer:
+                        store.UseSqlServer(connectionString);
+                        break;
+                    case DatabaseProvider.Postgres:
+                        store.UsePostgres(connectionString);
+                        break;
+                    default:
+                        store.UseSqlite(connectionString);
+                        break;
+                }
+                store.UseSystemTextJsonSerializer(_ => { });
+                store.ProvisionSchema();
+                if (clustered)
+                    store.UseClustering(_ => { });
+            });
+
+            q.AddJob<ReminderJob>(j => j.WithIdentity(ReminderKeys.ReminderJob).StoreDurably());
+            q.AddJob<NudgeJob>(j => j.WithIdentity(ReminderKeys.NudgeJob).StoreDurably());
+            q.AddJob<NightlyAdherenceJob>(j => j.WithIdentity(NightlyAdherenceJob.Key).StoreDurably());
+            q.AddJob<AlertDeliveryJob>(j => j.WithIdentity(AlertDeliveryJob.Key).StoreDurably());
+            q.AddTrigger(t => t.WithIdentity("nightlyAdherence", ReminderKeys.Group).ForJob(NightlyAdherenceJob.Key)
+                .WithCronSchedule(settings.NightlyAdherenceCron, c => c.InTimeZone(TimeZoneInfo.Utc)
+                    .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            q.AddTrigger(t => t.WithIdentity("alertDelivery", ReminderKeys.Group).ForJob(AlertDeliveryJob.Key)
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        });
+        services.AddHostedService<SchedulerStartup>();
+        return services;
+    }
+
+    private static IEnumerable<string> ValidateRules(AlertRuleOptions o)
+    {
+        if (o.LowAdherenceBelow is <= 0 or > 1)
+            yield return "AlertRules:LowAdherenceBelow must be more than 0 and at most 1.";
+        if (o.MinimumPlannedSessions is < 1 or > 50)
+            yield return "AlertRules:MinimumPlannedSessions must be between 1 and 50.";
+        if (o.MissedDaysInARow is < 1 or > 30)
+            yield return "AlertRules:MissedDaysInARow must be between 1 and 30.";
+        if (o.PainRiseOf is <= 0 or > 10)
+            yield return "AlertRules:PainRiseOf must be more than 0 and at most 10.";
+        if (o.NoContactDays is < 1 or > 60)
+            yield return "AlertRules:NoContactDays must be between 1 and 60.";
+        if (o.ReadyToProgressAfterDays is < 0 or > 60)
+            yield return "AlertRules:ReadyToProgressAfterDays must be between 0 (off) and 60.";
+        if (o.ReadyToProgressMaxPain is < 0 or > 10)
+            yield return "AlertRules:ReadyToProgressMaxPain must be between 0 and 10.";
+    }
+
+    /// <summary>Start-up validation whose messages name the setting.</summary>
+    private sealed class SettingsValidator<T>(Func<T, IEnumerable<string>> validate) : IValidateOptions<T> where T : class
+    {
+        public ValidateOptionsResult Validate(string? name, T options) =>
+            validate(options).ToList() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
+    }
+}
