@@ -8,7 +8,8 @@ public sealed class MenuDialog : WaterfallDialog<MenuDialog.Values>
 {
     public const string DialogId = "menu";
 
-    private static readonly PatientCommand[] Items =
+    /// <summary>The commands the menu offers, in order.</summary>
+    public static readonly PatientCommand[] Items =
     [
         PatientCommand.Today, PatientCommand.Progress, PatientCommand.Reminder, PatientCommand.Pause,
         PatientCommand.Language, PatientCommand.Message, PatientCommand.MyData, PatientCommand.ForgetMe, PatientCommand.Help,

@@ -42,8 +42,7 @@ public sealed partial class ConversationContentTests
         keys.AddRange(Enum.GetValues<SessionStatus>().Select(s => "data.status." + Camel(s.ToString())));
         keys.AddRange(Enum.GetValues<Side>().Select(s => "exercise.dose.side." + s.ToString().ToLowerInvariant()));
         keys.AddRange(Enum.GetValues<PatientCommand>().Select(CommandRecognizer.WordsKey));
-        keys.AddRange(Enum.GetValues<PatientCommand>().Except([PatientCommand.Menu, PatientCommand.Stop])
-            .Select(c => "menu.items." + Camel(c.ToString())));
+        keys.AddRange(MenuDialog.Items.Select(c => "menu.items." + Camel(c.ToString())));
         return [.. keys];
     }
 
