@@ -4,8 +4,11 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using HepBot.Channels.Telegram;
 using HepBot.Channels.Tests.Telegram;
+using HepBot.Core.Reminders;
+using HepBot.Core.Sessions;
 using HepBot.Data;
 using HepBot.Host.Tests.Support;
+using HepBot.Scheduling.Reminders;
 using HepBot.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,6 +84,45 @@ public sealed partial class TelegramHostTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, update, Secret)).StatusCode);
         Assert.Contains(_api.CallsTo("sendMessage"), c => c.Text!.Contains("Hi Alex!"));
         Assert.Empty(_api.CallsTo("getUpdates"));
+    }
+
+    [Fact]
+    public async Task At_reminder_time_the_linked_patient_gets_the_reminder_in_telegram_and_none_once_done()
+    {
+        await using var host = new HepBotHostFactory(_database, Settings()) { RealChats = true };
+        _ = host.Services;
+        var code = InvitationCode().Match(host.Console.ToString()).Groups["code"].Value;
+        using (RunClock(host))
+        {
+            await _api.WaitForConfirmationAsync(_api.Deliver(id => _api.TextFrom(id, AlexChat, $"/start {code}")));
+            await _api.WaitForConfirmationAsync(_api.Deliver(id => _api.PressFrom(id, AlexChat, "yes")));
+            await _api.WaitForConfirmationAsync(_api.Deliver(id => _api.PressFrom(id, AlexChat, "keep")));
+        }
+        await using var db = _database.CreateContext();
+        var alex = await db.Patients.SingleAsync(Ct);
+
+        // 18:00 in London (UTC in March): Alex's reminder time.
+        var sixPm = new DateTimeOffset(2026, 3, 10, 18, 0, 0, TimeSpan.Zero);
+        host.Clock.SetUtcNow(sixPm);
+        var reminders = ActivatorUtilities.CreateInstance<ReminderJob>(host.Services);
+        using (RunClock(host))
+        {
+            Assert.Equal(ReminderOutcome.Send, await reminders.RunAsync(alex.Id, 1, sixPm, Ct));
+            await _api.WaitForAsync(calls => calls.Any(c => c.Method == "sendMessage" && c.Text!.Contains("Today:")));
+        }
+        var reminder = _api.CallsTo("sendMessage").Last(c => c.Text!.Contains("Today:"));
+        Assert.Equal(AlexChat, reminder.ChatId);
+        Assert.Equal(["/today", "/snooze", "/skipday"], reminder.Keyboard.SelectMany(row => row).Select(b => b.Data));
+
+        db.SessionLogs.Add(new SessionLog
+        {
+            PatientId = alex.Id, PrescriptionId = (await db.Prescriptions.SingleAsync(Ct)).Id, LocalDate = new DateOnly(2026, 3, 10),
+            ExercisesPlanned = 6, Status = SessionStatus.Completed, StartedAt = sixPm,
+        });
+        await db.SaveChangesAsync(Ct);
+        var sent = _api.CallsTo("sendMessage").Count;
+        Assert.Equal(ReminderOutcome.AlreadyDone, await reminders.RunAsync(alex.Id, 1, sixPm, Ct));
+        Assert.Equal(sent, _api.CallsTo("sendMessage").Count);
     }
 
     [Fact]

@@ -26,8 +26,11 @@ internal sealed class HepBotHostFactory(IReadOnlyDictionary<string, string?> set
     public FakeTimeProvider Clock { get; } = new(Start);
     public StringWriter Console { get; } = new();
 
-    /// <summary>What was sent to patients' and therapists' chats.</summary>
+    /// <summary>What was sent to patients' and therapists' chats (unless <see cref="RealChats"/>).</summary>
     public RecordingChatNotifier Notifier { get; } = new();
+
+    /// <summary>Scheduled messages go out through the real ProactiveMessenger and channels instead of <see cref="Notifier"/>.</summary>
+    public bool RealChats { get; init; }
 
     public static Dictionary<string, string?> SettingsFor(DatabaseProvider provider, string connectionString,
         IReadOnlyDictionary<string, string?>? extra = null)
@@ -60,8 +63,11 @@ internal sealed class HepBotHostFactory(IReadOnlyDictionary<string, string?> set
             services.AddSingleton<TimeProvider>(Clock);
             services.RemoveAll<HostConsole>();
             services.AddSingleton(new HostConsole(Console));
-            services.RemoveAll<HepBot.Scheduling.IChatNotifier>();
-            services.AddSingleton<HepBot.Scheduling.IChatNotifier>(Notifier);
+            if (!RealChats)
+            {
+                services.RemoveAll<HepBot.Scheduling.IChatNotifier>();
+                services.AddSingleton<HepBot.Scheduling.IChatNotifier>(Notifier);
+            }
         });
     }
 }
