@@ -8,6 +8,7 @@ using HepBot.Core.Reminders;
 using HepBot.Core.Sessions;
 using HepBot.Data;
 using HepBot.Host.Tests.Support;
+using HepBot.Scheduling.Alerts;
 using HepBot.Scheduling.Reminders;
 using HepBot.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -126,6 +127,44 @@ public sealed partial class TelegramHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pain_8_produces_one_urgent_alert_that_reaches_the_therapists_telegram_chat_and_the_alerts_api()
+    {
+        const long TherapistChat = 5050;
+        await using var host = new HepBotHostFactory(_database, Settings()) { RealChats = true };
+        _ = host.Services;
+        var (key, code) = (DemoKey().Match(host.Console.ToString()).Groups["key"].Value,
+            InvitationCode().Match(host.Console.ToString()).Groups["code"].Value);
+        var therapistCode = Core.Linking.InvitationCode.New();
+        await using (var db = _database.CreateContext())
+        {
+            var therapist = await db.Therapists.SingleAsync(Ct);
+            db.Invitations.Add(new Core.Linking.Invitation
+            {
+                Code = therapistCode, TherapistId = therapist.Id, CreatedById = therapist.Id,
+                CreatedAt = HepBotHostFactory.Start, ExpiresAt = HepBotHostFactory.Start.AddDays(7),
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        using (RunClock(host))
+        {
+            await _api.WaitForConfirmationAsync(_api.Deliver(id => _api.TextFrom(id, TherapistChat, $"/start {therapistCode}")));
+            foreach (var say in new[] { $"/start {code}", "yes", "keep", "/today", "start", "8" })
+                await _api.WaitForConfirmationAsync(_api.Deliver(id => _api.TextFrom(id, AlexChat, say)));
+            Assert.Contains(_api.CallsTo("sendMessage"), c => c.ChatId == AlexChat && c.Text!.Contains("Your pain is very high"));
+
+            var delivered = await ActivatorUtilities.CreateInstance<AlertDeliveryJob>(host.Services).RunAsync(Ct);
+            Assert.Equal(1, delivered.Delivered);
+            await _api.WaitForAsync(calls => calls.Any(c => c.ChatId == TherapistChat && c.Text!.Contains("URGENT alert for Alex")));
+        }
+        Assert.Single(_api.CallsTo("sendMessage"), c => c.ChatId == TherapistChat && c.Text!.Contains("alert"));
+
+        var alerts = JsonDocument.Parse(await host.ClientWithKey(key).GetStringAsync("/api/v1/alerts", Ct)).RootElement;
+        var alert = Assert.Single(alerts.EnumerateArray());
+        Assert.Equal(("highPain", "urgent"), (alert.GetProperty("kind").GetString(), alert.GetProperty("severity").GetString()));
+    }
+
+    [Fact]
     public async Task Without_a_token_telegram_is_off()
     {
         await using var host = new HepBotHostFactory(_database);
@@ -186,4 +225,7 @@ public sealed partial class TelegramHostTests : IAsyncLifetime
 
     [GeneratedRegex(@"Invitation:\s+(?<code>[A-Z0-9]{8})")]
     private static partial Regex InvitationCode();
+
+    [GeneratedRegex(@"Demo key:\s+(?<key>hb_\S+)")]
+    private static partial Regex DemoKey();
 }
