@@ -138,13 +138,12 @@ public sealed class ReminderScheduler(
                 .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .Build();
 
-    private static async Task ReplaceAsync(IScheduler scheduler, ITrigger trigger, CancellationToken ct)
-    {
-        if (await scheduler.GetTrigger(trigger.Key, ct) is not null)
-            await scheduler.RescheduleJob(trigger.Key, trigger, ct);
-        else
-            await scheduler.ScheduleJob(trigger, cancellationToken: ct);
-    }
+    /// <summary>
+    /// Stores the trigger, replacing one with the same key in the same store transaction: a look-then-add
+    /// would race with a job of the same patient scheduling it at the same moment (or another host).
+    /// </summary>
+    private static Task ReplaceAsync(IScheduler scheduler, ITrigger trigger, CancellationToken ct) =>
+        scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, ct).AsTask();
 
     internal static async Task<PrescriptionSchedule?> CurrentScheduleAsync(HepBotDbContext db, Guid patientId, CancellationToken ct) =>
         await db.Prescriptions.AsNoTracking()
