@@ -63,6 +63,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<Dialog, LanguageDialog>();
         services.AddSingleton<Dialog, MessageTherapistDialog>();
         services.AddSingleton<Dialog, ForgetMeDialog>();
+        services.AddSingleton<Dialog, TherapistReplyDialog>();
 
         services.AddSingleton(sp =>
         {

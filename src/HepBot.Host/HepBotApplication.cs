@@ -1,3 +1,4 @@
+using HepBot.Conversations;
 using System.Text.Json.Serialization;
 using HepBot.Data;
 using HepBot.Host.Api;

@@ -71,7 +71,7 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
         Assert.True(sent.ToTherapist);
         Assert.Equal(_maria.TherapistId, sent.RecipientId);
         Assert.Contains("URGENT alert for Maria Lopez: high pain. Pain 8/10 during Exercise 1", sent.Text);
-        Assert.Equal([$"/ack {_alert.Id:N}"], sent.ButtonValues);
+        Assert.Equal([$"/ack {_alert.Id:N}", $"/reply {_maria.PatientId:N}"], sent.ButtonValues);
         Assert.Equal(AlertDeliveryState.Delivered, (await DeliveryAsync(AlertDestination.Chat)).State);
     }
 

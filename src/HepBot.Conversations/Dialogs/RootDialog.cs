@@ -9,7 +9,7 @@ namespace HepBot.Conversations.Dialogs;
 /// <summary>
 /// Where every conversation starts when nothing is in progress: an unlinked chat is asked for its
 /// code; a linked patient's message is a command or, when not understood, gets the menu; a linked
-/// therapist's chat acknowledges the alerts it was sent.
+/// therapist's chat acknowledges the alerts it was sent or replies to the patient.
 /// </summary>
 public sealed class RootDialog : WaterfallDialog<RootDialog.Values>
 {
@@ -30,6 +30,8 @@ public sealed class RootDialog : WaterfallDialog<RootDialog.Values>
                 await phrases.SayAsync(step.Context, done ? "alerts.acknowledged" : "alerts.notFound", ct);
                 return await step.EndDialogAsync(null, ct);
             }
+            if (person.Patient is null && TherapistAlerts.ParseReply(text) is { } patientId)
+                return await step.BeginDialogAsync(TherapistReplyDialog.DialogId, new TherapistReplyDialog.Options(patientId), ct);
             if (person.Patient is null)
             {
                 // A therapist's chat: it only receives alerts, so there is no menu to offer.

@@ -1,3 +1,4 @@
+using HepBot.Conversations;
 using HepBot.Channels.Proactive;
 using HepBot.Scheduling;
 using Microsoft.Bot.Builder;

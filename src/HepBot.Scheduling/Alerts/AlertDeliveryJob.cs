@@ -1,3 +1,4 @@
+using HepBot.Conversations;
 using HepBot.Conversations.Bot;
 using HepBot.Conversations.Therapists;
 using HepBot.Core.Alerts;
@@ -110,6 +111,8 @@ public sealed class AlertDeliveryJob(
                     [
                         new CardAction(ActionTypes.ImBack, phrases.Get(turn, "alerts.acknowledge"),
                             value: $"{TherapistAlerts.AcknowledgeCommand} {alert.Id:N}"),
+                        new CardAction(ActionTypes.ImBack, phrases.Get(turn, "alerts.messagePatient"),
+                            value: $"{TherapistAlerts.ReplyCommand} {alert.PatientId:N}"),
                     ],
                 };
                 return turn.SendActivityAsync(message, t);

@@ -1,3 +1,4 @@
+using HepBot.Conversations;
 using HepBot.Core.Reminders;
 using HepBot.Core.Sessions;
 using HepBot.Core.Time;

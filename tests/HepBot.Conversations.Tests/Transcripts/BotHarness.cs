@@ -41,6 +41,11 @@ public sealed class BotHarness : IAsyncDisposable
         Clinic = clinic;
         ChannelLocale = channelLocale;
         Reminders.Clock = clock;
+        Chats = new RecordingChats(patientId =>
+        {
+            using var db = database.CreateContext();
+            return db.Patients.Where(p => p.Id == patientId).Select(p => p.Locale).Single();
+        });
         (_services, _adapter) = Build();
     }
 
@@ -49,6 +54,9 @@ public sealed class BotHarness : IAsyncDisposable
 
     /// <summary>What the conversations asked of the reminder schedule.</summary>
     public RecordingReminders Reminders { get; } = new();
+
+    /// <summary>Messages the bot started to someone else (a therapist's reply to a patient).</summary>
+    public RecordingChats Chats { get; }
     public string ChannelLocale { get; }
 
     /// <summary>Every reply of the last turn, in order.</summary>
@@ -245,6 +253,7 @@ public sealed class BotHarness : IAsyncDisposable
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton<IStorage, DatabaseBotStorage>()
             .AddSingleton<IReminderSchedule>(Reminders)
+            .AddSingleton<IChatNotifier>(Chats)
             .AddHepBotDatabase(_database.Provider, _database.ConnectionString)
             .AddHepBotConversations(RepositoryPaths.Combine("dialogs"), RepositoryPaths.Combine("library", "media"))
             .AddSingleton(ClinicDatabase.Texts);
@@ -276,5 +285,32 @@ public sealed class RecordingReminders : IReminderSchedule
     {
         Snoozed.Add(patientId);
         return Task.FromResult<DateTimeOffset?>((Clock ?? TimeProvider.System).GetUtcNow().AddHours(1));
+    }
+}
+
+/// <summary>Messages HepBot started to a patient or therapist (a therapist's reply, say): composed in the recipient's language, recorded.</summary>
+public sealed class RecordingChats(Func<Guid, string> localeOfPatient) : IChatNotifier
+{
+    public List<(Guid RecipientId, string Text)> Sent { get; } = [];
+
+    public Task<bool> SendToPatientAsync(Guid patientId, Func<ITurnContext, CancellationToken, Task> compose, CancellationToken ct) =>
+        RecordAsync(patientId, localeOfPatient(patientId), compose, ct);
+
+    public Task<bool> SendToTherapistAsync(Guid therapistId, Func<ITurnContext, CancellationToken, Task> compose, CancellationToken ct) =>
+        RecordAsync(therapistId, "en", compose, ct);
+
+    private async Task<bool> RecordAsync(Guid recipientId, string locale, Func<ITurnContext, CancellationToken, Task> compose, CancellationToken ct)
+    {
+        var adapter = new TestAdapter(TestAdapter.CreateConversation("proactive", recipientId.ToString(), "hepbot"));
+        using var turn = new TurnContext(adapter, new Activity { Type = ActivityTypes.Event, Locale = locale,
+            Conversation = new ConversationAccount(id: recipientId.ToString()), ChannelId = "test" });
+        turn.OnSendActivities(async (_, activities, next) =>
+        {
+            lock (Sent)
+                Sent.AddRange(activities.Where(a => a.Text is not null).Select(a => (recipientId, a.Text)));
+            return await next();
+        });
+        await compose(turn, ct);
+        return true;
     }
 }

@@ -65,8 +65,8 @@ internal sealed class HepBotHostFactory(IReadOnlyDictionary<string, string?> set
             services.AddSingleton(new HostConsole(Console));
             if (!RealChats)
             {
-                services.RemoveAll<HepBot.Scheduling.IChatNotifier>();
-                services.AddSingleton<HepBot.Scheduling.IChatNotifier>(Notifier);
+                services.RemoveAll<HepBot.Conversations.IChatNotifier>();
+                services.AddSingleton<HepBot.Conversations.IChatNotifier>(Notifier);
             }
         });
     }

@@ -1,3 +1,4 @@
+using HepBot.Conversations;
 using System.Collections.Concurrent;
 using HepBot.Scheduling;
 using Microsoft.Bot.Builder;

@@ -1,3 +1,4 @@
+using HepBot.Conversations;
 using HepBot.Core.Alerts;
 using HepBot.Core.Audit;
 using HepBot.Data;
