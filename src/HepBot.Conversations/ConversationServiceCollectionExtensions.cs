@@ -41,6 +41,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<SessionRecorder>();
         services.AddSingleton<AlertRecorder>();
         services.AddSingleton<ProgressReader>();
+        services.AddSingleton<WeekSummary>();
         services.AddSingleton<InvitationRedeemer>();
         services.AddSingleton<ChatDirectory>();
         services.AddSingleton<PatientSettings>();
@@ -57,6 +58,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<Dialog, ExerciseDialog>();
         services.AddSingleton<Dialog, SafetyCheckDialog>();
         services.AddSingleton<Dialog, SkipReasonDialog>();
+        services.AddSingleton<Dialog, CheckInBarrierDialog>();
         services.AddSingleton<Dialog, MenuDialog>();
         services.AddSingleton<Dialog, ReminderTimeDialog>();
         services.AddSingleton<Dialog, PauseRemindersDialog>();

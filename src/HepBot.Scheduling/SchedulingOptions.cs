@@ -22,7 +22,13 @@ public sealed class SchedulingOptions
     /// <summary>The patient-independent nightly adherence run, as a Quartz cron expression in UTC.</summary>
     public string NightlyAdherenceCron { get; set; } = "0 15 3 * * ?";
 
-    /// <summary>Patients whose reminders are synchronised per batch at start-up.</summary>
+    /// <summary>The patient-local day of the weekly check-in.</summary>
+    public DayOfWeek WeeklyCheckInDay { get; set; } = DayOfWeek.Sunday;
+
+    /// <summary>The patient-local hour (0–23) of the weekly check-in.</summary>
+    public int WeeklyCheckInHour { get; set; } = 18;
+
+    /// <summary>Patients whose reminders are synchronised (or weekly check-ins are looked at) per batch.</summary>
     public int StartupSyncBatchSize { get; set; } = 200;
 
     public bool IsClustered(DatabaseProvider provider) => Clustered ?? provider != DatabaseProvider.Sqlite;
@@ -37,6 +43,10 @@ public sealed class SchedulingOptions
             yield return "Scheduling:InstanceName must be 1 to 80 characters.";
         if (!Quartz.CronExpression.TryParse(NightlyAdherenceCron, out _))
             yield return "Scheduling:NightlyAdherenceCron is not a valid Quartz cron expression.";
+        if (WeeklyCheckInHour is < 0 or > 23)
+            yield return "Scheduling:WeeklyCheckInHour must be between 0 and 23.";
+        if (!Enum.IsDefined(WeeklyCheckInDay))
+            yield return "Scheduling:WeeklyCheckInDay must be a day of the week.";
         if (StartupSyncBatchSize is < 1 or > 10_000)
             yield return "Scheduling:StartupSyncBatchSize must be between 1 and 10000.";
     }

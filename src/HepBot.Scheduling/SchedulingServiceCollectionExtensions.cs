@@ -1,9 +1,11 @@
 using HepBot.Conversations;
+using HepBot.Conversations.Sessions;
 using HepBot.Core.Alerts;
 using HepBot.Core.Reminders;
 using HepBot.Data;
 using HepBot.Scheduling.Adherence;
 using HepBot.Scheduling.Alerts;
+using HepBot.Scheduling.CheckIns;
 using HepBot.Scheduling.Reminders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +19,8 @@ public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>
     /// Quartz on a persistent store in the HepBot database (its QRTZ_ tables are created when missing),
-    /// clustered on PostgreSQL and SQL Server, with the reminder, nudge, nightly adherence and alert
-    /// delivery jobs; <c>Scheduling:*</c>, <c>Reminders:*</c>, <c>AlertRules:*</c> and <c>Smtp:*</c>
+    /// clustered on PostgreSQL and SQL Server, with the reminder, nudge, nightly adherence, alert
+    /// delivery and weekly check-in jobs; <c>Scheduling:*</c>, <c>Reminders:*</c>, <c>AlertRules:*</c> and <c>Smtp:*</c>
     /// validated at start-up. Needs an <see cref="IChatNotifier"/>, the database and the conversations'
     /// text catalog. Quartz takes its clock from the container's <see cref="TimeProvider"/>.
     /// With <c>Scheduling:Enabled=false</c> only the options are registered and reminders are off.
@@ -44,6 +46,8 @@ public static class SchedulingServiceCollectionExtensions
         }
 
         services.AddSingleton<ReminderMessages>();
+        services.TryAddSingleton<ProgressReader>();
+        services.TryAddSingleton<WeekSummary>();
         services.AddSingleton<AlertMailer>();
         services.AddSingleton<ReminderScheduler>();
         services.Replace(ServiceDescriptor.Singleton<IReminderSchedule>(sp => sp.GetRequiredService<ReminderScheduler>()));
@@ -81,6 +85,10 @@ public static class SchedulingServiceCollectionExtensions
             q.AddJob<NudgeJob>(j => j.WithIdentity(ReminderKeys.NudgeJob).StoreDurably());
             q.AddJob<NightlyAdherenceJob>(j => j.WithIdentity(NightlyAdherenceJob.Key).StoreDurably());
             q.AddJob<AlertDeliveryJob>(j => j.WithIdentity(AlertDeliveryJob.Key).StoreDurably());
+            q.AddJob<WeeklyCheckInJob>(j => j.WithIdentity(WeeklyCheckInJob.Key).StoreDurably());
+            q.AddTrigger(t => t.WithIdentity("weeklyCheckIn", ReminderKeys.Group).ForJob(WeeklyCheckInJob.Key)
+                .WithCronSchedule(WeeklyCheckInJob.Cron, c => c.InTimeZone(TimeZoneInfo.Utc)
+                    .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             q.AddTrigger(t => t.WithIdentity("nightlyAdherence", ReminderKeys.Group).ForJob(NightlyAdherenceJob.Key)
                 .WithCronSchedule(settings.NightlyAdherenceCron, c => c.InTimeZone(TimeZoneInfo.Utc)
                     .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));

@@ -26,6 +26,7 @@ public sealed class CommandRecognizer
         ["/stop"] = PatientCommand.Stop,
         ["/snooze"] = PatientCommand.Snooze,
         ["/skipday"] = PatientCommand.SkipDay,
+        ["/barrier"] = PatientCommand.Barrier,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private readonly Phrases _phrases;

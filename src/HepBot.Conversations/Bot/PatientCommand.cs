@@ -20,4 +20,7 @@ public enum PatientCommand
 
     /// <summary>"Skip today" on a reminder: the skip-reason question straight away.</summary>
     SkipDay,
+
+    /// <summary>A barrier button of the weekly check-in (<c>/barrier noTime</c>): its helpful answer, and the reason kept.</summary>
+    Barrier,
 }

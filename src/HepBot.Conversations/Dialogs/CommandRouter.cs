@@ -2,7 +2,6 @@ using HepBot.Conversations.Bot;
 using HepBot.Conversations.DialogLayer;
 using HepBot.Conversations.Patients;
 using HepBot.Conversations.Sessions;
-using HepBot.Core.Adherence;
 using HepBot.Core.Reminders;
 using HepBot.Core.Time;
 using Microsoft.Bot.Builder;
@@ -13,7 +12,7 @@ namespace HepBot.Conversations.Dialogs;
 /// Carries out a patient command, whether it came from the menu, a slash command or a typed word:
 /// one place, so every way in behaves the same. Returns null when the command only answered.
 /// </summary>
-public sealed class CommandRouter(Phrases phrases, ProgressReader progress, PatientDataExport export, TimeProvider clock,
+public sealed class CommandRouter(Phrases phrases, WeekSummary week, PatientDataExport export, TimeProvider clock,
     IReminderSchedule reminders)
 {
     /// <summary>Telegram refuses messages over 4096 characters; long exports go out in parts.</summary>
@@ -56,6 +55,9 @@ public sealed class CommandRouter(Phrases phrases, ProgressReader progress, Pati
                 foreach (var part in Split(text, MaxMessageLength))
                     await turn.SendActivityAsync(part, cancellationToken: ct);
                 return null;
+            case PatientCommand.Barrier:
+                return await dc.BeginDialogAsync(CheckInBarrierDialog.DialogId,
+                    new CheckInBarrierDialog.Options(WeekSummary.ParseBarrier(turn.Activity.Text)), ct);
             case PatientCommand.Stop:
                 await phrases.SayAsync(turn, "menu.stopped", ct);
                 return null;
@@ -69,25 +71,8 @@ public sealed class CommandRouter(Phrases phrases, ProgressReader progress, Pati
     {
         var patient = ChatPerson.Of(turn).Patient!;
         var today = PatientClock.LocalDate(clock.GetUtcNow(), patient.TimeZoneId);
-        var report = await progress.ReadAsync(patient.Id, today, ct);
-        var week = report.ThisWeek;
-        var trend = report.LastTwoWeeks;
-        var lines = new List<string> { phrases.Get(turn, "progress.title") };
-        lines.Add(week.PlannedDays == 0
-            ? phrases.Get(turn, "progress.nothingYet")
-            : phrases.Get(turn, "progress.daysDone", ("daysDone", week.DaysDone), ("daysPlanned", week.PlannedDays)));
-        lines.Add(phrases.Get(turn, "progress.streak", ("days", week.CurrentStreak), ("best", week.BestStreak)));
-        lines.Add(trend.PainTrend switch
-        {
-            PainTrend.Improving => phrases.Get(turn, "progress.painImproving", ("baseline", Round(trend.BaselinePain)), ("recent", Round(trend.RecentPain))),
-            PainTrend.Worsening => phrases.Get(turn, "progress.painWorsening", ("baseline", Round(trend.BaselinePain)), ("recent", Round(trend.RecentPain))),
-            PainTrend.Steady => phrases.Get(turn, "progress.painSteady", ("recent", Round(trend.RecentPain))),
-            _ => phrases.Get(turn, "progress.painNoData"),
-        });
-        await turn.SendActivityAsync(string.Join("\n", lines), cancellationToken: ct);
+        await turn.SendActivityAsync(week.Text(turn, await week.ReadAsync(patient.Id, today, ct)), cancellationToken: ct);
     }
-
-    private static int Round(double? pain) => (int)Math.Round(pain ?? 0, MidpointRounding.AwayFromZero);
 
     /// <summary>Splits at line breaks so no part is longer than <paramref name="max"/> characters.</summary>
     public static IEnumerable<string> Split(string text, int max)

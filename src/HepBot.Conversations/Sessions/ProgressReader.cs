@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HepBot.Conversations.Sessions;
 
-/// <summary>A patient's progress as they see it: this week, their streak and how their pain is going.</summary>
-public sealed record PatientProgress(AdherenceReport ThisWeek, AdherenceReport LastTwoWeeks);
+/// <summary>
+/// A patient's progress as they see it: this week, their streak and how their pain is going; and the
+/// latest planned day of this week before today that was not done, if any.
+/// </summary>
+public sealed record PatientProgress(AdherenceReport ThisWeek, AdherenceReport LastTwoWeeks, DateOnly? LastMissedDay = null);
 
 public sealed class ProgressReader(IDbContextFactory<HepBotDbContext> contexts)
 {
@@ -20,6 +23,19 @@ public sealed class ProgressReader(IDbContextFactory<HepBotDbContext> contexts)
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         return new PatientProgress(
             AdherenceCalculator.Calculate(history, new DateSpan(monday, today), today),
-            AdherenceCalculator.Calculate(history, DateSpan.Last(14, today), today));
+            AdherenceCalculator.Calculate(history, DateSpan.Last(14, today), today),
+            LastMissed(history, monday, today));
+    }
+
+    /// <summary>Today is not missed yet: only earlier planned days of the week that were not done count.</summary>
+    private static DateOnly? LastMissed(AdherenceHistory history, DateOnly monday, DateOnly today)
+    {
+        for (var date = today.AddDays(-1); date >= monday; date = date.AddDays(-1))
+        {
+            if (AdherenceCalculator.ProgramOn(history, date) is { } program
+                && history.Sessions.Count(s => s.Date == date && s.CountsAsDone) < program.Schedule.SessionsPerDay)
+                return date;
+        }
+        return null;
     }
 }

@@ -125,6 +125,36 @@ public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts,
         }, ct);
     }
 
+    /// <summary>
+    /// Keeps the barrier a patient gave at the weekly check-in for a missed day: on that day's latest
+    /// session when there is one, else as the day skipped. False when there is no program to record it against.
+    /// </summary>
+    public async Task<bool> RecordBarrierAsync(Guid patientId, DateOnly day, SkipReason reason, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var log = await db.SessionLogs.Where(l => l.PatientId == patientId && l.LocalDate == day)
+            .OrderByDescending(l => l.SessionNumber).FirstOrDefaultAsync(ct);
+        if (log is null)
+        {
+            var prescription = await db.Prescriptions.AsNoTracking()
+                .Where(p => p.PatientId == patientId && p.SupersededAt == null)
+                .Select(p => new { p.Id, Items = p.Items.Count })
+                .FirstOrDefaultAsync(ct);
+            if (prescription is null)
+                return false;
+            var now = clock.GetUtcNow();
+            log = new SessionLog
+            {
+                PatientId = patientId, PrescriptionId = prescription.Id, LocalDate = day, SessionNumber = 1,
+                ExercisesPlanned = prescription.Items, Status = SessionStatus.SkippedDay, StartedAt = now, EndedAt = now,
+            };
+            db.SessionLogs.Add(log);
+        }
+        log.SkipBarrier = reason;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     /// <summary>Sessions left unfinished on an earlier day stay recorded as they were, marked abandoned.</summary>
     public async Task<int> AbandonUnfinishedBeforeAsync(Guid patientId, DateOnly today, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using HepBot.Conversations;
 using HepBot.Conversations.Bot;
 using HepBot.Conversations.DialogLayer;
 using HepBot.Conversations.Dialogs;
