@@ -141,4 +141,40 @@ public sealed class NightlyAdherenceTests : IAsyncLifetime
         Assert.Equal(AlertSeverity.Info, suggestion.Severity);
         Assert.Contains("2×10 → 2×12", suggestion.Detail);
     }
+
+    [Fact]
+    public async Task A_patients_own_thresholds_raise_or_suppress_what_the_clinic_defaults_would_not()
+    {
+        await using var db = _database.CreateContext();
+        // Done every day but the last two: below the default of three missed days in a row, adherence 5 of 7.
+        async Task<SeededPatient> MissedTwoAsync(string name)
+        {
+            var patient = await TestPatients.AddAsync(db, Night, programStart: Today.AddDays(-20), name: name);
+            for (var d = 3; d <= 20; d++)
+                db.SessionLogs.Add(TestPatients.Session(patient, Today.AddDays(-d), done: 2, Night.AddDays(-d), pain: 2));
+            await db.SaveChangesAsync(Ct);
+            return patient;
+        }
+        var strict = await MissedTwoAsync("Ana Strict");
+        var usual = await MissedTwoAsync("Pedro Usual");
+        var lenient = await PatientAsync(db, daysDone: 0, name: "Luis Lenient");
+        var missing = await PatientAsync(db, daysDone: 0, name: "Maria Missing");
+        await db.Patients.Where(p => p.Id == strict.PatientId)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.AlertRuleOverrides.MissedDaysInARow, 2), Ct);
+        await db.Patients.Where(p => p.Id == lenient.PatientId)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(p => p.AlertRuleOverrides.MissedDaysInARow, 30)
+                .SetProperty(p => p.AlertRuleOverrides.LowAdherenceBelow, 0.0), Ct);
+        _contexts.Reset();
+
+        await Job().RunAsync(Ct);
+
+        Assert.Contains(await AlertsAsync(strict.PatientId), a => a.Kind == AlertKind.MissedDays && a.IsOpen);
+        Assert.DoesNotContain(await AlertsAsync(usual.PatientId), a => a.Kind is AlertKind.MissedDays or AlertKind.LowAdherence);
+        Assert.DoesNotContain(await AlertsAsync(lenient.PatientId), a => a.Kind is AlertKind.MissedDays or AlertKind.LowAdherence);
+        var defaults = await AlertsAsync(missing.PatientId);
+        Assert.Contains(defaults, a => a.Kind == AlertKind.MissedDays);
+        Assert.Contains(defaults, a => a.Kind == AlertKind.LowAdherence);
+        Assert.InRange(_contexts.Queries, 1, 7); // the overrides come with the patients: no query per patient
+    }
 }

@@ -1,3 +1,4 @@
+using HepBot.Core.Alerts;
 using HepBot.Core.Clinics;
 
 namespace HepBot.Core.Patients;
@@ -40,4 +41,7 @@ public sealed class Patient
 
     /// <summary>When the patient agreed in the chat to receive reminders and messages; null until then.</summary>
     public DateTimeOffset? MessagingConsentAt { get; set; }
+
+    /// <summary>This patient's own alert thresholds; those left unset follow the clinic-wide defaults.</summary>
+    public AlertRuleOverrides AlertRuleOverrides { get; set; } = new();
 }

@@ -13,6 +13,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         b.Property(p => p.Locale).HasMaxLength(16);
         b.Property(p => p.TimeZoneId).HasMaxLength(64);
         b.PrimitiveCollection(p => p.ReminderTimes);
+        b.ComplexProperty(p => p.AlertRuleOverrides);
         b.HasOne(p => p.Therapist).WithMany().HasForeignKey(p => p.TherapistId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Clinic>().WithMany().HasForeignKey(p => p.ClinicId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.ClinicId, p.TherapistId });

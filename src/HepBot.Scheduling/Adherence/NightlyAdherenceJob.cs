@@ -36,20 +36,22 @@ public sealed class NightlyAdherenceJob(
     public async Task<NightlyAdherenceResult> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var options = rules.Value;
-        // Enough history for every rule: two weeks of pain, the no-contact window, and a run of missed days.
-        var lookback = Math.Max(31, options.NoContactDays + 1);
+        var clinicDefaults = rules.Value;
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         var underCare = db.Patients.Where(p => p.Status != PatientStatus.Deactivated);
         var patients = await underCare.AsNoTracking()
-            .Select(p => new { p.Id, p.TherapistId, p.TimeZoneId, p.LinkedAt })
+            .Select(p => new { p.Id, p.TherapistId, p.TimeZoneId, p.LinkedAt, p.AlertRuleOverrides })
             .ToListAsync(ct);
         var todays = patients.ToDictionary(p => p.Id, p => PatientClock.LocalDate(now, p.TimeZoneId));
+        // Each patient's own thresholds: the clinic's defaults with that patient's overrides in place.
+        var effective = patients.ToDictionary(p => p.Id, p => p.AlertRuleOverrides.ApplyTo(clinicDefaults));
         if (patients.Count == 0)
             return new(0, 0, 0);
+        // Enough history for every rule: two weeks of pain, the longest no-contact window, and a run of missed days.
+        var lookback = Math.Max(31, effective.Values.Max(o => o.NoContactDays) + 1);
         var from = todays.Values.Min().AddDays(-lookback);
 
         var versions = (await db.Prescriptions.AsNoTracking()
@@ -98,6 +100,7 @@ public sealed class NightlyAdherenceJob(
         foreach (var patient in patients)
         {
             var today = todays[patient.Id];
+            var options = effective[patient.Id];
             var history = new AdherenceHistory(versions.GetValueOrDefault(patient.Id) ?? [],
                 sessionsByPatient[patient.Id].ToList(), [], []);
             DateOnly? linkedOn = patient.LinkedAt is { } linked ? PatientClock.LocalDate(linked, patient.TimeZoneId) : null;

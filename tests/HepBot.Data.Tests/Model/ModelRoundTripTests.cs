@@ -1,3 +1,4 @@
+using HepBot.Core.Alerts;
 using HepBot.Core.Clinics;
 using HepBot.Core.Exercises;
 using HepBot.Core.Patients;
@@ -36,6 +37,7 @@ public class ModelRoundTripTests
                 TimeZoneId = "Europe/Madrid",
                 ReminderTimes = [new TimeOnly(8, 0), new TimeOnly(19, 30)],
                 PausedUntil = new DateOnly(2026, 12, 24),
+                AlertRuleOverrides = new AlertRuleOverrides { MissedDaysInARow = 2, PainRiseOf = 1.5 },
                 CreatedAt = Now,
             };
             Exercise = new Exercise
@@ -150,7 +152,7 @@ public class ModelRoundTripTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
-    public async Task A_patient_keeps_reminder_times_and_pause(DatabaseProvider provider)
+    public async Task A_patient_keeps_reminder_times_pause_and_alert_rule_overrides(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await new Clinic_with_one_program().SaveAsync(database);
@@ -161,6 +163,7 @@ public class ModelRoundTripTests
         Assert.Equal([new TimeOnly(8, 0), new TimeOnly(19, 30)], patient.ReminderTimes);
         Assert.Equal(new DateOnly(2026, 12, 24), patient.PausedUntil);
         Assert.Equal("Dr Ruiz", patient.Therapist?.Name);
+        Assert.Equal(new AlertRuleOverrides { MissedDaysInARow = 2, PainRiseOf = 1.5 }, patient.AlertRuleOverrides);
     }
 
     [Theory]

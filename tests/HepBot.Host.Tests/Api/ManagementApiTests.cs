@@ -161,6 +161,11 @@ public abstract class ManagementApiTests<TFixture>(TFixture fixture) where TFixt
     [InlineData("""{"pausedUntil":"2026-03-01"}""", "pausedUntil")]
     [InlineData("""{"locale":"de","timeZone":"Europe/Madrid"}""", "locale")]
     [InlineData("""{"pausedUntil":"next week"}""", "pausedUntil")]
+    [InlineData("""{"alertRules":{"lowAdherenceBelow":1.5}}""", "alertRules.lowAdherenceBelow")]
+    [InlineData("""{"alertRules":{"missedDaysInARow":0}}""", "alertRules.missedDaysInARow")]
+    [InlineData("""{"alertRules":{"painRiseOf":0.2}}""", "alertRules.painRiseOf")]
+    [InlineData("""{"alertRules":{"missedDaysInARow":"many"}}""", "alertRules.missedDaysInARow")]
+    [InlineData("""{"alertRules":{"noContactDays":31},"displayName":"Maria Lopez"}""", "alertRules.noContactDays")]
     public async Task Updating_a_patient_with_bad_input_is_400_and_changes_nothing(string json, string field)
     {
         var therapist = await fixture.NewTherapistAsync();
@@ -393,6 +398,41 @@ public abstract class ManagementApiTests<TFixture>(TFixture fixture) where TFixt
             "POST /api/v1/patients/{id}/invitations",
             "PUT /api/v1/patients/{id}/prescription",
         ], operations);
+    }
+
+    [Fact]
+    public async Task A_patients_alert_thresholds_override_the_clinic_defaults_and_clear_back_to_them()
+    {
+        var therapist = await fixture.NewTherapistAsync();
+        var patient = await CreatePatientAsync(therapist);
+        var url = $"/api/v1/patients/{patient.Id}";
+        var defaults = new Core.Alerts.AlertRuleOptions();
+        Assert.Equal(new AlertRuleValuesDto(null, null, null, null), patient.AlertRules.Overrides);
+        Assert.Equal(new AlertRuleValuesDto(defaults.LowAdherenceBelow, defaults.MissedDaysInARow, defaults.PainRiseOf, defaults.NoContactDays),
+            patient.AlertRules.Effective);
+        var auditBefore = await AuditCountAsync(patient.Id);
+
+        var set = await (await therapist.Client.PatchAsJsonAsync(url,
+            new { alertRules = new { missedDaysInARow = 2, painRiseOf = 1.5, lowAdherenceBelow = 0.7 } }, Ct)).ReadAsync<PatientDto>();
+        Assert.Equal(new AlertRuleValuesDto(0.7, 2, 1.5, null), set.AlertRules.Overrides);
+        Assert.Equal(new AlertRuleValuesDto(0.7, 2, 1.5, defaults.NoContactDays), set.AlertRules.Effective);
+
+        // null clears one override; those left out stay.
+        var cleared = await therapist.Client.PatchAsync(url, ApiJson.Raw("""{"alertRules":{"missedDaysInARow":null,"noContactDays":14}}"""), Ct);
+        Assert.Equal(new AlertRuleValuesDto(0.7, null, 1.5, 14), (await cleared.ReadAsync<PatientDto>()).AlertRules.Overrides);
+
+        var read = await (await therapist.Client.GetAsync(url, Ct)).ReadAsync<PatientDto>();
+        Assert.Equal(new AlertRuleValuesDto(0.7, null, 1.5, 14), read.AlertRules.Overrides);
+        Assert.Equal(new AlertRuleValuesDto(0.7, defaults.MissedDaysInARow, 1.5, 14), read.AlertRules.Effective);
+        var other = await (await therapist.Client.PatchAsJsonAsync(url, new { displayName = "Maria L" }, Ct)).ReadAsync<PatientDto>();
+        Assert.Equal(read.AlertRules, other.AlertRules);
+
+        await using var db = fixture.Database.CreateContext();
+        var stored = await db.Patients.SingleAsync(p => p.Id == patient.Id, Ct);
+        Assert.Equal(new Core.Alerts.AlertRuleOverrides { LowAdherenceBelow = 0.7, PainRiseOf = 1.5, NoContactDays = 14 }, stored.AlertRuleOverrides);
+        var audit = await db.AuditEntries.Where(a => a.PatientId == patient.Id).ToListAsync(Ct);
+        Assert.Equal(auditBefore + 4, audit.Count);
+        Assert.Equal(3, audit.Count(a => a is { Action: AuditAction.Update, EntityType: "Patient" }));
     }
 
     private async Task<PatientDto> CreatePatientAsync(TestTherapist therapist, string name = "Maria") =>

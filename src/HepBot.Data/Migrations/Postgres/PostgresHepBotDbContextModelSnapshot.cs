@@ -459,6 +459,23 @@ namespace HepBot.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "AlertRuleOverrides", "HepBot.Core.Patients.Patient.AlertRuleOverrides#AlertRuleOverrides", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<double?>("LowAdherenceBelow")
+                                .HasColumnType("double precision");
+
+                            b1.Property<int?>("MissedDaysInARow")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("NoContactDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<double?>("PainRiseOf")
+                                .HasColumnType("double precision");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("TherapistId");

@@ -460,6 +460,23 @@ namespace HepBot.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "AlertRuleOverrides", "HepBot.Core.Patients.Patient.AlertRuleOverrides#AlertRuleOverrides", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<double?>("LowAdherenceBelow")
+                                .HasColumnType("float");
+
+                            b1.Property<int?>("MissedDaysInARow")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("NoContactDays")
+                                .HasColumnType("int");
+
+                            b1.Property<double?>("PainRiseOf")
+                                .HasColumnType("float");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("TherapistId");

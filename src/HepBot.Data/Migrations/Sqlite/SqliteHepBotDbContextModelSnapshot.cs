@@ -452,6 +452,23 @@ namespace HepBot.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "AlertRuleOverrides", "HepBot.Core.Patients.Patient.AlertRuleOverrides#AlertRuleOverrides", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<double?>("LowAdherenceBelow")
+                                .HasColumnType("REAL");
+
+                            b1.Property<int?>("MissedDaysInARow")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("NoContactDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double?>("PainRiseOf")
+                                .HasColumnType("REAL");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("TherapistId");

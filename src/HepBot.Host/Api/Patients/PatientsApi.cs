@@ -1,4 +1,5 @@
 using HepBot.Core.Time;
+using HepBot.Core.Alerts;
 using HepBot.Core.Audit;
 using HepBot.Core.Patients;
 using HepBot.Core.Reminders;
@@ -32,7 +33,7 @@ internal static class PatientsApi
         foreach (var patient in patients)
             services.Db.Audit(caller.Actor, AuditAction.Read, nameof(Patient), patient.Id, patient.Id, now);
         await services.Db.SaveChangesAsync(services.Cancellation);
-        return TypedResults.Ok(patients.Select(PatientDto.From).ToList());
+        return TypedResults.Ok(patients.Select(p => PatientDto.From(p, services.AlertRules.Value)).ToList());
     }
 
     public static async Task<Results<Created<PatientDto>, ValidationProblem>> CreatePatient(
@@ -64,7 +65,7 @@ internal static class PatientsApi
         await services.Db.SaveChangesAsync(services.Cancellation);
         await services.Reminders.OnPatientChangedAsync(patient.Id, services.Cancellation);
         services.Logger.LogInformation("Therapist {TherapistId} created patient {PatientId}.", caller.TherapistId, patient.Id);
-        return TypedResults.Created($"/api/v1/patients/{patient.Id}", PatientDto.From(patient));
+        return TypedResults.Created($"/api/v1/patients/{patient.Id}", PatientDto.From(patient, services.AlertRules.Value));
     }
 
     public static async Task<Results<Ok<PatientDto>, NotFound>> GetPatient(
@@ -75,7 +76,7 @@ internal static class PatientsApi
             return TypedResults.NotFound();
         services.Db.Audit(caller.Actor, AuditAction.Read, nameof(Patient), patient.Id, patient.Id, services.Clock.GetUtcNow());
         await services.Db.SaveChangesAsync(services.Cancellation);
-        return TypedResults.Ok(PatientDto.From(patient));
+        return TypedResults.Ok(PatientDto.From(patient, services.AlertRules.Value));
     }
 
     public static async Task<Results<Ok<PatientDto>, NotFound, ValidationProblem>> UpdatePatient(
@@ -98,9 +99,14 @@ internal static class PatientsApi
         var now = services.Clock.GetUtcNow();
         if (request.PausedUntil is { } until && until < PatientClock.LocalDate(now, request.TimeZone ?? patient.TimeZoneId))
             errors.Add("pausedUntil", "The pause must end today or later in the patient's time zone.");
+        var alertRules = request.AlertRules?.ApplyTo(patient.AlertRuleOverrides);
+        if (alertRules is not null)
+            errors.AddRange("alertRules", alertRules.Validate());
         if (errors.Any)
             return errors.ToProblem();
 
+        if (alertRules is not null)
+            patient.AlertRuleOverrides = alertRules;
         if (request.DisplayName is not null)
             patient.DisplayName = request.DisplayName.Trim();
         if (request.TimeZone is not null)
@@ -123,7 +129,7 @@ internal static class PatientsApi
         services.Db.Audit(caller.Actor, AuditAction.Update, nameof(Patient), patient.Id, patient.Id, now);
         await services.Db.SaveChangesAsync(services.Cancellation);
         await services.Reminders.OnPatientChangedAsync(patient.Id, services.Cancellation);
-        return TypedResults.Ok(PatientDto.From(patient));
+        return TypedResults.Ok(PatientDto.From(patient, services.AlertRules.Value));
     }
 }
 
@@ -132,6 +138,7 @@ internal sealed record PatientServices(
     HepBotDbContext Db,
     TimeProvider Clock,
     IOptions<LocalizationOptions> Localization,
+    IOptions<AlertRuleOptions> AlertRules,
     ILogger<PatientServices> Logger,
     IReminderSchedule Reminders,
     CancellationToken Cancellation);
