@@ -96,6 +96,23 @@ public sealed class NightlyAdherenceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_acknowledged_alert_is_not_raised_again_every_night_while_its_condition_holds()
+    {
+        await using var db = _database.CreateContext();
+        var maria = await PatientAsync(db, daysDone: 0);
+        await Job().RunAsync(Ct);
+        foreach (var alert in await db.Alerts.Where(a => a.PatientId == maria.PatientId).ToListAsync(Ct))
+            alert.AcknowledgedAt = _clock.GetUtcNow();
+        await db.SaveChangesAsync(Ct);
+
+        _clock.Advance(TimeSpan.FromDays(1));
+        var nextNight = await Job().RunAsync(Ct);
+
+        Assert.Equal(0, nextNight.Opened);
+        Assert.DoesNotContain(await AlertsAsync(maria.PatientId), a => a.IsOpen);
+    }
+
+    [Fact]
     public async Task An_alert_clears_when_the_patient_is_back_on_track()
     {
         await using var db = _database.CreateContext();

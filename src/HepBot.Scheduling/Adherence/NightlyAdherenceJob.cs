@@ -79,8 +79,10 @@ public sealed class NightlyAdherenceJob(
             AdherenceHistoryReader.PainScores(s.PainBefore, s.PainAfter, pains[s.Id]), s.SkipBarrier));
 
         var dailyKinds = AlertRules.DailyKinds;
-        var openAlerts = (await db.Alerts
-                .Where(a => a.AcknowledgedAt == null && a.ClearedAt == null && dailyKinds.Contains(a.Kind))
+        // Alerts whose condition has not cleared yet, acknowledged or not: an acknowledged alert keeps its
+        // rule quiet until the condition goes away, so a therapist is not told the same thing every night.
+        var standingAlerts = (await db.Alerts
+                .Where(a => a.ClearedAt == null && dailyKinds.Contains(a.Kind))
                 .ToListAsync(ct))
             .ToLookup(a => a.PatientId);
 
@@ -105,13 +107,13 @@ public sealed class NightlyAdherenceJob(
                 sessionsByPatient[patient.Id].ToList(), [], []);
             DateOnly? linkedOn = patient.LinkedAt is { } linked ? PatientClock.LocalDate(linked, patient.TimeZoneId) : null;
             var findings = AlertRules.Evaluate(history, today, linkedOn, options);
-            var open = openAlerts[patient.Id].ToList();
-            foreach (var finding in findings.Where(f => open.All(a => a.Kind != f.Kind)))
+            var standing = standingAlerts[patient.Id].ToList();
+            foreach (var finding in findings.Where(f => standing.All(a => a.Kind != f.Kind)))
             {
                 AlertWriter.Open(db, patient.Id, patient.TherapistId, finding.Kind, finding.Severity, finding.Detail, now);
                 opened++;
             }
-            foreach (var alert in open.Where(a => findings.All(f => f.Kind != a.Kind)))
+            foreach (var alert in standing.Where(a => findings.All(f => f.Kind != a.Kind)))
             {
                 alert.ClearedAt = now;
                 cleared++;
