@@ -44,7 +44,7 @@ public static class ChannelsServiceCollectionExtensions
             return adapter;
         });
         services.AddSingleton<IProactiveChannel, BotFrameworkProactiveChannel>();
-        services.AddSingleton<ProactiveMessenger>();
+        services.AddProactiveMessenger();
         return services;
     }
 

@@ -14,7 +14,6 @@ using HepBot.Host.Configuration;
 using HepBot.Host.Database;
 using HepBot.Host.Demo;
 using HepBot.Host.ExerciseLibrary;
-using HepBot.Host.Notifications;
 using HepBot.Scheduling;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
@@ -54,7 +53,6 @@ internal static class HepBotApplication
         // After DatabaseStartup, so the schema is migrated before the scheduler and its jobs touch it.
         if (database is var (provider, connectionString))
         {
-            services.AddSingleton<IChatNotifier, ProactiveChatNotifier>();
             services.AddHepBotScheduling(builder.Configuration, provider, connectionString);
         }
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

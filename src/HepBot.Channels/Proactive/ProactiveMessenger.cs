@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using HepBot.Conversations;
 using HepBot.Conversations.Content;
 using HepBot.Core.Linking;
 using HepBot.Data;
@@ -24,11 +26,17 @@ public sealed class ProactiveMessenger(
     IEnumerable<IProactiveChannel> channels,
     DialogTextCatalog catalog,
     TimeProvider clock,
-    ILogger<ProactiveMessenger> logger)
+    ILogger<ProactiveMessenger> logger) : IChatNotifier
 {
     private readonly Dictionary<string, IProactiveChannel> _channels = channels
         .SelectMany(c => c.ChannelIds.Select(id => (Id: id, Channel: c)))
         .ToDictionary(c => c.Id, c => c.Channel, StringComparer.OrdinalIgnoreCase);
+
+    async Task<bool> IChatNotifier.SendToPatientAsync(Guid patientId, Func<ITurnContext, CancellationToken, Task> compose, CancellationToken ct) =>
+        (await SendToPatientAsync(patientId, compose, ct)).Delivered;
+
+    async Task<bool> IChatNotifier.SendToTherapistAsync(Guid therapistId, Func<ITurnContext, CancellationToken, Task> compose, CancellationToken ct) =>
+        (await SendToTherapistAsync(therapistId, compose, ct)).Delivered;
 
     /// <param name="compose">Runs inside the proactive turn, once per reachable chat; its turn's locale is the patient's language.</param>
     public async Task<ProactiveSendResult> SendToPatientAsync(Guid patientId, Func<ITurnContext, CancellationToken, Task> compose,
@@ -141,4 +149,15 @@ public enum DeliveryOutcome
 
     /// <summary>Failed after the channel's own retries; the chat stays reachable.</summary>
     Failed,
+}
+
+public static class ProactiveMessengerServiceCollectionExtensions
+{
+    /// <summary>The one proactive path, also serving as the <see cref="IChatNotifier"/> the conversations and jobs use.</summary>
+    public static IServiceCollection AddProactiveMessenger(this IServiceCollection services)
+    {
+        services.AddSingleton<ProactiveMessenger>();
+        services.AddSingleton<IChatNotifier>(sp => sp.GetRequiredService<ProactiveMessenger>());
+        return services;
+    }
 }

@@ -1,3 +1,4 @@
+using HepBot.Channels.Proactive;
 using HepBot.Channels.RateLimiting;
 using HepBot.Channels.Telegram;
 using HepBot.Conversations;
@@ -42,7 +43,8 @@ public sealed class TelegramBotHarness : IAsyncDisposable
             .AddSingleton<IStorage, DatabaseBotStorage>()
             .AddHepBotDatabase(database.Provider, database.ConnectionString)
             .AddHepBotConversations(RepositoryPaths.Combine("dialogs"), RepositoryPaths.Combine("library", "media"))
-            .AddTelegramChannel(_ => api.CreateClient(), Unpaced);
+            .AddTelegramChannel(_ => api.CreateClient(), Unpaced)
+            .AddProactiveMessenger();
         services.AddOptions<PainTriageOptions>();
         services.AddOptions<LinkingOptions>();
         services.AddSingleton<TelegramPolling>();
