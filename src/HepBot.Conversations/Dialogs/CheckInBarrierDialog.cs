@@ -23,8 +23,8 @@ public sealed class CheckInBarrierDialog : WaterfallDialog<CheckInBarrierDialog.
         {
             if (step.GetOptions<Options>().Reason is { } given)
                 return await step.NextAsync(given.ToString(), ct);
-            return await step.PromptAsync(Prompts.Choice, phrases.Choices(step.Context, "checkin.askBarrier",
-                Enum.GetValues<SkipReason>().Select(r => phrases.Choice(step.Context, r.ToString(), "skip.reason." + SkipReasonDialog.Key(r)))), ct);
+            return await step.PromptAsync(Prompts.Choice,
+                phrases.Choices(step.Context, "checkin.askBarrier", SkipReasonDialog.Barriers(phrases, step.Context)), ct);
         });
         AddStep(async (step, ct) =>
         {

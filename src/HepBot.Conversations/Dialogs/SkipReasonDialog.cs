@@ -15,11 +15,14 @@ public sealed class SkipReasonDialog : WaterfallDialog<SkipReasonDialog.Values>
         {
             var options = step.GetOptions<Options>();
             return await step.PromptAsync(Prompts.Choice, phrases.Choices(step.Context,
-                options.WholeDay ? "skip.askReasonDay" : "skip.askReasonExercise",
-                Enum.GetValues<SkipReason>().Select(r => phrases.Choice(step.Context, r.ToString(), "skip.reason." + Key(r)))), ct);
+                options.WholeDay ? "skip.askReasonDay" : "skip.askReasonExercise", Barriers(phrases, step.Context)), ct);
         });
         AddStep((step, ct) => step.EndDialogAsync(Enum.Parse<SkipReason>(step.GetResult<FoundChoice>().Value), ct));
     }
+
+    /// <summary>The one-tap barriers, as every barrier question offers them.</summary>
+    public static IEnumerable<Choice> Barriers(Phrases phrases, Microsoft.Bot.Builder.ITurnContext turn) =>
+        Enum.GetValues<SkipReason>().Select(r => phrases.Choice(turn, r.ToString(), "skip.reason." + Key(r)));
 
     public static string Key(SkipReason reason) => char.ToLowerInvariant(reason.ToString()[0]) + reason.ToString()[1..];
 

@@ -5,6 +5,7 @@ using HepBot.Conversations.Dialogs;
 using HepBot.Core.Audit;
 using HepBot.Core.Patients;
 using HepBot.Data;
+using Microsoft.Bot.Builder;
 using Microsoft.EntityFrameworkCore;
 
 namespace HepBot.Conversations.Therapists;
@@ -34,8 +35,8 @@ public sealed class TherapistReplyDialog : WaterfallDialog<TherapistReplyDialog.
             step.Values.PatientName = name;
             return await step.PromptAsync(Prompts.Message, new PromptOptions
             {
-                Prompt = (Microsoft.Bot.Schema.Activity)phrases.Message(step.Context, "therapist.askReply", ("patient", name)),
-                RetryPrompt = (Microsoft.Bot.Schema.Activity)phrases.Message(step.Context, "data.retryMessage", ("max", PatientMessage.MaxLength)),
+                Prompt = MessageFactory.Text(phrases.Get(step.Context, "therapist.askReply", ("patient", name))),
+                RetryPrompt = MessageFactory.Text(phrases.Get(step.Context, "data.retryMessage", ("max", PatientMessage.MaxLength))),
             }, ct);
         });
         AddStep(async (step, ct) =>

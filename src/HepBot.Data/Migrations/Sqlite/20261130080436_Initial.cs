@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace HepBot.Data.Migrations.SqlServer
+namespace HepBot.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,14 +15,14 @@ namespace HepBot.Data.Migrations.SqlServer
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Actor = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    EntityType = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    EntityId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    PatientId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -33,10 +33,10 @@ namespace HepBot.Data.Migrations.SqlServer
                 name: "BotState",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
-                    Json = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    ETag = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    ETag = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -47,10 +47,10 @@ namespace HepBot.Data.Migrations.SqlServer
                 name: "Clinics",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    DefaultTimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DefaultTimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,22 +61,22 @@ namespace HepBot.Data.Migrations.SqlServer
                 name: "Exercises",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Slug = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
-                    ClinicId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Region = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Media_Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    Media_FilePath = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    Media_Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    Media_Caption = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    DefaultDose_HoldSeconds = table.Column<int>(type: "int", nullable: true),
-                    DefaultDose_Reps = table.Column<int>(type: "int", nullable: true),
-                    DefaultDose_RestSeconds = table.Column<int>(type: "int", nullable: false),
-                    DefaultDose_Sets = table.Column<int>(type: "int", nullable: false),
-                    DefaultDose_Side = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Texts = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Media_Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Media_FilePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Media_Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Media_Caption = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DefaultDose_HoldSeconds = table.Column<int>(type: "INTEGER", nullable: true),
+                    DefaultDose_Reps = table.Column<int>(type: "INTEGER", nullable: true),
+                    DefaultDose_RestSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    DefaultDose_Sets = table.Column<int>(type: "INTEGER", nullable: false),
+                    DefaultDose_Side = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Texts = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -93,12 +93,12 @@ namespace HepBot.Data.Migrations.SqlServer
                 name: "Therapists",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    Role = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -115,13 +115,13 @@ namespace HepBot.Data.Migrations.SqlServer
                 name: "ApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TherapistId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Prefix = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Hash = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LastUsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TherapistId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -138,18 +138,22 @@ namespace HepBot.Data.Migrations.SqlServer
                 name: "Patients",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TherapistId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Locale = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    TimeZoneId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    ReminderTimes = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    PausedUntil = table.Column<DateOnly>(type: "date", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    LinkedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    MessagingConsentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TherapistId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Locale = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ReminderTimes = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PausedUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LinkedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MessagingConsentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AlertRuleOverrides_LowAdherenceBelow = table.Column<double>(type: "REAL", nullable: true),
+                    AlertRuleOverrides_MissedDaysInARow = table.Column<int>(type: "INTEGER", nullable: true),
+                    AlertRuleOverrides_NoContactDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    AlertRuleOverrides_PainRiseOf = table.Column<double>(type: "REAL", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -172,16 +176,16 @@ namespace HepBot.Data.Migrations.SqlServer
                 name: "Alerts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PatientId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TherapistId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Severity = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Detail = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    AcknowledgedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ClearedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TherapistId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClearedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -203,15 +207,15 @@ namespace HepBot.Data.Migrations.SqlServer
                 name: "ChannelAccounts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Channel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    ChannelUserId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ConversationId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
-                    ConversationReference = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
-                    PatientId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    TherapistId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    LinkedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UnreachableSince = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ChannelUserId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ConversationReference = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TherapistId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LinkedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnreachableSince = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -233,16 +237,16 @@ namespace HepBot.Data.Migrations.SqlServer
                 name: "Invitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    PatientId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    TherapistId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    CreatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    RedeemedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    RedeemedByChannelAccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TherapistId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RedeemedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RedeemedByChannelAccountId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -265,12 +269,12 @@ namespace HepBot.Data.Migrations.SqlServer
                 name: "PatientMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PatientId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TherapistId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TherapistId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -292,17 +296,17 @@ namespace HepBot.Data.Migrations.SqlServer
                 name: "Prescriptions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PatientId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    PrescribedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    SupersededAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Notes = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    Schedule_Days = table.Column<int>(type: "int", maxLength: 32, nullable: false),
-                    Schedule_EndDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    Schedule_SessionsPerDay = table.Column<int>(type: "int", nullable: false),
-                    Schedule_StartDate = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    PrescribedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SupersededAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Schedule_Days = table.Column<int>(type: "INTEGER", maxLength: 32, nullable: false),
+                    Schedule_EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Schedule_SessionsPerDay = table.Column<int>(type: "INTEGER", nullable: false),
+                    Schedule_StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -316,21 +320,45 @@ namespace HepBot.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "AlertDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AlertId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Destination = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AlertDeliveries_Alerts_AlertId",
+                        column: x => x.AlertId,
+                        principalTable: "Alerts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PrescriptionItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PrescriptionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Order = table.Column<int>(type: "int", nullable: false),
-                    ExerciseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Notes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    MaxSets = table.Column<int>(type: "int", nullable: true),
-                    MaxReps = table.Column<int>(type: "int", nullable: true),
-                    Dose_HoldSeconds = table.Column<int>(type: "int", nullable: true),
-                    Dose_Reps = table.Column<int>(type: "int", nullable: true),
-                    Dose_RestSeconds = table.Column<int>(type: "int", nullable: false),
-                    Dose_Sets = table.Column<int>(type: "int", nullable: false),
-                    Dose_Side = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PrescriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExerciseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    MaxSets = table.Column<int>(type: "INTEGER", nullable: true),
+                    MaxReps = table.Column<int>(type: "INTEGER", nullable: true),
+                    Dose_HoldSeconds = table.Column<int>(type: "INTEGER", nullable: true),
+                    Dose_Reps = table.Column<int>(type: "INTEGER", nullable: true),
+                    Dose_RestSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    Dose_Sets = table.Column<int>(type: "INTEGER", nullable: false),
+                    Dose_Side = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -353,20 +381,20 @@ namespace HepBot.Data.Migrations.SqlServer
                 name: "SessionLogs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PatientId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PrescriptionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    LocalDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    SessionNumber = table.Column<int>(type: "int", nullable: false),
-                    ExercisesPlanned = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    PainBefore = table.Column<int>(type: "int", nullable: true),
-                    PainAfter = table.Column<int>(type: "int", nullable: true),
-                    Difficulty = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    SkipBarrier = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PrescriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LocalDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SessionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExercisesPlanned = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PainBefore = table.Column<int>(type: "INTEGER", nullable: true),
+                    PainAfter = table.Column<int>(type: "INTEGER", nullable: true),
+                    Difficulty = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    SkipBarrier = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -389,17 +417,17 @@ namespace HepBot.Data.Migrations.SqlServer
                 name: "ExerciseLogs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SessionLogId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PrescriptionItemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ExerciseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Order = table.Column<int>(type: "int", nullable: false),
-                    Outcome = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Barrier = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    SetsDone = table.Column<int>(type: "int", nullable: false),
-                    Pain = table.Column<int>(type: "int", nullable: true),
-                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SessionLogId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PrescriptionItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExerciseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Barrier = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    SetsDone = table.Column<int>(type: "INTEGER", nullable: false),
+                    Pain = table.Column<int>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -411,6 +439,17 @@ namespace HepBot.Data.Migrations.SqlServer
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertDeliveries_AlertId_Destination",
+                table: "AlertDeliveries",
+                columns: new[] { "AlertId", "Destination" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertDeliveries_State_NextAttemptAt",
+                table: "AlertDeliveries",
+                columns: new[] { "State", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Alerts_PatientId_Kind",
@@ -464,8 +503,7 @@ namespace HepBot.Data.Migrations.SqlServer
                 name: "IX_Exercises_ClinicId_Slug",
                 table: "Exercises",
                 columns: new[] { "ClinicId", "Slug" },
-                unique: true,
-                filter: "[ClinicId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Exercises_LibrarySlug",
@@ -554,7 +592,7 @@ namespace HepBot.Data.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Alerts");
+                name: "AlertDeliveries");
 
             migrationBuilder.DropTable(
                 name: "ApiKeys");
@@ -579,6 +617,9 @@ namespace HepBot.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "PrescriptionItems");
+
+            migrationBuilder.DropTable(
+                name: "Alerts");
 
             migrationBuilder.DropTable(
                 name: "SessionLogs");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HepBot.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHepBotDbContext))]
-    [Migration("20261130062532_Initial")]
+    [Migration("20261130080453_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -71,6 +71,48 @@ namespace HepBot.Data.Migrations.Postgres
                     b.HasIndex("TherapistId", "CreatedAt");
 
                     b.ToTable("Alerts");
+                });
+
+            modelBuilder.Entity("HepBot.Core.Alerts.AlertDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId", "Destination")
+                        .IsUnique();
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("AlertDeliveries");
                 });
 
             modelBuilder.Entity("HepBot.Core.Audit.AuditEntry", b =>
@@ -420,6 +462,23 @@ namespace HepBot.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "AlertRuleOverrides", "HepBot.Core.Patients.Patient.AlertRuleOverrides#AlertRuleOverrides", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<double?>("LowAdherenceBelow")
+                                .HasColumnType("double precision");
+
+                            b1.Property<int?>("MissedDaysInARow")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("NoContactDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<double?>("PainRiseOf")
+                                .HasColumnType("double precision");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("TherapistId");
@@ -713,6 +772,15 @@ namespace HepBot.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HepBot.Core.Alerts.AlertDelivery", b =>
+                {
+                    b.HasOne("HepBot.Core.Alerts.Alert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

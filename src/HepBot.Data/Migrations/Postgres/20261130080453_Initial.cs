@@ -151,7 +151,11 @@ namespace HepBot.Data.Migrations.Postgres
                     PausedUntil = table.Column<DateOnly>(type: "date", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LinkedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    MessagingConsentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    MessagingConsentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AlertRuleOverrides_LowAdherenceBelow = table.Column<double>(type: "double precision", nullable: true),
+                    AlertRuleOverrides_MissedDaysInARow = table.Column<int>(type: "integer", nullable: true),
+                    AlertRuleOverrides_NoContactDays = table.Column<int>(type: "integer", nullable: true),
+                    AlertRuleOverrides_PainRiseOf = table.Column<double>(type: "double precision", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -318,6 +322,30 @@ namespace HepBot.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AlertDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AlertId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Destination = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AlertDeliveries_Alerts_AlertId",
+                        column: x => x.AlertId,
+                        principalTable: "Alerts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PrescriptionItems",
                 columns: table => new
                 {
@@ -413,6 +441,17 @@ namespace HepBot.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertDeliveries_AlertId_Destination",
+                table: "AlertDeliveries",
+                columns: new[] { "AlertId", "Destination" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertDeliveries_State_NextAttemptAt",
+                table: "AlertDeliveries",
+                columns: new[] { "State", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Alerts_PatientId_Kind",
@@ -555,7 +594,7 @@ namespace HepBot.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Alerts");
+                name: "AlertDeliveries");
 
             migrationBuilder.DropTable(
                 name: "ApiKeys");
@@ -580,6 +619,9 @@ namespace HepBot.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PrescriptionItems");
+
+            migrationBuilder.DropTable(
+                name: "Alerts");
 
             migrationBuilder.DropTable(
                 name: "SessionLogs");
