@@ -39,10 +39,12 @@ public static class ChannelsServiceCollectionExtensions
                 logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()),
             sp.GetRequiredService<ILogger<TokenFailuresAreUnauthorized>>()));
         services.AddSingleton<TeamsMessageShaper>();
+        services.AddSingleton<EachActivityOnce>();
         // CloudAdapter has two public constructors the container cannot choose between.
         services.AddSingleton(sp =>
         {
             var adapter = new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>());
+            adapter.Use(sp.GetRequiredService<EachActivityOnce>());
             adapter.Use(sp.GetRequiredService<OneTurnAtATimeMiddleware>());
             adapter.Use(sp.GetRequiredService<TeamsMessageShaper>());
             var logger = sp.GetRequiredService<ILogger<CloudAdapter>>();

@@ -1,6 +1,6 @@
 using System.Net;
+using HepBot.Channels;
 using HepBot.Channels.Teams;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
@@ -45,7 +45,7 @@ internal static class BotMessagesEndpoint
             if (anonymous && !fromAnywhere && !(fromLoopback && IsLoopback(http.Connection.RemoteIpAddress)))
                 return Results.Unauthorized();
 
-            if (await ReadBoundedAsync(http) is not { } body)
+            if (await BoundedBody.ReadAsync(http, MaxActivityBytes) is not { } body)
                 return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"An activity may be at most {MaxActivityBytes} bytes.");
             Activity? activity;
             try
@@ -83,32 +83,6 @@ internal static class BotMessagesEndpoint
         configuration.GetSection(BotFrameworkOptions.SectionName).GetValue<bool>(nameof(BotFrameworkOptions.AllowAnonymous));
 
     private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address);
-
-    /// <summary>The body, or null when it is longer than <see cref="MaxActivityBytes"/> (read no further than that).</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(HttpContext http)
-    {
-        if (http.Request.ContentLength > MaxActivityBytes)
-            return null;
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = MaxActivityBytes + 1;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        try
-        {
-            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
-            {
-                if (buffer.Length + read > MaxActivityBytes)
-                    return null;
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return null;
-        }
-        return buffer.ToArray();
-    }
 
     private static string Shorten(string? value) => value is null ? "(none)" : value.Length <= 32 ? value : value[..32] + "…";
 }
