@@ -21,32 +21,52 @@ public static class ChannelsServiceCollectionExtensions
     /// Emulator) with Teams rendering and retried connector calls, its <see cref="IProactiveChannel"/>, and
     /// <see cref="ProactiveMessenger"/>. Needs <c>AddHepBotConversations</c> and the database registered.
     /// </summary>
-    public static IServiceCollection AddHepBotChannels(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="localTraffic">Unauthenticated local clients (Emulator, Agents Playground) are accepted, so replies may go to loopback.</param>
+    public static IServiceCollection AddHepBotChannels(this IServiceCollection services, IConfiguration configuration, bool localTraffic = false)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BotFrameworkOptions>().Bind(configuration.GetSection(BotFrameworkOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new ServiceUrlPolicy(sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.ServiceUrls, localTraffic));
         services.AddSingleton(new BotCredentials(configuration["MicrosoftAppId"] ?? ""));
 
         services.AddHttpClient(BotConnectorClient).AddHttpMessageHandler(sp =>
             new BotConnectorRetryHandler(sp.GetRequiredService<IOptions<TeamsOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            configuration,
-            httpClientFactory: new NamedHttpClientFactory(sp.GetRequiredService<IHttpClientFactory>(), BotConnectorClient),
-            logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()));
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new TokenFailuresAreUnauthorized(
+            new ConfigurationBotFrameworkAuthentication(
+                configuration,
+                httpClientFactory: new NamedHttpClientFactory(sp.GetRequiredService<IHttpClientFactory>(), BotConnectorClient),
+                logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()),
+            sp.GetRequiredService<ILogger<TokenFailuresAreUnauthorized>>()));
         services.AddSingleton<TeamsMessageShaper>();
+        services.AddSingleton<EachActivityOnce>();
         // CloudAdapter has two public constructors the container cannot choose between.
         services.AddSingleton(sp =>
         {
             var adapter = new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>());
+            adapter.Use(sp.GetRequiredService<EachActivityOnce>());
             adapter.Use(sp.GetRequiredService<OneTurnAtATimeMiddleware>());
             adapter.Use(sp.GetRequiredService<TeamsMessageShaper>());
-            adapter.OnTurnError = TurnErrors.Handler(sp.GetRequiredService<Phrases>(), sp.GetRequiredService<ILogger<CloudAdapter>>());
+            var logger = sp.GetRequiredService<ILogger<CloudAdapter>>();
+            var apologise = TurnErrors.Handler(sp.GetRequiredService<Phrases>(), logger);
+            adapter.OnTurnError = (turn, exception) =>
+            {
+                if (!IsDeliveryFailure(exception))
+                    return apologise(turn, exception);
+                // The connector refused the reply (after its retries): an apology would go to the same
+                // failing address, and one inbound activity would become a burst of outbound calls.
+                logger.LogError(exception, "A reply on {Channel} could not be delivered; the turn stopped", turn.Activity.ChannelId);
+                return Task.CompletedTask;
+            };
             return adapter;
         });
         services.AddSingleton<IProactiveChannel, BotFrameworkProactiveChannel>();
         services.AddProactiveMessenger();
         return services;
     }
+
+    private static bool IsDeliveryFailure(Exception exception) =>
+        exception is Microsoft.Bot.Schema.ErrorResponseException or HttpRequestException or Microsoft.Rest.HttpOperationException;
 
     /// <summary>The Bot Framework asks for "a" client; it gets the one with the retry handler.</summary>
     private sealed class NamedHttpClientFactory(IHttpClientFactory factory, string name) : IHttpClientFactory

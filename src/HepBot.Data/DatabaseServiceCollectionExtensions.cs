@@ -9,7 +9,7 @@ public static class DatabaseServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="HepBotDbContext"/> (scoped) and <see cref="IDbContextFactory{HepBotDbContext}"/>
     /// (for singletons such as bot state storage and scheduled jobs) on the chosen provider, and the
-    /// <see cref="DatabaseMigrator"/> that brings its schema up to date.
+    /// <see cref="DatabaseMigrator"/> that brings its schema up to date, and the <see cref="Deliveries.DeliveryLog"/>.
     /// </summary>
     public static IServiceCollection AddHepBotDatabase(
         this IServiceCollection services, DatabaseProvider provider, string connectionString) => provider switch
@@ -28,7 +28,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<IDbContextFactory<HepBotDbContext>, FactoryOf<TContext>>();
         services.AddScoped<HepBotDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         services.AddSingleton<DatabaseMigrator>();
-        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<Deliveries.DeliveryLog>();
         return services;
     }
 

@@ -7,6 +7,7 @@ using HepBot.Core.Patients;
 using HepBot.Core.Prescriptions;
 using HepBot.Core.Sessions;
 using HepBot.Data.BotState;
+using HepBot.Data.Deliveries;
 using Microsoft.EntityFrameworkCore;
 
 namespace HepBot.Data;
@@ -33,6 +34,7 @@ public abstract class HepBotDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<BotStateEntry> BotState => Set<BotStateEntry>();
+    public DbSet<SeenDelivery> SeenDeliveries => Set<SeenDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HepBotDbContext).Assembly);

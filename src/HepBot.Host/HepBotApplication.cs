@@ -38,6 +38,7 @@ internal static class HepBotApplication
             builder.WebHost.UseUrls(DefaultUrl);
 
         var services = builder.Services;
+        Logging.RedactingLoggerFactory.Register(services, builder.Configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new HostConsole(Console.Out));
         AddOptions(builder);

@@ -12,12 +12,19 @@ namespace HepBot.Channels.Teams;
 /// Transient connector failures (429, 412, 5xx) are retried per request by <see cref="BotConnectorRetryHandler"/>;
 /// what still fails comes out of here, with "bot removed / conversation gone" as <see cref="RecipientUnreachableException"/>.
 /// </summary>
-public sealed class BotFrameworkProactiveChannel(CloudAdapter adapter, BotCredentials credentials) : IProactiveChannel
+public sealed class BotFrameworkProactiveChannel(CloudAdapter adapter, BotCredentials credentials, ServiceUrlPolicy serviceUrls) : IProactiveChannel
 {
-    public IReadOnlyCollection<string> ChannelIds { get; } = ["msteams", "emulator"];
+    /// <summary>The channels <c>/api/messages</c> serves, and the only ones it accepts activities from.</summary>
+    public static readonly IReadOnlyCollection<string> Served = ["msteams", "emulator"];
+
+    public IReadOnlyCollection<string> ChannelIds => Served;
 
     public async Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
     {
+        // A stored reference came from an accepted activity; checked again in case the rules got stricter since.
+        if (!serviceUrls.Allows(reference.ServiceUrl))
+            throw new InvalidOperationException($"The {reference.ChannelId} chat's service URL is not an allowed Bot Connector address (BotFramework:ServiceUrls).");
+
         // The adapter hands a failed turn to OnTurnError, which would apologise to someone who never wrote;
         // the failure is caught here instead and thrown to the sender.
         ExceptionDispatchInfo? failure = null;

@@ -10,6 +10,20 @@ public static class TelegramActivities
 {
     public const string ChannelId = "telegram";
 
+    /// <summary>Telegram's own limits for a message's text and a caption; nothing Telegram sends is longer.</summary>
+    public const int MaxTextLength = 4096;
+    public const int MaxCaptionLength = 1024;
+    private const int MaxCallbackDataBytes = 64;
+
+    /// <summary>
+    /// Whether an update stays within what Telegram itself allows. A longer text can only be forged (it
+    /// needs the webhook secret), and is refused before it reaches the bot or the database.
+    /// </summary>
+    public static bool IsWithinTelegramLimits(Update update) =>
+        (update.Message?.Text?.Length ?? 0) <= MaxTextLength
+        && (update.Message?.Caption?.Length ?? 0) <= MaxCaptionLength
+        && System.Text.Encoding.UTF8.GetByteCount(update.CallbackQuery?.Data ?? "") <= MaxCallbackDataBytes;
+
     /// <summary>Telegram needs no service URL; references carry this one so they are recognisably ours.</summary>
     public const string ServiceUrl = "https://api.telegram.org/";
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Security.Claims;
 using HepBot.Channels.Proactive;
+using HepBot.Data.Deliveries;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,7 @@ namespace HepBot.Channels.Telegram;
 
 /// <summary>
 /// Telegram as a Bot Framework channel, so <see cref="IBot"/> and the dialogs run unchanged. In:
-/// updates (from long polling or the webhook) become message activities, each update_id once; a button
+/// updates (from long polling or the webhook) become message activities, each update_id once (across restarts and hosts); a button
 /// press is answered, its question loses its keyboard and shows the answer, and the choice value goes
 /// to the bot as text. Out: text as messages, suggested actions as inline keyboards, attachments as
 /// photos, animations or videos (by URL, or uploaded once and then sent by file_id), all paced by
@@ -24,24 +25,24 @@ namespace HepBot.Channels.Telegram;
 public sealed class TelegramAdapter : BotAdapter, IProactiveChannel
 {
     /// <summary>Telegram's limit for one message; longer texts are sent in parts.</summary>
-    public const int MaxMessageLength = 4096;
-    private const int MaxCaptionLength = 1024;
+    public const int MaxMessageLength = TelegramActivities.MaxTextLength;
+    private const int MaxCaptionLength = TelegramActivities.MaxCaptionLength;
     private const int AnsweredQuestionsRemembered = 4096;
 
     private readonly TelegramSender _sender;
     private readonly TelegramMediaCache _media;
-    private readonly UpdateDeduplicator _updates;
+    private readonly DeliveryLog _deliveries;
     private readonly ILogger<TelegramAdapter> _logger;
     private readonly BotChannelAccount _bot;
     private readonly Lock _answeredLock = new();
     private readonly HashSet<(long Chat, int Message)> _answered = [];
     private readonly Queue<(long Chat, int Message)> _answeredOrder = new();
 
-    public TelegramAdapter(TelegramSender sender, TelegramMediaCache media, UpdateDeduplicator updates, ILogger<TelegramAdapter> logger)
+    public TelegramAdapter(TelegramSender sender, TelegramMediaCache media, DeliveryLog deliveries, ILogger<TelegramAdapter> logger)
     {
         _sender = sender;
         _media = media;
-        _updates = updates;
+        _deliveries = deliveries;
         _logger = logger;
         var botId = sender.Client.BotId.ToString(CultureInfo.InvariantCulture);
         _bot = new BotChannelAccount(botId, "HepBot");
@@ -50,13 +51,20 @@ public sealed class TelegramAdapter : BotAdapter, IProactiveChannel
     public IReadOnlyCollection<string> ChannelIds { get; } = [TelegramActivities.ChannelId];
 
     /// <summary>
-    /// Processes one update: once per update_id, as a turn of <paramref name="bot"/>. A recipient who
-    /// blocked the bot in the meantime is logged, not retried. Throws only when the update could not be
-    /// handled at all; it is then released, so a redelivery is processed.
+    /// Processes one update: once per update_id (claimed in the database, see <see cref="DeliveryLog"/>),
+    /// as a turn of <paramref name="bot"/>. A recipient who blocked the bot in the meantime is logged, not
+    /// retried. Throws only when the update could not be handled at all; it is then released, so a
+    /// redelivery is processed.
     /// </summary>
     public async Task ProcessUpdateAsync(Update update, IBot bot, CancellationToken ct)
     {
-        if (!_updates.TryClaim(update.Id))
+        if (!TelegramActivities.IsWithinTelegramLimits(update))
+        {
+            _logger.LogWarning("Telegram update {UpdateId} is larger than Telegram allows; refused", update.Id);
+            return;
+        }
+        var deliveryId = update.Id.ToString(CultureInfo.InvariantCulture);
+        if (!await _deliveries.TryClaimAsync(TelegramActivities.ChannelId, deliveryId, ct))
         {
             _logger.LogInformation("Telegram update {UpdateId} was delivered again; it was already processed", update.Id);
             return;
@@ -90,7 +98,7 @@ public sealed class TelegramAdapter : BotAdapter, IProactiveChannel
         }
         catch
         {
-            _updates.Release(update.Id);
+            await _deliveries.ReleaseAsync(TelegramActivities.ChannelId, deliveryId, CancellationToken.None);
             throw;
         }
     }

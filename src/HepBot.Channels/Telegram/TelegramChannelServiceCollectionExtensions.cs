@@ -13,7 +13,7 @@ public static class TelegramChannelServiceCollectionExtensions
     /// The Telegram channel around a Bot API client: the paced sender, the adapter (one turn at a time
     /// per chat, turn errors handled like every channel) registered as an <see cref="IProactiveChannel"/>.
     /// How updates arrive — <see cref="TelegramPolling"/> or <see cref="TelegramWebhook"/> — is the host's choice.
-    /// Needs the conversations (<c>AddHepBotConversations</c>) and a <see cref="TimeProvider"/>.
+    /// Needs the conversations (<c>AddHepBotConversations</c>), the database and a <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddTelegramChannel(this IServiceCollection services,
         Func<IServiceProvider, ITelegramBotClient> client, OutgoingRateLimits? limits = null, TelegramSendPolicy? policy = null)
@@ -23,11 +23,10 @@ public static class TelegramChannelServiceCollectionExtensions
         services.AddSingleton(policy ?? TelegramSendPolicy.Default);
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<TelegramMediaCache>();
-        services.AddSingleton(new UpdateDeduplicator());
         services.AddSingleton(sp =>
         {
             var adapter = new TelegramAdapter(sp.GetRequiredService<TelegramSender>(), sp.GetRequiredService<TelegramMediaCache>(),
-                sp.GetRequiredService<UpdateDeduplicator>(), sp.GetRequiredService<ILogger<TelegramAdapter>>());
+                sp.GetRequiredService<HepBot.Data.Deliveries.DeliveryLog>(), sp.GetRequiredService<ILogger<TelegramAdapter>>());
             adapter.Use(sp.GetRequiredService<OneTurnAtATimeMiddleware>());
             adapter.OnTurnError = TurnErrors.Handler(sp.GetRequiredService<Phrases>(), sp.GetRequiredService<ILogger<TelegramAdapter>>());
             return adapter;

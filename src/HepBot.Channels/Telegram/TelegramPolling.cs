@@ -9,7 +9,7 @@ namespace HepBot.Channels.Telegram;
 /// <summary>
 /// Receives updates by long polling when no webhook is configured. A batch is confirmed to Telegram
 /// (by asking for the next offset) only after it was processed, so a crash means redelivery, not loss;
-/// <see cref="UpdateDeduplicator"/> makes the redelivery harmless.
+/// the adapter's de-duplication by update_id makes the redelivery harmless.
 /// </summary>
 public sealed class TelegramPolling(
     TelegramSender sender,

@@ -24,6 +24,12 @@ public static class TelegramWebhook
     /// <summary>The path HepBot serves updates on; <c>Telegram:WebhookUrl</c> must reach it.</summary>
     public const string Path = "/api/telegram/updates";
 
+    /// <summary>
+    /// The largest update accepted: a 4096-character text with its entities and a quoted message fits
+    /// many times over; anything bigger is refused (413) before it is read further.
+    /// </summary>
+    public const int MaxUpdateBytes = 1024 * 1024;
+
     public static IEndpointConventionBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints, string secret)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(secret);
@@ -33,10 +39,15 @@ public static class TelegramWebhook
             var given = http.Request.Headers[SecretHeader].ToString();
             if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), expected))
                 return Results.Unauthorized();
+            if (await BoundedBody.ReadAsync(http, MaxUpdateBytes) is not { } body)
+            {
+                loggers.CreateLogger(typeof(TelegramWebhook)).LogWarning("A Telegram webhook call was larger than {MaxBytes} bytes; refused", MaxUpdateBytes);
+                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"An update may be at most {MaxUpdateBytes} bytes.");
+            }
             Update? update;
             try
             {
-                update = await JsonSerializer.DeserializeAsync<Update>(http.Request.Body, JsonBotAPI.Options, http.RequestAborted);
+                update = JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options);
             }
             catch (JsonException e)
             {
@@ -45,6 +56,12 @@ public static class TelegramWebhook
             }
             if (update is null)
                 return Results.BadRequest();
+            if (!TelegramActivities.IsWithinTelegramLimits(update))
+            {
+                loggers.CreateLogger(typeof(TelegramWebhook)).LogWarning("Telegram update {UpdateId} is larger than Telegram allows; refused", update.Id);
+                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+                    title: $"A text may be at most {TelegramActivities.MaxTextLength} characters, a caption {TelegramActivities.MaxCaptionLength}.");
+            }
             await adapter.ProcessUpdateAsync(update, bot, http.RequestAborted);
             return Results.Ok();
         }).ExcludeFromDescription();

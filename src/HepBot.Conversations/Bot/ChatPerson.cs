@@ -13,6 +13,11 @@ public sealed record ChatPerson(Guid? AccountId, Patient? Patient, Guid? Therapi
 
     public bool IsLinked => Patient is not null || TherapistId is not null;
 
+    /// <summary>The chat is linked to someone else than the sender of this turn: nothing of theirs may be shown or changed.</summary>
+    public bool IsOtherSender { get; private init; }
+
+    public static ChatPerson OtherSender(string locale) => new(null, null, null, null, locale) { IsOtherSender = true };
+
     public Guid PatientId => Patient?.Id ?? throw new InvalidOperationException("This chat is not linked to a patient.");
 
     /// <summary>The first word of the display name, for a friendly greeting.</summary>

@@ -16,10 +16,17 @@ public sealed class HepBotBot(DialogRunner runner, ChatDirectory directory, Phra
         var activity = turnContext.Activity;
         if (activity.Conversation?.Id is null)
             return;
-        var person = await directory.IdentifyAsync(activity.ChannelId, activity.Conversation.Id, activity.Locale, cancellationToken);
+        var person = await directory.IdentifySenderAsync(activity, cancellationToken);
         person.Attach(turnContext);
         // Prompts and texts read the turn's locale; the patient's saved language decides it, not the device.
         activity.Locale = phrases.Catalog.ResolveLanguage(person.Locale);
+        if (person.IsOtherSender)
+        {
+            // Refused before any state is read: the linked person's dialog and data stay untouched.
+            if (activity.Type == ActivityTypes.Message)
+                await phrases.SayAsync(turnContext, "linking.otherSender", cancellationToken);
+            return;
+        }
 
         switch (activity.Type)
         {

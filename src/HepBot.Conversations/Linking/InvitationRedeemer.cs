@@ -59,7 +59,9 @@ public sealed class InvitationRedeemer(IDbContextFactory<HepBotDbContext> contex
             };
             db.ChannelAccounts.Add(account);
         }
+        // From now on only this user may use the chat (see ChatDirectory.IdentifySenderAsync).
         account.ChannelUserId = chat.UserId;
+        account.ChannelUserObjectId = chat.UserObjectId;
         account.ConversationReference = chat.ConversationReference;
         account.PatientId = invitation.PatientId;
         account.TherapistId = invitation.TherapistId;

@@ -67,7 +67,7 @@ public sealed class LinkingDialog : WaterfallDialog<LinkingDialog.Values>
 
         var activity = step.Context.Activity;
         var chat = new ChatAddress(activity.ChannelId, activity.From?.Id ?? "", activity.Conversation.Id,
-            Newtonsoft.Json.JsonConvert.SerializeObject(activity.GetConversationReference()));
+            Newtonsoft.Json.JsonConvert.SerializeObject(activity.GetConversationReference()), activity.From?.AadObjectId);
         var result = await _redeemer.RedeemAsync(code, chat, ct);
         switch (result.Outcome)
         {

@@ -14,6 +14,12 @@ public sealed class ChannelAccount
     /// <summary>The user's id on that channel (Telegram user id, Teams AAD object or 29: id).</summary>
     public required string ChannelUserId { get; set; }
 
+    /// <summary>
+    /// The user's Entra (AAD) object id where the channel gives one (Teams): the same person reaches the
+    /// bot with this id even where their channel user id differs. Null elsewhere.
+    /// </summary>
+    public string? ChannelUserObjectId { get; set; }
+
     /// <summary>The conversation (Telegram chat id, Teams conversation id).</summary>
     public required string ConversationId { get; set; }
 

@@ -27,6 +27,7 @@ internal sealed class ChannelAccountConfiguration : IEntityTypeConfiguration<Cha
     {
         b.Property(a => a.Channel).HasMaxLength(32);
         b.Property(a => a.ChannelUserId).HasMaxLength(200);
+        b.Property(a => a.ChannelUserObjectId).HasMaxLength(64);
         b.Property(a => a.ConversationId).HasMaxLength(400);
         b.Property(a => a.ConversationReference).HasMaxLength(8000);
         b.HasIndex(a => new { a.Channel, a.ConversationId }).IsUnique();

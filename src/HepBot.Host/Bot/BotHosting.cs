@@ -8,8 +8,6 @@ using HepBot.Data.BotState;
 using HepBot.Host.Configuration;
 using HepBot.Host.ExerciseLibrary;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
-using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace HepBot.Host.Bot;
@@ -43,27 +41,6 @@ internal static class BotHosting
             RepositoryRoot.Resolve(library.MediaFolder, contentRoot));
         services.AddSingleton<IStorage, DatabaseBotStorage>();
 
-        services.AddHepBotChannels(configuration);
-    }
-
-    public static void MapBotMessages(this WebApplication app)
-    {
-        var appId = app.Configuration["MicrosoftAppId"];
-        var refuseAnonymous = string.IsNullOrWhiteSpace(appId) && app.Environment.IsProduction();
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("HepBot.Bot");
-        if (refuseAnonymous)
-            logger.LogWarning("MicrosoftAppId is not set: in Production /api/messages refuses every request. Set the Bot Framework keys to serve Teams.");
-        else if (string.IsNullOrWhiteSpace(appId))
-            logger.LogInformation("MicrosoftAppId is not set: /api/messages accepts unauthenticated local traffic (Bot Framework Emulator, Agents Playground).");
-
-        app.MapPost("/api/messages", async (HttpContext http, CloudAdapter adapter, IBot bot) =>
-        {
-            if (refuseAnonymous)
-            {
-                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                return;
-            }
-            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
-        }).ExcludeFromDescription();
+        services.AddHepBotChannels(configuration, localTraffic: BotMessagesEndpoint.AcceptsLocalTraffic(configuration, builder.Environment));
     }
 }

@@ -1,5 +1,8 @@
 using HepBot.Channels.RateLimiting;
 using HepBot.Channels.Telegram;
+using HepBot.Data;
+using HepBot.Data.Deliveries;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Telegram.Bot;
@@ -19,7 +22,13 @@ internal static class Senders
         new(client, limiter, Policy, clock, Logger<TelegramSender>());
 
     public static TelegramAdapter Adapter(TelegramSender sender) =>
-        new(sender, new TelegramMediaCache(), new UpdateDeduplicator(), Logger<TelegramAdapter>());
+        new(sender, new TelegramMediaCache(), new DeliveryLog(new NoDatabase(), TimeProvider.System), Logger<TelegramAdapter>());
 
     public static ILogger<T> Logger<T>() => NullLogger<T>.Instance;
+
+    /// <summary>These adapters only send; receiving updates (which claims them in the database) has its own tests.</summary>
+    private sealed class NoDatabase : IDbContextFactory<HepBotDbContext>
+    {
+        public HepBotDbContext CreateDbContext() => throw new InvalidOperationException("The delivery tests receive no updates.");
+    }
 }

@@ -107,20 +107,6 @@ public sealed class TelegramOutgoingTests : IDisposable
         Assert.Equal(text.Replace("\n", ""), string.Concat(parts).Replace("\n", ""));
     }
 
-    [Fact]
-    public void An_update_id_is_claimed_once_and_ids_far_below_the_newest_count_as_processed()
-    {
-        var updates = new UpdateDeduplicator(window: 100);
-
-        Assert.True(updates.TryClaim(500));
-        Assert.False(updates.TryClaim(500));
-        Assert.True(updates.TryClaim(450)); // out of order, within the window
-        Assert.False(updates.TryClaim(400)); // as old as the window: taken as processed
-
-        updates.Release(450); // its processing failed: the redelivery runs
-        Assert.True(updates.TryClaim(450));
-    }
-
     private static Activity Card(string text, params Attachment[] attachments)
     {
         var message = (Activity)MessageFactory.Text(text);

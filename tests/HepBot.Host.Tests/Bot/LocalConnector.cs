@@ -28,9 +28,17 @@ internal sealed class LocalConnector : IAsyncDisposable
     /// <summary>Requests answered with an error instead of being delivered.</summary>
     public int Refused => _refused;
 
+    /// <summary>Every request that reached the connector, delivered or not.</summary>
+    public int Requests => _requests;
+
     private readonly ConcurrentDictionary<string, (int Status, string Code)> _gone = new();
     private int _throttleNext;
     private int _refused;
+    private int _requests;
+    private int _failEverything;
+
+    /// <summary>From now on every request is answered with <paramref name="status"/>, as a broken gateway does.</summary>
+    public void FailEverything(int status) => _failEverything = status;
 
     /// <summary>Every later message to <paramref name="conversationId"/> is answered 403, as when the user blocked the bot.</summary>
     public void RemoveApp(string conversationId) => _gone[conversationId] = (StatusCodes.Status403Forbidden, "ConversationBlockedByUser");
@@ -66,6 +74,12 @@ internal sealed class LocalConnector : IAsyncDisposable
 
     private async Task<IResult> ReceiveAsync(HttpRequest request, HttpResponse response, string conversationId)
     {
+        Interlocked.Increment(ref _requests);
+        if (_failEverything != 0)
+        {
+            Interlocked.Increment(ref _refused);
+            return Results.Json(new { error = new { code = "ServiceError", message = "The gateway failed." } }, statusCode: _failEverything);
+        }
         if (_gone.TryGetValue(conversationId, out var gone))
         {
             Interlocked.Increment(ref _refused);

@@ -25,6 +25,7 @@ public class StartupValidationTests
         { "Reminders:NudgeAfter", "00:00:00", "Reminders:NudgeAfter" },
         { "AlertRules:LowAdherenceBelow", "2", "AlertRules:LowAdherenceBelow" },
         { "Smtp:Host", "smtp.clinic.test", "Smtp:From" },
+        { "BotFramework:ServiceUrls:0", "http://connector.clinic.test/", "BotFramework:ServiceUrls" },
     };
 
     [Theory]

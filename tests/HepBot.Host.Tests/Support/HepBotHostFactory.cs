@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
 using System.Net.Http.Headers;
 using HepBot.Data;
 using HepBot.Testing;
@@ -29,6 +31,15 @@ internal sealed class HepBotHostFactory(IReadOnlyDictionary<string, string?> set
     /// <summary>What was sent to patients' and therapists' chats (unless <see cref="RealChats"/>).</summary>
     public RecordingChatNotifier Notifier { get; } = new();
 
+    /// <summary>
+    /// The address requests come from. The test server leaves it unset; a real client on this machine
+    /// has loopback, which is what local tools (Emulator, Agents Playground) have.
+    /// </summary>
+    public IPAddress RemoteAddress { get; init; } = IPAddress.Loopback;
+
+    /// <summary>When set, every log line the host writes also goes here (after the host's own redaction).</summary>
+    public CapturedLogs? Logs { get; init; }
+
     /// <summary>Scheduled messages go out through the real ProactiveMessenger and channels instead of <see cref="Notifier"/>.</summary>
     public bool RealChats { get; init; }
 
@@ -59,6 +70,9 @@ internal sealed class HepBotHostFactory(IReadOnlyDictionary<string, string?> set
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(RemoteAddress));
+            if (Logs is not null)
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.RemoveAll<HostConsole>();
@@ -69,5 +83,18 @@ internal sealed class HepBotHostFactory(IReadOnlyDictionary<string, string?> set
                 services.AddSingleton<HepBot.Conversations.IChatNotifier>(Notifier);
             }
         });
+    }
+
+    private sealed class RemoteAddressFilter(IPAddress address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress ??= address;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

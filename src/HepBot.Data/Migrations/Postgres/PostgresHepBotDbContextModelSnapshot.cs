@@ -327,6 +327,10 @@ namespace HepBot.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ChannelUserObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("ConversationId")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -755,6 +759,26 @@ namespace HepBot.Data.Migrations.Postgres
                     b.HasKey("Key");
 
                     b.ToTable("BotState", (string)null);
+                });
+
+            modelBuilder.Entity("HepBot.Data.Deliveries.SeenDelivery", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("DeliveryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Channel", "DeliveryId");
+
+                    b.HasIndex("SeenAt");
+
+                    b.ToTable("SeenDeliveries");
                 });
 
             modelBuilder.Entity("HepBot.Core.Alerts.Alert", b =>

@@ -328,6 +328,10 @@ namespace HepBot.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("ChannelUserObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("ConversationId")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -756,6 +760,26 @@ namespace HepBot.Data.Migrations.SqlServer
                     b.HasKey("Key");
 
                     b.ToTable("BotState", (string)null);
+                });
+
+            modelBuilder.Entity("HepBot.Data.Deliveries.SeenDelivery", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("DeliveryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Channel", "DeliveryId");
+
+                    b.HasIndex("SeenAt");
+
+                    b.ToTable("SeenDeliveries");
                 });
 
             modelBuilder.Entity("HepBot.Core.Alerts.Alert", b =>

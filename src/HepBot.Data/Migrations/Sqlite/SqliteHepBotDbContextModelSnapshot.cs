@@ -320,6 +320,10 @@ namespace HepBot.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChannelUserObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConversationId")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -748,6 +752,26 @@ namespace HepBot.Data.Migrations.Sqlite
                     b.HasKey("Key");
 
                     b.ToTable("BotState", (string)null);
+                });
+
+            modelBuilder.Entity("HepBot.Data.Deliveries.SeenDelivery", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Channel", "DeliveryId");
+
+                    b.HasIndex("SeenAt");
+
+                    b.ToTable("SeenDeliveries");
                 });
 
             modelBuilder.Entity("HepBot.Core.Alerts.Alert", b =>
