@@ -133,6 +133,46 @@ public class DialogContext
         await dialog.RepromptDialogAsync(Context, active, cancellationToken);
     }
 
+    /// <summary>
+    /// True when the stack (or a component's inner stack) names a dialog this version does not have, or
+    /// keeps a component state that can no longer be read: a stack saved before a deploy renamed or
+    /// removed a dialog. Such a stack cannot be continued, only reset.
+    /// </summary>
+    public bool NamesUnknownDialog()
+    {
+        foreach (var instance in _state.DialogStack)
+        {
+            var dialog = FindDialog(instance.Id);
+            if (dialog is null)
+            {
+                return true;
+            }
+
+            if (dialog is ComponentDialog component)
+            {
+                DialogContext inner;
+                try
+                {
+                    inner = component.CreateInnerContext(this, instance);
+                }
+                catch (Newtonsoft.Json.JsonException)
+                {
+                    return true;
+                }
+
+                if (inner.NamesUnknownDialog())
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Empties the stack without ending its dialogs: a stack an older version saved cannot be trusted to end cleanly.</summary>
+    internal void ForgetStack() => _state.DialogStack.Clear();
+
     private async Task EndActiveDialogAsync(DialogReason reason, CancellationToken cancellationToken)
     {
         var active = ActiveDialog;

@@ -171,6 +171,28 @@ public sealed class BotHarness : IAsyncDisposable
 
     public HepBotDbContext Db() => _database.CreateContext();
 
+    /// <summary>
+    /// Edits the saved conversation state as a deploy would leave it, e.g. naming a dialog that the new
+    /// version renamed. Stack entries are stored as JSON inside JSON, so ids appear as <c>\"Id\":\"exercise\"</c>.
+    /// </summary>
+    public async Task RenameSavedDialogAsync(string dialogId, string newId)
+    {
+        await using var db = Db();
+        var entries = await db.BotState.ToListAsync(TestContext.Current.CancellationToken);
+        var renamed = 0;
+        foreach (var entry in entries)
+        {
+            var json = entry.Json.Replace($"\"Id\":\"{dialogId}\"", $"\"Id\":\"{newId}\"", StringComparison.Ordinal);
+            if (json == entry.Json)
+                continue;
+            entry.Json = json;
+            renamed++;
+        }
+        if (renamed == 0)
+            throw new InvalidOperationException($"No saved stack names the dialog '{dialogId}'.");
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
     /// <summary>Another invitation code for Alex, or for the therapist, in the given state.</summary>
     public Task<string> InviteAsync(InvitationState state = InvitationState.Open, bool forTherapist = false) =>
         Clinic.InviteAsync(_database, Clock.GetUtcNow(), state, forTherapist);
