@@ -44,6 +44,26 @@ public class DialogContext
             ? component.CreateInnerContext(this, active)
             : null;
 
+    /// <summary>
+    /// The id of the question being asked now (see <see cref="PromptIdentity"/>): the innermost active
+    /// dialog's, when it is a prompt. Null when nothing is asked.
+    /// </summary>
+    public string? WaitingPromptId
+    {
+        get
+        {
+            var dc = this;
+            while (dc.Child is { } child)
+            {
+                dc = child;
+            }
+
+            return dc.ActiveDialog is { } active && dc.FindDialog(active.Id) is IPromptDialog
+                ? active.GetState<PromptState>().Options.PromptId
+                : null;
+        }
+    }
+
     /// <summary>Finds a dialog in this stack's set, then in the parents' sets.</summary>
     public Dialog? FindDialog(string dialogId) => Dialogs.Find(dialogId) ?? Parent?.FindDialog(dialogId);
 
