@@ -49,8 +49,10 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<PatientDataExport>();
         services.AddSingleton<TherapistMessages>();
         services.AddSingleton<NewDayGuard>();
+        services.AddSingleton<StaleAnswerGuard>();
         services.AddSingleton<PatientInterruptions>();
         services.AddSingleton<TherapistAlerts>();
+        services.AddSingleton<UpdatedDialogsRecovery>();
 
         services.AddSingleton<RootDialog>();
         services.AddSingleton<Dialog, LinkingDialog>();
@@ -72,7 +74,8 @@ public static class ConversationServiceCollectionExtensions
             var runner = new DialogRunner(
                 sp.GetRequiredService<RootDialog>(),
                 sp.GetRequiredService<ConversationState>(),
-                [sp.GetRequiredService<NewDayGuard>(), sp.GetRequiredService<PatientInterruptions>()]);
+                [sp.GetRequiredService<NewDayGuard>(), sp.GetRequiredService<StaleAnswerGuard>(), sp.GetRequiredService<PatientInterruptions>()],
+                sp.GetRequiredService<UpdatedDialogsRecovery>());
             foreach (var dialog in sp.GetServices<Dialog>().Concat(Prompts.Create(sp.GetRequiredService<Phrases>())))
                 runner.Dialogs.Add(dialog);
             return runner;

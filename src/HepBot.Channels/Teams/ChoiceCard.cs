@@ -1,3 +1,4 @@
+using HepBot.Conversations.DialogLayer;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
@@ -69,22 +70,23 @@ public static class ChoiceCard
     }
 
     /// <summary>
-    /// The answer's value travels as <c>data.choice</c>. Teams' messageBack also posts the label in the
+    /// The answer's value travels as <c>data.choice</c>, the prompt it answers as <c>data.prompt</c>. Teams' messageBack also posts the label in the
     /// chat, so the patient sees what they tapped, and sends the value as text for good measure.
     /// </summary>
     private static JObject Submit(CardAction action)
     {
         var value = action.Value?.ToString() ?? action.Title ?? "";
         var label = string.IsNullOrWhiteSpace(action.Title) ? value : action.Title;
+        var data = new JObject { ["choice"] = value };
+        // A prompt's button answers only that prompt: a tap on an older card is refused, not taken for the current question.
+        if (PromptIdentity.OfButton(action) is { } promptId)
+            data[PromptIdentity.Property] = promptId;
+        data["msteams"] = new JObject { ["type"] = "messageBack", ["displayText"] = label, ["text"] = value };
         return new JObject
         {
             ["type"] = "Action.Submit",
             ["title"] = label,
-            ["data"] = new JObject
-            {
-                ["choice"] = value,
-                ["msteams"] = new JObject { ["type"] = "messageBack", ["displayText"] = label, ["text"] = value },
-            },
+            ["data"] = data,
         };
     }
 

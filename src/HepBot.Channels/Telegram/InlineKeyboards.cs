@@ -1,4 +1,5 @@
 using System.Text;
+using HepBot.Conversations.DialogLayer;
 using Microsoft.Bot.Schema;
 using Telegram.Bot.Types.ReplyMarkups;
 
@@ -6,7 +7,8 @@ namespace HepBot.Channels.Telegram;
 
 /// <summary>
 /// Suggested actions as an inline keyboard. A button press comes back as a callback query whose data
-/// is the action's value, so callback_data is the value itself (Telegram allows 1–64 bytes).
+/// is the action's value (Telegram allows 1–64 bytes); a button of a prompt also carries the prompt's id
+/// (<see cref="PromptIdentity"/>), as <c>!id|value</c>, so the press answers only that question.
 /// Short number-only scales (0–10 pain) sit in two balanced rows; words go up to three a row
 /// while they fit on a phone, longer labels on a row of their own.
 /// </summary>
@@ -36,12 +38,28 @@ public static class InlineKeyboards
         var label = string.IsNullOrWhiteSpace(action.Title) ? action.Value?.ToString() ?? "" : action.Title;
         if (action.Type == ActionTypes.OpenUrl && action.Value?.ToString() is { } url)
             return InlineKeyboardButton.WithUrl(label, url);
-        var value = action.Value?.ToString() ?? action.Title ?? "";
+        var value = CallbackData(action.Value?.ToString() ?? action.Title ?? "", PromptIdentity.OfButton(action));
         var bytes = Encoding.UTF8.GetByteCount(value);
         if (bytes is 0 or > MaxCallbackDataBytes)
             throw new InvalidOperationException(
                 $"The button '{label}' has a value of {bytes} bytes; Telegram callback data must be 1-{MaxCallbackDataBytes} bytes. Use a shorter choice value.");
         return InlineKeyboardButton.WithCallbackData(label, value);
+    }
+
+    private const char PromptMark = '!';
+    private const char PromptEnd = '|';
+
+    public static string CallbackData(string value, string? promptId) =>
+        promptId is null || value.Length == 0 ? value : $"{PromptMark}{promptId}{PromptEnd}{value}";
+
+    /// <summary>The choice value and the prompt id (null for a button of no prompt) in a press's callback data.</summary>
+    public static (string Value, string? PromptId) ParseCallbackData(string data)
+    {
+        const int valueStart = PromptIdentity.IdLength + 2;
+        return data.Length > valueStart && data[0] == PromptMark && data[valueStart - 1] == PromptEnd
+            && PromptIdentity.IsId(data[1..(valueStart - 1)])
+            ? (data[valueStart..], data[1..(valueStart - 1)])
+            : (data, null);
     }
 
     private static bool IsShortNumber(string label) => label.Length <= 3 && label.All(char.IsAsciiDigit);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HepBot.Conversations.DialogLayer;
 using Microsoft.Bot.Schema;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -44,11 +45,17 @@ public static class TelegramActivities
             timestamp: message.Date);
     }
 
-    /// <summary>A button press: the callback data (the choice value) is the text, as if the patient typed it.</summary>
+    /// <summary>
+    /// A button press: the choice value is the text, as if the patient typed it; a prompt's button also
+    /// brings <c>{ choice, prompt }</c> as the value, so it answers only the question it was shown with.
+    /// </summary>
     public static Activity FromCallback(CallbackQuery callback, Message question, ChannelAccount bot)
     {
-        var activity = Message(callback.Id, question.Chat, callback.From, callback.Data, bot, timestamp: null);
+        var (value, promptId) = InlineKeyboards.ParseCallbackData(callback.Data ?? "");
+        var activity = Message(callback.Id, question.Chat, callback.From, value, bot, timestamp: null);
         activity.ReplyToId = question.Id.ToString(CultureInfo.InvariantCulture);
+        if (promptId is not null)
+            activity.Value = PromptIdentity.Submit(value, promptId);
         return activity;
     }
 

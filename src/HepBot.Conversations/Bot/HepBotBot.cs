@@ -16,6 +16,9 @@ public sealed class HepBotBot(DialogRunner runner, ChatDirectory directory, Phra
         var activity = turnContext.Activity;
         if (activity.Conversation?.Id is null)
             return;
+        // A broken client can send half a surrogate pair; repaired here, nothing downstream (matching, the database) chokes on it.
+        if (activity.Text is { } text)
+            activity.Text = WellFormedText.Repair(text);
         var person = await directory.IdentifySenderAsync(activity, cancellationToken);
         person.Attach(turnContext);
         // Prompts and texts read the turn's locale; the patient's saved language decides it, not the device.

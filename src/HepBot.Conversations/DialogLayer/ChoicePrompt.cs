@@ -58,7 +58,7 @@ public class ChoicePrompt(string dialogId, PromptValidator<FoundChoice>? validat
         }
 
         return acceptNumbers
-            && int.TryParse(answer, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            && int.TryParse(DecimalDigits.ToAscii(answer), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             && number >= 1 && number <= choices.Count
             ? new FoundChoice(choices[number - 1].Value, number - 1)
             : null;

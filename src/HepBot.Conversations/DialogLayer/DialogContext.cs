@@ -44,6 +44,26 @@ public class DialogContext
             ? component.CreateInnerContext(this, active)
             : null;
 
+    /// <summary>
+    /// The id of the question being asked now (see <see cref="PromptIdentity"/>): the innermost active
+    /// dialog's, when it is a prompt. Null when nothing is asked.
+    /// </summary>
+    public string? WaitingPromptId
+    {
+        get
+        {
+            var dc = this;
+            while (dc.Child is { } child)
+            {
+                dc = child;
+            }
+
+            return dc.ActiveDialog is { } active && dc.FindDialog(active.Id) is IPromptDialog
+                ? active.GetState<PromptState>().Options.PromptId
+                : null;
+        }
+    }
+
     /// <summary>Finds a dialog in this stack's set, then in the parents' sets.</summary>
     public Dialog? FindDialog(string dialogId) => Dialogs.Find(dialogId) ?? Parent?.FindDialog(dialogId);
 
@@ -132,6 +152,46 @@ public class DialogContext
         var dialog = FindDialog(active.Id) ?? throw DialogNotFound(active.Id);
         await dialog.RepromptDialogAsync(Context, active, cancellationToken);
     }
+
+    /// <summary>
+    /// True when the stack (or a component's inner stack) names a dialog this version does not have, or
+    /// keeps a component state that can no longer be read: a stack saved before a deploy renamed or
+    /// removed a dialog. Such a stack cannot be continued, only reset.
+    /// </summary>
+    public bool NamesUnknownDialog()
+    {
+        foreach (var instance in _state.DialogStack)
+        {
+            var dialog = FindDialog(instance.Id);
+            if (dialog is null)
+            {
+                return true;
+            }
+
+            if (dialog is ComponentDialog component)
+            {
+                DialogContext inner;
+                try
+                {
+                    inner = component.CreateInnerContext(this, instance);
+                }
+                catch (Newtonsoft.Json.JsonException)
+                {
+                    return true;
+                }
+
+                if (inner.NamesUnknownDialog())
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Empties the stack without ending its dialogs: a stack an older version saved cannot be trusted to end cleanly.</summary>
+    internal void ForgetStack() => _state.DialogStack.Clear();
 
     private async Task EndActiveDialogAsync(DialogReason reason, CancellationToken cancellationToken)
     {

@@ -5,7 +5,8 @@ namespace HepBot.Conversations.DialogLayer;
 
 /// <summary>
 /// Runs one turn of the dialog system, like Bot Framework's <c>DialogManager</c>: load the stack,
-/// let the interruption handlers look first, continue the active dialog, begin the root dialog when
+/// reset a stack an older version saved with dialogs this one does not have (see
+/// <see cref="IStackResetHandler"/>), let the interruption handlers look first, continue the active dialog, begin the root dialog when
 /// a message arrives and nothing is active, and save conversation state.
 /// </summary>
 public sealed class DialogRunner
@@ -14,12 +15,15 @@ public sealed class DialogRunner
 
     private readonly ConversationState _conversationState;
     private readonly IReadOnlyList<IInterruptionHandler> _interruptionHandlers;
+    private readonly IStackResetHandler? _stackReset;
 
     public DialogRunner(
         Dialog rootDialog,
         ConversationState conversationState,
-        IEnumerable<IInterruptionHandler>? interruptionHandlers = null)
+        IEnumerable<IInterruptionHandler>? interruptionHandlers = null,
+        IStackResetHandler? stackReset = null)
     {
+        _stackReset = stackReset;
         RootDialog = rootDialog ?? throw new ArgumentNullException(nameof(rootDialog));
         _conversationState = conversationState ?? throw new ArgumentNullException(nameof(conversationState));
         _interruptionHandlers = interruptionHandlers?.ToList() ?? [];
@@ -36,12 +40,24 @@ public sealed class DialogRunner
         ArgumentNullException.ThrowIfNull(turnContext);
         var dc = await Dialogs.CreateContextAsync(turnContext, cancellationToken);
 
-        var result = await InterruptAsync(dc, cancellationToken) switch
+        DialogTurnResult result;
+        if (dc.NamesUnknownDialog())
         {
-            InterruptionOutcome.Reprompt => await RepromptAsync(dc, cancellationToken),
-            InterruptionOutcome.Handled => StatusOf(dc),
-            _ => await ContinueOrBeginAsync(dc, cancellationToken),
-        };
+            // The message was meant for a question this version no longer knows: it answers nothing.
+            dc.ForgetStack();
+            result = _stackReset is null
+                ? new DialogTurnResult(DialogTurnStatus.Empty)
+                : await _stackReset.OnStackResetAsync(dc, cancellationToken);
+        }
+        else
+        {
+            result = await InterruptAsync(dc, cancellationToken) switch
+            {
+                InterruptionOutcome.Reprompt => await RepromptAsync(dc, cancellationToken),
+                InterruptionOutcome.Handled => StatusOf(dc),
+                _ => await ContinueOrBeginAsync(dc, cancellationToken),
+            };
+        }
 
         await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
         return result;

@@ -7,7 +7,7 @@ namespace HepBot.Conversations.DialogLayer;
 /// <summary>
 /// Asks for a whole number between <see cref="Min"/> and <see cref="Max"/> (inclusive). Accepts
 /// "7", " 7 ", "7/10" (only when the denominator is <see cref="Max"/>, as on a 0–10 scale) and a
-/// button or card submit carrying the number. The whole answer must be the number: "about 7" is
+/// button or card submit carrying the number, in any script's decimal digits ("７", "٧"). The whole answer must be the number: "about 7" is
 /// asked again rather than guessed.
 /// </summary>
 public partial class NumberPrompt : Prompt<int>
@@ -53,7 +53,7 @@ public partial class NumberPrompt : Prompt<int>
             return null;
         }
 
-        var match = NumberPattern().Match(answer);
+        var match = NumberPattern().Match(DecimalDigits.ToAscii(answer));
         if (!match.Success
             || !int.TryParse(match.Groups["number"].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
         {
@@ -69,6 +69,6 @@ public partial class NumberPrompt : Prompt<int>
         return number >= Min && number <= Max ? number : null;
     }
 
-    [GeneratedRegex(@"^\s*(?<number>[-+]?\d{1,9})\s*(?:/\s*(?<scale>\d{1,9}))?\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?<number>[-+]?[0-9]{1,9})\s*(?:/\s*(?<scale>[0-9]{1,9}))?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex NumberPattern();
 }

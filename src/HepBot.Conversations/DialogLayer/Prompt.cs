@@ -7,7 +7,7 @@ namespace HepBot.Conversations.DialogLayer;
 /// Asks one question and ends with the typed answer, retrying until the answer is recognised and
 /// valid (or <see cref="PromptOptions.MaxAttempts"/> is reached, which ends with a null result).
 /// </summary>
-public abstract class Prompt<T> : Dialog
+public abstract class Prompt<T> : Dialog, IPromptDialog
 {
     private readonly PromptValidator<T>? _validator;
 
@@ -34,6 +34,7 @@ public abstract class Prompt<T> : Dialog
         }
 
         ValidateOptions(promptOptions);
+        promptOptions.PromptId = PromptIdentity.NewId();
 
         var state = new PromptState { Options = promptOptions };
         dc.ActiveDialog!.SetState(state);
@@ -50,6 +51,13 @@ public abstract class Prompt<T> : Dialog
         }
 
         var state = dc.ActiveDialog!.GetState<PromptState>();
+        if (PromptIdentity.OfAnswer(dc.Context.Activity) is { } answered && answered != state.Options.PromptId)
+        {
+            // A button of another question (normally caught before by the host's guard): it answers nothing here.
+            await OnPromptAsync(dc.Context, state.Options, isRetry: false, cancellationToken);
+            return EndOfTurn;
+        }
+
         var recognized = await OnRecognizeAsync(dc.Context, state.Options, cancellationToken);
         state.AttemptCount++;
 
@@ -104,6 +112,7 @@ public abstract class Prompt<T> : Dialog
         if (buttons.Count > 0)
         {
             activity.SuggestedActions = ChoiceFactory.SuggestedActions(buttons);
+            PromptIdentity.Stamp(activity, options.PromptId);
         }
 
         await turnContext.SendActivityAsync(activity, cancellationToken);
@@ -115,6 +124,9 @@ public abstract class Prompt<T> : Dialog
     protected abstract Task<PromptRecognizerResult<T>> OnRecognizeAsync(
         ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken);
 }
+
+/// <summary>Marks the dialogs that wait for an answer to one question, so the stack can tell which question is open.</summary>
+internal interface IPromptDialog;
 
 /// <summary>The persisted state of a prompt.</summary>
 public sealed class PromptState

@@ -24,6 +24,12 @@ public sealed class PromptOptions
     /// </summary>
     public int? MaxAttempts { get; set; }
 
+    /// <summary>
+    /// Which asking of the question this is: set by the prompt when it begins (see <see cref="PromptIdentity"/>),
+    /// carried by its buttons, and checked when a press comes back.
+    /// </summary>
+    public string? PromptId { get; set; }
+
     public T? GetValidations<T>() =>
         Validations is null ? default : Validations.ToObject<T>(DialogStateSerializer.Serializer);
 

@@ -30,21 +30,26 @@ public sealed class MessageTherapistDialog : WaterfallDialog<MessageTherapistDia
     public sealed class Values;
 }
 
-/// <summary>"Delete my data": an explicit confirmation, then erasure; the chat is unlinked afterwards.</summary>
+/// <summary>
+/// "Delete my data": erased only when the patient types the confirmation word of their language
+/// (DELETE, BORRAR). No button, number or card submit can stand in for it, so a stray tap or a menu
+/// number typed one time too many can never erase a patient; anything else keeps the data.
+/// </summary>
 public sealed class ForgetMeDialog : WaterfallDialog<ForgetMeDialog.Values>
 {
     public const string DialogId = "forgetMe";
 
     public ForgetMeDialog(Phrases phrases, PatientErasure erasure) : base(DialogId)
     {
-        AddStep(async (step, ct) => await step.PromptAsync(Prompts.Choice, phrases.Choices(step.Context, "data.askForget",
-        [
-            phrases.Choice(step.Context, "erase", "data.forgetYes"),
-            phrases.Choice(step.Context, "keep", "data.forgetNo"),
-        ]), ct));
+        AddStep(async (step, ct) => await step.PromptAsync(Prompts.ConfirmationWord, new PromptOptions
+        {
+            Prompt = MessageFactory.Text(phrases.Get(step.Context, "data.askForget", ("word", phrases.Get(step.Context, "data.forgetWord")))),
+            // A photo or an over-long text is not the word: the data is kept, not asked about again.
+            MaxAttempts = 1,
+        }, ct));
         AddStep(async (step, ct) =>
         {
-            if (step.GetResult<FoundChoice>().Value != "erase")
+            if (!IsConfirmationWord(step, phrases))
             {
                 await phrases.SayAsync(step.Context, "data.kept", ct);
                 return await step.EndDialogAsync(null, ct);
@@ -56,6 +61,12 @@ public sealed class ForgetMeDialog : WaterfallDialog<ForgetMeDialog.Values>
             return await step.CancelAllDialogsAsync(ct);
         });
     }
+
+    /// <summary>Typed, not submitted; case and surrounding punctuation do not matter ("delete", "BORRAR.").</summary>
+    private static bool IsConfirmationWord(WaterfallStepContext<Values> step, Phrases phrases) =>
+        step.Result is string typed
+        && step.Context.Activity.Value is null
+        && CommandRecognizer.Fold(typed) == CommandRecognizer.Fold(phrases.Get(step.Context, "data.forgetWord"));
 
     public sealed class Values;
 }

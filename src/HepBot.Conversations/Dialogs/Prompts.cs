@@ -17,6 +17,9 @@ public static class Prompts
     public const string Code = "prompt.code";
     public const string Message = "prompt.message";
 
+    /// <summary>A typed confirmation word (erasure): any text, judged by the dialog.</summary>
+    public const string ConfirmationWord = "prompt.confirmationWord";
+
     public const int MaxPauseDays = 30;
 
     public static IEnumerable<Dialog> Create(Phrases phrases)
@@ -29,6 +32,7 @@ public static class Prompts
         yield return new TextPrompt(Code, 100, (context, ct) =>
             Task.FromResult(context.Recognized.Succeeded && InvitationCode.Normalize(StripStart(context.Recognized.Value)) is not null));
         yield return new TextPrompt(Message, PatientMessage.MaxLength);
+        yield return new TextPrompt(ConfirmationWord, 100);
         yield return new ConfirmPrompt(Confirm, phrases.Catalog.Languages.ToDictionary(
             language => language,
             language => new ConfirmVocabulary(

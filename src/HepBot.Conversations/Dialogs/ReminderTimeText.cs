@@ -1,15 +1,16 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using HepBot.Conversations.DialogLayer;
 
 namespace HepBot.Conversations.Dialogs;
 
-/// <summary>Reads a time of day the way people type it: "18:00", "7:30", "07.30", "7", "7pm", "7:30 am".</summary>
+/// <summary>Reads a time of day the way people type it: "18:00", "7:30", "07.30", "7", "7pm", "7:30 am", in any script's digits ("１８:００", "१०:३०").</summary>
 public static partial class ReminderTimeText
 {
     public static bool TryParse(string? text, out TimeOnly time)
     {
         time = default;
-        var match = TimePattern().Match(text?.Trim().ToLowerInvariant() ?? "");
+        var match = TimePattern().Match(DecimalDigits.ToAscii(text ?? "").Trim().ToLowerInvariant());
         if (!match.Success)
             return false;
         var hour = int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture);
@@ -29,6 +30,6 @@ public static partial class ReminderTimeText
 
     public static string Format(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(?<h>\d{1,2})(?:[:.h](?<m>\d{2}))?\s*(?<ampm>a\.?m\.?|p\.?m\.?)?$")]
+    [GeneratedRegex(@"^(?<h>[0-9]{1,2})(?:[:.h](?<m>[0-9]{2}))?\s*(?<ampm>a\.?m\.?|p\.?m\.?)?$")]
     private static partial Regex TimePattern();
 }

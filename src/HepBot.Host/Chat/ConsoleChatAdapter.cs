@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using HepBot.Conversations.DialogLayer;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -8,7 +9,8 @@ namespace HepBot.Host.Chat;
 /// <summary>
 /// A terminal channel for trying HepBot without a messaging app: lines typed become message
 /// activities on the "console" channel, replies are printed, and buttons are shown as numbered
-/// choices (typing the number sends the button's value; number-only buttons like the 0–10 pain
+/// choices (typing the number presses the button: its value, and the question it belongs to, so a
+/// number typed for an earlier question is refused as stale; number-only buttons like the 0–10 pain
 /// scale are shown as they are).
 /// </summary>
 public sealed class ConsoleChatAdapter(TextReader input, TextWriter output, string conversationId, string locale)
@@ -35,7 +37,8 @@ public sealed class ConsoleChatAdapter(TextReader input, TextWriter output, stri
                 return;
             if (line.Trim().Length == 0)
                 continue;
-            await TurnAsync(bot, ButtonValue(line.Trim()), ct);
+            var (text, value) = Press(line.Trim());
+            await TurnAsync(bot, text, ct, value);
         }
     }
 
@@ -77,7 +80,7 @@ public sealed class ConsoleChatAdapter(TextReader input, TextWriter output, stri
         await RunPipelineAsync(context, callback, cancellationToken);
     }
 
-    private async Task TurnAsync(IBot bot, string text, CancellationToken ct)
+    private async Task TurnAsync(IBot bot, string text, CancellationToken ct, object? value = null)
     {
         var activity = new Activity
         {
@@ -89,6 +92,7 @@ public sealed class ConsoleChatAdapter(TextReader input, TextWriter output, stri
             From = new ChannelAccount(UserId, "You"),
             Recipient = new ChannelAccount(BotId, "HepBot"),
             Text = text,
+            Value = value,
             Locale = locale,
             Timestamp = DateTimeOffset.UtcNow,
         };
@@ -96,13 +100,15 @@ public sealed class ConsoleChatAdapter(TextReader input, TextWriter output, stri
         await RunPipelineAsync(context, bot.OnTurnAsync, ct);
     }
 
-    /// <summary>"2" after numbered buttons means the second button; anything else is sent as typed.</summary>
-    private string ButtonValue(string typed)
+    /// <summary>"2" after numbered buttons presses the second button; anything else is sent as typed.</summary>
+    private (string Text, object? Value) Press(string typed)
     {
         var buttons = _buttons;
         var numbered = buttons.Count > 0 && !buttons.All(a => int.TryParse(a.Value?.ToString(), out _));
-        return numbered && int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= buttons.Count
-            ? buttons[n - 1].Value?.ToString() ?? typed
-            : typed;
+        if (!numbered || !int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > buttons.Count)
+            return (typed, null);
+        var button = buttons[n - 1];
+        var value = button.Value?.ToString() ?? typed;
+        return (value, PromptIdentity.OfButton(button) is { } promptId ? PromptIdentity.Submit(value, promptId) : null);
     }
 }

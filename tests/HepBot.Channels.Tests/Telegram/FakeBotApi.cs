@@ -150,18 +150,26 @@ public sealed class FakeBotApi : IAsyncDisposable
         },
     };
 
-    /// <summary>A press of the button with <paramref name="data"/> on the newest message in the chat that offers it.</summary>
-    public Update PressFrom(int id, long chatId, string data)
+    /// <summary>
+    /// A press of the button for the choice <paramref name="value"/> on the newest message in the chat that
+    /// offers it, with that button's callback data (which names its question, <c>!id|value</c>).
+    /// </summary>
+    public Update PressFrom(int id, long chatId, string value)
     {
         Message question;
+        string data;
         lock (_lock)
         {
-            question = _sent.Values.Where(m => m.Chat.Id == chatId && m.ReplyMarkup?.InlineKeyboard.SelectMany(r => r).Any(b => b.CallbackData == data) == true)
+            question = _sent.Values.Where(m => m.Chat.Id == chatId && m.ReplyMarkup?.InlineKeyboard.SelectMany(r => r).Any(b => Offers(b, value)) == true)
                 .OrderBy(m => m.Id).LastOrDefault()
-                ?? throw new InvalidOperationException($"No message in chat {chatId} offers a button '{data}'.");
+                ?? throw new InvalidOperationException($"No message in chat {chatId} offers a button '{value}'.");
+            data = question.ReplyMarkup!.InlineKeyboard.SelectMany(r => r).First(b => Offers(b, value)).CallbackData!;
         }
         return PressOn(id, question, data);
     }
+
+    private static bool Offers(InlineKeyboardButton button, string value) =>
+        button.CallbackData is { } data && (data == value || InlineKeyboards.ParseCallbackData(data).Value == value);
 
     public static Update PressOn(int id, Message question, string data) => new()
     {

@@ -67,9 +67,15 @@ public sealed class TelegramBotHarness : IAsyncDisposable
 
     public string Transcript => string.Join("\n", Replies.Where(c => c.Method == "sendMessage").Select(c => c.Text));
 
-    /// <summary>The inline keyboard of the last message that had one: rows of (label, data).</summary>
+    /// <summary>
+    /// The inline keyboard of the last message that had one: rows of (label, choice value). The callback data
+    /// itself also names the question (<c>!id|value</c>); see <see cref="InlineKeyboards.ParseCallbackData"/>.
+    /// </summary>
     public IReadOnlyList<IReadOnlyList<(string Label, string? Data)>> Keyboard =>
-        Replies.LastOrDefault(c => c.Method == "sendMessage" && c.Keyboard.Count > 0)?.Keyboard ?? [];
+        (Replies.LastOrDefault(c => c.Method == "sendMessage" && c.Keyboard.Count > 0)?.Keyboard ?? [])
+            .Select(row => (IReadOnlyList<(string, string?)>)row
+                .Select(b => (b.Item1, b.Item2 is null ? null : (string?)InlineKeyboards.ParseCallbackData(b.Item2).Value)).ToList())
+            .ToList();
 
     public IReadOnlyList<string?> Buttons => Keyboard.SelectMany(row => row).Select(b => b.Data).ToList();
 

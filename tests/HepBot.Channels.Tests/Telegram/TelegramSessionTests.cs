@@ -108,4 +108,28 @@ public sealed class TelegramSessionTests
         await using var db = chat.Db();
         Assert.Equal(1, await db.ChannelAccounts.CountAsync(Ct));
     }
+
+    [Fact]
+    public async Task A_button_of_an_earlier_question_answered_by_typing_records_nothing()
+    {
+        await using var chat = await TelegramBotHarness.StartAsync();
+        await chat.SayAsync($"/start {chat.Clinic.InvitationCode}");
+        await chat.PressAsync("yes");
+        await chat.PressAsync("keep");
+        await chat.SayAsync("/today");
+        await chat.SayAsync("Start now");
+        Assert.Contains("how is your pain right now", chat.Transcript);
+        // The pain is typed: the 0-10 keyboard stays on screen, unpressed.
+        await chat.SayAsync("3");
+        Assert.Contains("Exercise 1 of 3: Quad set", chat.Transcript);
+
+        // "2" on the exercise card would be its second button, Skip.
+        await chat.PressAsync("2");
+
+        Assert.StartsWith("That question has already passed, so I didn't record that answer.", chat.Transcript);
+        await using var db = chat.Db();
+        var log = await db.SessionLogs.Include(l => l.Exercises).SingleAsync(Ct);
+        Assert.Equal(3, log.PainBefore);
+        Assert.Empty(log.Exercises);
+    }
 }

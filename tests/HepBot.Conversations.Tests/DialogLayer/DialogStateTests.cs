@@ -1,3 +1,4 @@
+using Microsoft.Bot.Builder.Adapters;
 using HepBot.Conversations.DialogLayer;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
@@ -138,7 +139,7 @@ public sealed class DialogStateTests
     }
 
     [Fact]
-    public async Task A_stored_stack_naming_a_removed_dialog_fails_with_a_clear_message()
+    public async Task A_stored_stack_naming_a_removed_dialog_is_reset_and_the_reset_handler_picks_up()
     {
         var conversation = new ConversationHarness();
         await conversation.Start(new ExerciseCheckInDialog())
@@ -147,9 +148,20 @@ public sealed class DialogStateTests
             .StartTestAsync();
 
         var renamed = new ExerciseCheckInDialog("checkInV2");
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            conversation.Start(renamed).Send("12").StartTestAsync());
-        Assert.StartsWith("Dialog 'ExerciseCheckInDialog' is not in this DialogSet", error.Message);
+        var runner = new DialogRunner(renamed, new ConversationState(conversation.Storage), stackReset: new BeginAgain(renamed.Id));
+        await new TestFlow(conversation.Adapter, (turn, ct) => runner.RunAsync(turn, ct))
+            .Send("12")
+            .AssertReply(ExerciseCheckInDialog.RepetitionsQuestion)
+            .StartTestAsync();
+
+        Assert.Equal(["checkInV2"], (await conversation.ReadStoredStackAsync()).DialogStack.Select(d => d.Id));
+    }
+
+    /// <summary>Starts the given dialog on the emptied stack, as HepBot's recovery starts today's session.</summary>
+    private sealed class BeginAgain(string dialogId) : IStackResetHandler
+    {
+        public Task<DialogTurnResult> OnStackResetAsync(DialogContext dc, CancellationToken cancellationToken) =>
+            dc.BeginDialogAsync(dialogId, null, cancellationToken);
     }
 
     private static WaterfallDialog<Session> SessionDialog() =>

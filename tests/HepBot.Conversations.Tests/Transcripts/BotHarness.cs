@@ -9,6 +9,7 @@ using HepBot.Core.Reminders;
 using HepBot.Core.Safety;
 using HepBot.Core.Sessions;
 using HepBot.Conversations.Content;
+using HepBot.Conversations.DialogLayer;
 using HepBot.Data;
 using HepBot.Data.BotState;
 using HepBot.Testing;
@@ -117,8 +118,23 @@ public sealed class BotHarness : IAsyncDisposable
 
     public async Task SayAsync(string text) => await SendAsync(MessageFactory.Text(text));
 
-    /// <summary>A button press: suggested actions come back as the button's value, like a typed message.</summary>
-    public async Task TapAsync(string value) => await SendAsync(MessageFactory.Text(value));
+    /// <summary>
+    /// A button press, as Telegram and Teams deliver it: the button's value as text and, for a question's
+    /// button, <c>{ choice, prompt }</c> naming the question it was shown with. The button is the one
+    /// with this value (or label) in the last turn's replies; a value no reply offered is sent as typed.
+    /// </summary>
+    public async Task TapAsync(string value) => await SendAsync(Press(value));
+
+    /// <summary>The press of a button on screen now, to send later: a stale button, or the same tap again.</summary>
+    public IMessageActivity Press(string value)
+    {
+        var button = Replies.Where(r => r.SuggestedActions?.Actions is not null).SelectMany(r => r.SuggestedActions.Actions)
+            .LastOrDefault(a => a.Value?.ToString() == value || a.Title == value);
+        var press = MessageFactory.Text(button?.Value?.ToString() ?? value);
+        if (button is not null && PromptIdentity.OfButton(button) is { } promptId)
+            press.Value = PromptIdentity.Submit(press.Text, promptId);
+        return press;
+    }
 
     /// <summary>A sticker or photo with no text at all.</summary>
     public async Task SendPhotoAsync()
@@ -141,11 +157,20 @@ public sealed class BotHarness : IAsyncDisposable
     /// </summary>
     public async Task DoubleTapAsync(string value)
     {
+        var press = Press(value);
         Replies.Clear();
         _doubleTap.Arm();
-        var first = ProcessAsync(MessageFactory.Text(value));
-        var second = ProcessAsync(MessageFactory.Text(value));
+        var first = ProcessAsync(Copy(press));
+        var second = ProcessAsync(Copy(press));
         await Task.WhenAll(first, second);
+        Collect();
+    }
+
+    /// <summary>The same press delivered <paramref name="count"/> times at once, each as its own activity (a burst of redeliveries).</summary>
+    public async Task BurstAsync(IMessageActivity press, int count)
+    {
+        Replies.Clear();
+        await Task.WhenAll(Enumerable.Range(0, count).Select(_ => Task.Run(() => ProcessAsync(Copy(press)))));
         Collect();
     }
 
@@ -170,6 +195,28 @@ public sealed class BotHarness : IAsyncDisposable
     }
 
     public HepBotDbContext Db() => _database.CreateContext();
+
+    /// <summary>
+    /// Edits the saved conversation state as a deploy would leave it, e.g. naming a dialog that the new
+    /// version renamed. Stack entries are stored as JSON inside JSON, so ids appear as <c>\"Id\":\"exercise\"</c>.
+    /// </summary>
+    public async Task RenameSavedDialogAsync(string dialogId, string newId)
+    {
+        await using var db = Db();
+        var entries = await db.BotState.ToListAsync(TestContext.Current.CancellationToken);
+        var renamed = 0;
+        foreach (var entry in entries)
+        {
+            var json = entry.Json.Replace($"\"Id\":\"{dialogId}\"", $"\"Id\":\"{newId}\"", StringComparison.Ordinal);
+            if (json == entry.Json)
+                continue;
+            entry.Json = json;
+            renamed++;
+        }
+        if (renamed == 0)
+            throw new InvalidOperationException($"No saved stack names the dialog '{dialogId}'.");
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
 
     /// <summary>Another invitation code for Alex, or for the therapist, in the given state.</summary>
     public Task<string> InviteAsync(InvitationState state = InvitationState.Open, bool forTherapist = false) =>
@@ -238,6 +285,14 @@ public sealed class BotHarness : IAsyncDisposable
         var activity = (Activity)message;
         activity.Locale ??= ChannelLocale;
         await _adapter.ProcessActivityAsync(activity, _services.GetRequiredService<IBot>().OnTurnAsync, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Each delivery is its own activity, as each tap is its own update.</summary>
+    private static IMessageActivity Copy(IMessageActivity press)
+    {
+        var copy = MessageFactory.Text(press.Text);
+        copy.Value = (press.Value as Newtonsoft.Json.Linq.JToken)?.DeepClone();
+        return copy;
     }
 
     private void Collect()

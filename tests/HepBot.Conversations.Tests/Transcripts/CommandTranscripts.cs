@@ -321,8 +321,9 @@ public sealed class CommandTranscripts
 
         await chat.SayAsync("delete my data");
         Assert.StartsWith("This permanently deletes everything HepBot stores about you", chat.Transcript);
-        Assert.Equal(["Yes, delete everything", "No, keep my data"], chat.ButtonLabels);
-        await chat.TapAsync("erase");
+        Assert.EndsWith("Are you sure? To delete everything, type DELETE. Anything else keeps your data.", chat.Transcript);
+        Assert.Empty(chat.Buttons);
+        await chat.SayAsync("DELETE");
 
         Assert.Equal("Your data has been deleted and this chat is no longer connected. Take care! If you want to start again, ask your therapist for a new code.", chat.Transcript);
         await using (var db = chat.Db())
@@ -352,7 +353,7 @@ public sealed class CommandTranscripts
         await chat.SayAsync("forget me");
         var before = await chat.RecordsAsync();
 
-        await chat.TapAsync("No, keep my data");
+        await chat.SayAsync("no, keep my data");
 
         Assert.Equal("Nothing was deleted.", chat.Transcript);
         Assert.Equal(before, await chat.RecordsAsync());

@@ -58,6 +58,7 @@ public sealed class ResumeTranscripts
 
         // Yesterday's button no longer answers anything: Alex gets the menu, nothing is recorded for today.
         Assert.StartsWith("It's a new day, so we're starting fresh. Yesterday's answers are saved.", chat.Transcript);
+        Assert.Contains("That question has already passed, so I didn't record that answer.", chat.Transcript);
         Assert.Equal("What would you like to do?", chat.LastReply);
         await using (var db = chat.Db())
         {

@@ -9,7 +9,7 @@ public sealed class UnexpectedInputTranscripts
     private const string Photo = "(a photo, no text)";
 
     public static TheoryData<string> NotAnAnswerToTheExerciseCard =>
-        ["my knee feels a bit stiff today", "👍", Photo, new string('x', 5000), "/frobnicate", "0"];
+        ["my knee feels a bit stiff today", "👍", Photo, new string('x', 5000), "/frobnicate", "0", "half an emoji \ud83d", "\ude00"];
 
     public static TheoryData<string> NotAPainScore =>
         ["11", "-1", "seven", "about 5", "👍", Photo, new string('9', 5000), "/frobnicate"];

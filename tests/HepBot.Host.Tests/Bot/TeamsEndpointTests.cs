@@ -76,6 +76,31 @@ public sealed partial class TeamsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_same_card_press_posted_three_times_with_new_activity_ids_marks_one_exercise_done()
+    {
+        await using var host = new HepBotHostFactory(_database, DemoOn);
+        var http = host.CreateClient();
+        await Type(http, $"/start {Code(host)}");
+        await Press(http, "Yes");
+        await Press(http, "Keep 18:00");
+        await Type(http, "/today");
+        await Press(http, "Start now");
+        Assert.Contains("Exercise 1 of 6: Quad set", await Press(http, "2"));
+        var done = Submits(Card()).Single(s => (string?)s["title"] == "Done")["data"]!.DeepClone().AsObject();
+        done.Remove("msteams");
+        Assert.NotNull((string?)done["prompt"]);
+
+        Assert.Contains("Exercise 2 of 6", await Post(http, text: null, (JsonObject)done.DeepClone()));
+        Assert.StartsWith("That question has already passed, so I didn't record that answer.", await Post(http, text: null, (JsonObject)done.DeepClone()));
+        Assert.StartsWith("That question has already passed", await Post(http, text: null, (JsonObject)done.DeepClone()));
+
+        await using var db = _database.CreateContext();
+        var log = await db.SessionLogs.Include(l => l.Exercises).SingleAsync(Ct);
+        Assert.Equal(1, log.ExercisesDone);
+        Assert.Single(log.Exercises);
+    }
+
+    [Fact]
     public async Task A_proactive_message_reaches_the_Teams_chat_later_as_a_card_when_it_has_many_buttons()
     {
         await using var host = new HepBotHostFactory(_database, DemoOn);
