@@ -11,14 +11,18 @@ public sealed class SymptomLexicon
     /// <summary>The lexicon's keys besides one per finding (camel-case finding name).</summary>
     public const string DenialsKey = "denials", NotDenialsKey = "notDenials", ClauseBreaksKey = "clauseBreaks",
         PainWordsKey = "painWords", ScaleWordsKey = "scaleWords", NotPainNumbersKey = "notPainNumbers",
-        NumberWordsKey = "numberWords", EverydayWordsKey = "everydayWords", NotSymptomsKey = "notSymptoms";
+        NumberWordsKey = "numberWords", EverydayWordsKey = "everydayWords", NotSymptomsKey = "notSymptoms",
+        ScoreBeforeKey = "scoreBefore", SoundAlikeKey = "soundAlike";
 
     private SymptomLexicon(
         IReadOnlyDictionary<SymptomFinding, IReadOnlyList<Phrase>> findings,
         IReadOnlyList<Phrase> denials, IReadOnlyList<Phrase> notDenials, IReadOnlySet<string> clauseBreaks,
         IReadOnlyList<Phrase> painWords, IReadOnlySet<string> scaleWords, IReadOnlySet<string> notPainNumbers,
-        IReadOnlyList<string> numberWords, IReadOnlySet<string> everydayWords, IReadOnlyList<Phrase> notSymptoms)
+        IReadOnlyList<string> numberWords, IReadOnlySet<string> everydayWords, IReadOnlyList<Phrase> notSymptoms,
+        IReadOnlySet<string> scoreBefore, IReadOnlyList<(string Letters, string SoundsAs)> soundAlike)
     {
+        ScoreBefore = scoreBefore;
+        SoundAlike = soundAlike;
         NotSymptoms = notSymptoms;
         Findings = findings;
         Denials = denials;
@@ -59,6 +63,34 @@ public sealed class SymptomLexicon
     /// <summary>Everyday sayings that use symptom words but report nothing ("fell asleep", "pain free").</summary>
     public IReadOnlyList<Phrase> NotSymptoms { get; }
 
+    /// <summary>Words before a bare number that make it a score: "a 6", "un 7".</summary>
+    public IReadOnlySet<string> ScoreBefore { get; }
+
+    /// <summary>
+    /// Spellings that sound the same ("v=b", "h=" for a silent h), for languages whose patients often spell
+    /// by ear; then doubled consonants count once. Empty: words are compared as written.
+    /// </summary>
+    public IReadOnlyList<(string Letters, string SoundsAs)> SoundAlike { get; }
+
+    /// <summary>A word as it sounds, by <see cref="SoundAlike"/>: "jemelo" and "gemelo", "inchada" and "hinchada" are the same.</summary>
+    public string Sound(string word)
+    {
+        if (SoundAlike.Count == 0)
+            return word;
+        var sound = word.Replace("ch", "", StringComparison.Ordinal);
+        foreach (var (letters, soundsAs) in SoundAlike)
+            sound = sound.Replace(letters, soundsAs, StringComparison.Ordinal);
+        sound = sound.Replace("", "ch", StringComparison.Ordinal);
+        var collapsed = new System.Text.StringBuilder(sound.Length);
+        foreach (var c in sound)
+        {
+            if (collapsed.Length > 0 && collapsed[^1] == c && char.IsLetter(c) && !"aeiou".Contains(c))
+                continue;
+            collapsed.Append(c);
+        }
+        return collapsed.ToString();
+    }
+
     /// <summary>The key of a finding's entry: its name in camel case ("chestPain").</summary>
     public static string KeyOf(SymptomFinding finding) =>
         char.ToLowerInvariant(finding.ToString()[0]) + finding.ToString()[1..];
@@ -66,7 +98,7 @@ public sealed class SymptomLexicon
     /// <summary>Every key a lexicon has.</summary>
     public static IEnumerable<string> Keys =>
         Enum.GetValues<SymptomFinding>().Select(KeyOf).Concat(
-            [DenialsKey, NotDenialsKey, ClauseBreaksKey, PainWordsKey, ScaleWordsKey, NotPainNumbersKey, NumberWordsKey, EverydayWordsKey, NotSymptomsKey]);
+            [DenialsKey, NotDenialsKey, ClauseBreaksKey, PainWordsKey, ScaleWordsKey, NotPainNumbersKey, NumberWordsKey, EverydayWordsKey, NotSymptomsKey, ScoreBeforeKey, SoundAlikeKey]);
 
     /// <summary>Builds a lexicon from its entries (key → comma-separated list), or lists every problem.</summary>
     /// <param name="entry">The text of a key, or null when the key is missing.</param>
@@ -100,8 +132,21 @@ public sealed class SymptomLexicon
         var numbers = Phrases(NumberWordsKey).Select(p => string.Join(' ', p.Words)).ToList();
         if (numbers.Count is not (0 or 11))
             found.Add($"'{NumberWordsKey}' must list the numbers zero to ten, 11 words in order (it lists {numbers.Count}).");
+        var soundAlike = new List<(string, string)>();
+        if (entry(SoundAlikeKey) is not { } sounds)
+            found.Add($"'{SoundAlikeKey}' is missing (write \"\" for none).");
+        else
+            foreach (var pair in sounds.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var sides = pair.Split('=', StringSplitOptions.TrimEntries);
+                if (sides.Length != 2 || sides[0].Length == 0 || !sides.All(side => side.All(char.IsLetter)))
+                    found.Add($"'{SoundAlikeKey}': '{pair}' must be letters = letters, like 'v=b' (or 'h=' for a silent h).");
+                else
+                    soundAlike.Add((SymptomText.Fold(sides[0]), SymptomText.Fold(sides[1])));
+            }
         var lexicon = new SymptomLexicon(findings, Phrases(DenialsKey), Phrases(NotDenialsKey), Words(ClauseBreaksKey),
-            Phrases(PainWordsKey), Words(ScaleWordsKey), Words(NotPainNumbersKey), numbers, Words(EverydayWordsKey), Phrases(NotSymptomsKey));
+            Phrases(PainWordsKey), Words(ScaleWordsKey), Words(NotPainNumbersKey), numbers, Words(EverydayWordsKey), Phrases(NotSymptomsKey),
+            Words(ScoreBeforeKey), soundAlike);
         problems = found;
         return lexicon;
     }

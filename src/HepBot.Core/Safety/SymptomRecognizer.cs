@@ -32,6 +32,7 @@ public sealed record SymptomRecognition(IReadOnlyList<FindingMatch> Findings, Pa
 public static class SymptomRecognizer
 {
     public const int TypoFromLength = 5;
+    public const int SwapFromLength = 4;
     public const int MaxGap = 2;
     public const int DenialReach = 2;
 
@@ -74,7 +75,7 @@ public static class SymptomRecognizer
         {
             foreach (var saying in lexicon.NotSymptoms)
             {
-                var end = MatchFrom(words, start, saying, lexicon, 0);
+                var end = EndOf(words, start, saying, lexicon);
                 if (end >= 0)
                 {
                     words.RemoveRange(start, end - start + 1);
@@ -118,23 +119,23 @@ public static class SymptomRecognizer
     {
         for (var start = 0; start < words.Count; start++)
         {
-            var end = MatchFrom(words, start, phrase, lexicon, MaxGap);
-            if (end >= 0 && !IsDenied(words, start, lexicon))
-                return string.Join(' ', words.Skip(start).Take(end - start + 1));
+            var matched = MatchFrom(words, start, phrase, lexicon, MaxGap);
+            if (matched is not null && !IsDenied(words, start, lexicon) && !DeniedInside(words, matched, lexicon))
+                return string.Join(' ', words.Skip(start).Take(matched[^1] - start + 1));
         }
         return null;
     }
 
-    /// <returns>The index of the phrase's last word, or -1.</returns>
-    private static int MatchFrom(List<string> words, int start, SymptomLexicon.Phrase phrase, SymptomLexicon lexicon, int maxGap)
+    /// <returns>The positions of the phrase's words, or null.</returns>
+    private static List<int>? MatchFrom(List<string> words, int start, SymptomLexicon.Phrase phrase, SymptomLexicon lexicon, int maxGap)
     {
         if (!Matches(phrase.Words[0], words[start], lexicon))
-            return -1;
-        var at = start;
+            return null;
+        var positions = new List<int> { start };
         foreach (var next in phrase.Words.Skip(1))
         {
             var found = -1;
-            for (var j = at + 1; j < words.Count && j <= at + 1 + maxGap; j++)
+            for (var j = positions[^1] + 1; j < words.Count && j <= positions[^1] + 1 + maxGap; j++)
             {
                 if (Matches(next, words[j], lexicon))
                 {
@@ -143,26 +144,46 @@ public static class SymptomRecognizer
                 }
             }
             if (found < 0)
-                return -1;
-            at = found;
+                return null;
+            positions.Add(found);
         }
-        return at;
+        return positions;
     }
+
+    private static int EndOf(List<string> words, int start, SymptomLexicon.Phrase phrase, SymptomLexicon lexicon) =>
+        MatchFrom(words, start, phrase, lexicon, 0)?[^1] ?? -1;
 
     private static bool IsDenied(List<string> words, int start, SymptomLexicon lexicon)
     {
         for (var from = Math.Max(0, start - DenialReach - 4); from < start; from++)
         {
-            foreach (var denial in lexicon.Denials)
-            {
-                var end = MatchFrom(words, from, denial, lexicon, 0);
-                if (end < 0 || end >= start || start - end - 1 > DenialReach)
-                    continue;
-                if (!lexicon.NotDenials.Any(n => MatchFrom(words, from, n, lexicon, 0) >= 0))
-                    return true;
-            }
+            if (DenialAt(words, from, lexicon) is { } end && end < start && start - end - 1 <= DenialReach)
+                return true;
         }
         return false;
+    }
+
+    /// <summary>"calf isn't swollen", "la herida no está roja": a denial between a phrase's words.</summary>
+    private static bool DeniedInside(List<string> words, List<int> matched, SymptomLexicon lexicon)
+    {
+        for (var at = matched[0] + 1; at < matched[^1]; at++)
+        {
+            if (!matched.Contains(at) && DenialAt(words, at, lexicon) is not null)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The end of a denial starting at <paramref name="from"/>, or null.</summary>
+    private static int? DenialAt(List<string> words, int from, SymptomLexicon lexicon)
+    {
+        foreach (var denial in lexicon.Denials)
+        {
+            var end = EndOf(words, from, denial, lexicon);
+            if (end >= 0 && !lexicon.NotDenials.Any(n => EndOf(words, from, n, lexicon) >= 0))
+                return end;
+        }
+        return null;
     }
 
     private static bool Matches(string lexiconWord, string word, SymptomLexicon lexicon) =>
@@ -170,19 +191,44 @@ public static class SymptomRecognizer
 
     private static bool MatchesOne(string lexiconWord, string word, SymptomLexicon lexicon)
     {
+        if (word.Length == 0)
+            return false;
+        if (MatchesAsWritten(lexiconWord, word, lexicon))
+            return true;
+        var stem = lexiconWord.EndsWith('*');
+        var sound = lexicon.Sound(stem ? lexiconWord[..^1] : lexiconWord) + (stem ? "*" : "");
+        return lexicon.SoundAlike.Count > 0 && !lexicon.EverydayWords.Contains(word)
+            && MatchesAsWritten(sound, lexicon.Sound(word), lexicon);
+    }
+
+    private static bool MatchesAsWritten(string lexiconWord, string word, SymptomLexicon lexicon)
+    {
         if (lexiconWord.EndsWith('*'))
         {
             var stem = lexiconWord[..^1];
             if (word.StartsWith(stem, StringComparison.Ordinal))
                 return true;
+            if (word.Length == stem.Length && IsSwap(word, stem))
+                return true;
             if (!MaySlip(stem, word, lexicon))
                 return false;
             if (word.Length == stem.Length - 1)
                 return SymptomText.EditDistance(word, stem) <= 1;
-            return Enumerable.Range(stem.Length, 2).Any(length => length <= word.Length
+            return Enumerable.Range(stem.Length - 1, 3).Any(length => length <= word.Length
                 && SymptomText.EditDistance(word[..length], stem) <= 1);
         }
-        return word == lexiconWord || (MaySlip(lexiconWord, word, lexicon) && SymptomText.EditDistance(word, lexiconWord) <= 1);
+        return word == lexiconWord || IsSwap(word, lexiconWord)
+            || (MaySlip(lexiconWord, word, lexicon) && SymptomText.EditDistance(word, lexiconWord) <= 1);
+    }
+
+    /// <summary>Two neighbouring letters swapped, not the first ("pian", "cnat"): forgiven in 4-letter words too.</summary>
+    private static bool IsSwap(string word, string lexiconWord)
+    {
+        if (word.Length != lexiconWord.Length || word.Length < SwapFromLength || word[0] != lexiconWord[0] || word == lexiconWord)
+            return false;
+        var first = Enumerable.Range(0, word.Length).First(i => word[i] != lexiconWord[i]);
+        return first + 1 < word.Length && word[first] == lexiconWord[first + 1] && word[first + 1] == lexiconWord[first]
+            && word[(first + 2)..] == lexiconWord[(first + 2)..];
     }
 
     /// <summary>Typing slips are forgiven only in long words, never in the first letter, and never for everyday words.</summary>
@@ -205,7 +251,8 @@ public static class SymptomRecognizer
             {
                 var besideSomethingElse = (i > 0 && (lexicon.NotPainNumbers.Contains(words[i - 1]) || words[i - 1] == "/"))
                     || (i + 1 < words.Count && (lexicon.NotPainNumbers.Contains(words[i + 1]) || words[i + 1] == "/"));
-                if (!painWordSaid || besideSomethingElse)
+                var saidAsScore = i > 0 && lexicon.ScoreBefore.Contains(words[i - 1]) && number <= PainTriage.Max;
+                if (besideSomethingElse || !(painWordSaid || saidAsScore))
                     continue;
             }
             else
