@@ -4,6 +4,7 @@ using HepBot.Conversations.DialogLayer;
 using HepBot.Conversations.Dialogs;
 using HepBot.Conversations.Linking;
 using HepBot.Conversations.Patients;
+using HepBot.Conversations.Safety;
 using HepBot.Conversations.Sessions;
 using HepBot.Conversations.Therapists;
 using HepBot.Core.Reminders;
@@ -28,6 +29,8 @@ public static class ConversationServiceCollectionExtensions
         // Replaced by the scheduler's implementation when scheduling is on (HepBot.Scheduling).
         services.TryAddSingleton<IReminderSchedule, RemindersOff>();
         services.AddSingleton(_ => DialogTextCatalog.Load(dialogsFolder));
+        services.AddSingleton<SymptomLexicons>();
+        services.AddSingleton<SafetyResponder>();
         services.AddSingleton(new ExerciseMediaLocator(mediaFolder));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PainTriageOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LinkingOptions>>().Value);
@@ -59,6 +62,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<Dialog, DailySessionDialog>();
         services.AddSingleton<Dialog, ExerciseDialog>();
         services.AddSingleton<Dialog, SafetyCheckDialog>();
+        services.AddSingleton<Dialog, UnansweredSafetyDialog>();
         services.AddSingleton<Dialog, SkipReasonDialog>();
         services.AddSingleton<Dialog, CheckInBarrierDialog>();
         services.AddSingleton<Dialog, MenuDialog>();

@@ -1,5 +1,8 @@
 using HepBot.Conversations.DialogLayer;
 using HepBot.Conversations.Dialogs;
+using HepBot.Conversations.Safety;
+using HepBot.Core.Alerts;
+using HepBot.Core.Safety;
 using Microsoft.Bot.Schema;
 
 namespace HepBot.Conversations.Bot;
@@ -12,9 +15,32 @@ namespace HepBot.Conversations.Bot;
 /// session in the new language.
 /// Slash commands always win, because a patient who types /pause means it. Other typed words are
 /// left to the question being asked, so "time" can still be an answer.
+/// Before any of that, a linked patient's typed words are read for warning signs and pain
+/// (<see cref="SymptomRecognizer"/>): a warning sign gets its tier's advice and alert in that turn,
+/// whatever was being asked.
 /// </summary>
-public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer commands, CommandRouter router) : IInterruptionHandler
+public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer commands, CommandRouter router,
+    SafetyResponder safety, PainTriageOptions pain, Sessions.SessionRecorder recorder) : IInterruptionHandler
 {
+    private static SafetyQuestion? AtSafetyQuestion(DialogContext dc) =>
+        dc.Stack.Any(d => d.Id == SafetyCheckDialog.DialogId) ? SafetyQuestion.RedFlagCheck
+        : dc.ActiveDialog?.Id == Prompts.Pain ? SafetyQuestion.PainScore
+        : null;
+
+    /// <summary>A safety question left unanswered today comes first, whatever the patient wrote.</summary>
+    private async Task<bool> AskUnansweredAsync(DialogContext dc, CancellationToken ct)
+    {
+        if (dc.Stack.Any(d => d.Id == UnansweredSafetyDialog.DialogId))
+            return false;
+        var patientId = ChatPerson.Of(dc.Context).PatientId;
+        if (await safety.TodaysLogAsync(patientId, begin: false, ct) is not { UnansweredSafetyQuestion: { } question } log)
+            return false;
+        await recorder.SetUnansweredSafetyQuestionAsync(log.Id, null, ct);
+        await dc.CancelAllDialogsAsync(ct);
+        await dc.BeginDialogAsync(UnansweredSafetyDialog.DialogId, new UnansweredSafetyDialog.Options(question), ct);
+        return true;
+    }
+
     /// <summary>A button that happens to be a command word ("Progress" in the menu) answers the question it belongs to.</summary>
     private static bool AnswersTheQuestion(DialogContext dc)
     {
@@ -32,6 +58,11 @@ public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer comm
             return InterruptionOutcome.NotInterrupted;
         var person = ChatPerson.Of(dc.Context);
         var command = commands.Recognize(dc.Context, out var isSlashCommand);
+        if (person.Patient is not null && command is null && !AnswersTheQuestion(dc) && !WritingToTherapist(dc)
+            && await ListenForSymptomsAsync(dc, ct) is var heard and not InterruptionOutcome.NotInterrupted)
+            return heard;
+        if (person.Patient is not null && await AskUnansweredAsync(dc, ct))
+            return InterruptionOutcome.Handled;
         if (command is null || dc.ActiveDialog is null || (!isSlashCommand && AnswersTheQuestion(dc)))
             return InterruptionOutcome.NotInterrupted;
         if (person.Patient is null)
@@ -50,6 +81,13 @@ public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer comm
             case PatientCommand.Progress:
                 await router.SendProgressAsync(dc.Context, ct);
                 return InterruptionOutcome.Reprompt;
+            case PatientCommand.Stop or PatientCommand.Menu or PatientCommand.Today or PatientCommand.Language when AtSafetyQuestion(dc) is { } question:
+                // Leaving a safety question is allowed, but not silently: the advice so far, and the question comes back.
+                await dc.CancelAllDialogsAsync(ct);
+                if (await safety.TodaysLogAsync(person.PatientId, begin: false, ct) is { } log)
+                    await recorder.SetUnansweredSafetyQuestionAsync(log.Id, question, ct);
+                await phrases.SayAsync(dc.Context, "safety.unanswered", ct, ("emergencyNumber", await safety.EmergencyNumberAsync(dc.Context, ct)));
+                return InterruptionOutcome.Handled;
             case PatientCommand.Stop:
                 await dc.CancelAllDialogsAsync(ct);
                 await phrases.SayAsync(dc.Context, "menu.stopped", ct);
@@ -69,4 +107,79 @@ public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer comm
                 return InterruptionOutcome.NotInterrupted;
         }
     }
+
+    /// <summary>A message to the therapist is read by <see cref="Patients.TherapistMessages"/>, with the message.</summary>
+    private static bool WritingToTherapist(DialogContext dc) => dc.ActiveDialog?.Id == Prompts.Message;
+
+    private static bool InExercise(DialogContext dc) =>
+        dc.ActiveDialog?.Id == Prompts.Choice && dc.Stack.Count > 1 && dc.Stack[1].Id == ExerciseDialog.DialogId;
+
+    private async Task<InterruptionOutcome> ListenForSymptomsAsync(DialogContext dc, CancellationToken ct)
+    {
+        var turn = dc.Context;
+        if (dc.ActiveDialog?.Id == Prompts.Pain && OutOfScale(turn.Activity.Text) is { } bare)
+            return await AnswerPainAsync(dc, new PainReport(bare, true, ""), ct);
+        var read = safety.Recognize(turn);
+        if (read.IsEmpty)
+            return InterruptionOutcome.NotInterrupted;
+        var findings = read.Findings.Select(f => f.Finding).ToList();
+        var tier = safety.TierOf(read);
+        var words = turn.Activity.Text;
+
+        if (findings.Count > 0)
+        {
+            var reason = new AlertReason(tier, findings, read.Pain?.Score, words);
+            if (tier >= UrgencyTier.SameDay)
+            {
+                await dc.CancelAllDialogsAsync(ct);
+                await safety.RespondAsync(turn, reason, ct);
+                return InterruptionOutcome.Handled;
+            }
+            await safety.SayAdviceAsync(turn, tier, ct);
+            await safety.RaiseAsync(ChatPerson.Of(turn).PatientId, AlertKind.RedFlag, reason, ct);
+            if (InExercise(dc))
+            {
+                await dc.EndDialogAsync(new FoundChoice(ExerciseDialog.StopForSafety, -1), ct);
+                return InterruptionOutcome.Handled;
+            }
+            return dc.ActiveDialog is null ? InterruptionOutcome.Handled : InterruptionOutcome.Reprompt;
+        }
+
+        if (read.Pain is { } report && (dc.ActiveDialog?.Id == Prompts.Pain || InExercise(dc)))
+            return await AnswerPainAsync(dc, report, ct);
+        if (read.Pain is { } score && score.Score >= pain.StopFrom)
+        {
+            // Pain typed outside a pain question: the therapist hears of it, and the current question comes again.
+            if (score.OutOfScale)
+                await phrases.SayAsync(turn, "safety.painReadAsTen", ct);
+            await safety.SayAdviceAsync(turn, UrgencyTier.TherapistReview, ct);
+            await safety.RaiseAsync(ChatPerson.Of(turn).PatientId, AlertKind.HighPain,
+                new AlertReason(UrgencyTier.TherapistReview, [], score.Score, words), ct);
+            return dc.ActiveDialog is null ? InterruptionOutcome.Handled : InterruptionOutcome.Reprompt;
+        }
+        if (read.AsksForPainScore && InExercise(dc))
+        {
+            // "this really hurts" at the exercise card is "Too painful": the 0–10 question comes next.
+            await dc.EndDialogAsync(new FoundChoice(ExerciseDialog.PainfulAnswer, -1), ct);
+            return InterruptionOutcome.Handled;
+        }
+        return InterruptionOutcome.NotInterrupted;
+    }
+
+    /// <summary>A typed pain report answers the pain question (or the exercise's "Too painful") being asked.</summary>
+    private async Task<InterruptionOutcome> AnswerPainAsync(DialogContext dc, PainReport report, CancellationToken ct)
+    {
+        if (report.OutOfScale)
+            await phrases.SayAsync(dc.Context, "safety.painReadAsTen", ct);
+        if (dc.ActiveDialog?.Id == Prompts.Pain)
+            await dc.EndDialogAsync(report.Score, ct);
+        else
+            await dc.EndDialogAsync(new FoundChoice(ExerciseDialog.PainReportPrefix + report.Score.ToString(System.Globalization.CultureInfo.InvariantCulture), -1), ct);
+        return InterruptionOutcome.Handled;
+    }
+
+    /// <summary>"11" or "15" at a pain question: read as the top of the scale, and said so.</summary>
+    private static int? OutOfScale(string? text) =>
+        int.TryParse(text?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+        && n > PainTriage.Max && n <= SymptomRecognizer.LargestPainNumber ? PainTriage.Max : null;
 }

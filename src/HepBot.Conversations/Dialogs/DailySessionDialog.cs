@@ -1,5 +1,6 @@
 using HepBot.Conversations.Bot;
 using HepBot.Conversations.DialogLayer;
+using HepBot.Conversations.Safety;
 using HepBot.Conversations.Sessions;
 using HepBot.Core.Adherence;
 using HepBot.Core.Alerts;
@@ -26,10 +27,12 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
     private readonly AlertRecorder _alerts;
     private readonly ProgressReader _progress;
     private readonly PainTriageOptions _pain;
+    private readonly SafetyResponder _safety;
 
     public DailySessionDialog(Phrases phrases, SessionRecorder recorder, AlertRecorder alerts, ProgressReader progress,
-        PainTriageOptions pain) : base(DialogId)
+        PainTriageOptions pain, SafetyResponder safety) : base(DialogId)
     {
+        _safety = safety;
         _phrases = phrases;
         _recorder = recorder;
         _alerts = alerts;
@@ -49,6 +52,9 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
     {
         public string? Pending { get; set; }
         public Guid? LogId { get; set; }
+
+        /// <summary>The pain score the pending red-flag check belongs to.</summary>
+        public int? Pain { get; set; }
     }
 
     private async Task<DialogTurnResult> NextQuestionAsync(WaterfallStepContext<Values> step, CancellationToken ct)
@@ -159,20 +165,32 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
                 await _recorder.SetPainBeforeAsync(step.Values.LogId!.Value, before, ct);
                 return PainTriage.Assess(before, _pain) switch
                 {
-                    PainResponse.EndSession => await EndForPainAsync(step, before, "before the session", ct),
-                    PainResponse.StopExercise => await CheckRedFlagsAsync(step, SafetyBefore, ct),
+                    PainResponse.EndSession or PainResponse.StopExercise => await CheckRedFlagsAsync(step, SafetyBefore, before, ct),
                     PainResponse.Caution => await SayAndContinueAsync(step, "session.painBeforeCaution", ct),
                     _ => await ContinueAsync(step, ct),
                 };
 
             case SafetyBefore:
             case SafetyAfter:
-                if (step.Result is RedFlag flag)
+                var findings = (IReadOnlyList<SymptomFinding>)step.Result!;
+                var pain = step.Values.Pain;
+                var tier = UrgencyRule.TierOf(findings, pain, _pain);
+                if (tier >= UrgencyTier.SameDay)
                 {
-                    await _recorder.StopForSafetyAsync(step.Values.LogId!.Value, AlertKind.RedFlag, $"Red flag: {flag}", ct);
-                    return await SayAndEndAsync(step, "safety.urgentCare", ct);
+                    await _safety.RespondAsync(step.Context, new AlertReason(tier, findings, pain), ct);
+                    return await step.EndDialogAsync(null, ct);
                 }
-                await _phrases.SayAsync(step.Context, "safety.noRedFlags", ct);
+                if (pain >= _pain.EndSessionFrom)
+                    return await EndForPainAsync(step, pain.Value, findings, pending == SafetyBefore ? "before the session" : "after the session", ct);
+                if (findings.Count > 0)
+                {
+                    await _safety.RaiseAsync(PatientId(step), AlertKind.RedFlag, new AlertReason(tier, findings, pain), ct);
+                    await _phrases.SayAsync(step.Context, "safety.advice.therapistReview", ct);
+                }
+                else
+                {
+                    await _phrases.SayAsync(step.Context, "safety.noRedFlags", ct);
+                }
                 return pending == SafetyBefore ? await SayAndContinueAsync(step, "session.painBeforeHigh", ct) : await ContinueAsync(step, ct);
 
             case Exercise:
@@ -183,11 +201,8 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
             case PainAfter:
                 var after = step.GetResult<int>();
                 await _recorder.SetPainAfterAsync(step.Values.LogId!.Value, after, ct);
-                var response = PainTriage.Assess(after, _pain);
-                if (response == PainResponse.EndSession)
-                    return await EndForPainAsync(step, after, "after the session", ct);
-                return response == PainResponse.StopExercise
-                    ? await CheckRedFlagsAsync(step, SafetyAfter, ct)
+                return PainTriage.Assess(after, _pain) is PainResponse.EndSession or PainResponse.StopExercise
+                    ? await CheckRedFlagsAsync(step, SafetyAfter, after, ct)
                     : await ContinueAsync(step, ct);
 
             case Difficulty:
@@ -222,14 +237,21 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
         await step.Context.SendActivityAsync(string.Join("\n", lines), cancellationToken: ct);
     }
 
-    private async Task<DialogTurnResult> EndForPainAsync(WaterfallStepContext<Values> step, int pain, string when, CancellationToken ct)
+    private async Task<DialogTurnResult> EndForPainAsync(WaterfallStepContext<Values> step, int pain,
+        IReadOnlyList<SymptomFinding> findings, string when, CancellationToken ct)
     {
-        await _recorder.StopForSafetyAsync(step.Values.LogId!.Value, AlertKind.HighPain, $"Pain {pain}/10 {when}", ct);
+        await _recorder.StopForSafetyAsync(step.Values.LogId!.Value, AlertKind.HighPain, $"Pain {pain}/10 {when}", ct,
+            new AlertReason(UrgencyTier.TherapistReview, findings, pain), AlertSeverity.Urgent);
         return await SayAndEndAsync(step, "safety.highPainEnd", ct);
     }
 
-    private async Task<DialogTurnResult> CheckRedFlagsAsync(WaterfallStepContext<Values> step, string pending, CancellationToken ct)
+    /// <summary>Pain from the stop threshold on: the therapist hears of it (a score that ends the session, with the
+    /// session's end), and the red-flag check runs first so the advice fits the worst finding.</summary>
+    private async Task<DialogTurnResult> CheckRedFlagsAsync(WaterfallStepContext<Values> step, string pending, int pain, CancellationToken ct)
     {
+        if (pain < _pain.EndSessionFrom)
+            await _safety.RaiseAsync(PatientId(step), AlertKind.HighPain, new AlertReason(UrgencyTier.TherapistReview, [], pain), ct);
+        step.Values.Pain = pain;
         step.Values.Pending = pending;
         return await step.BeginDialogAsync(SafetyCheckDialog.DialogId, null, ct);
     }

@@ -11,7 +11,8 @@ public sealed class MessageTherapistDialog : WaterfallDialog<MessageTherapistDia
 {
     public const string DialogId = "messageTherapist";
 
-    public MessageTherapistDialog(Phrases phrases, TherapistMessages messages) : base(DialogId)
+    public MessageTherapistDialog(Phrases phrases, TherapistMessages messages, Safety.SafetyResponder safety,
+        Sessions.SessionRecorder recorder) : base(DialogId)
     {
         AddStep(async (step, ct) => await step.PromptAsync(Prompts.Message, new PromptOptions
         {
@@ -21,8 +22,17 @@ public sealed class MessageTherapistDialog : WaterfallDialog<MessageTherapistDia
         }, ct));
         AddStep(async (step, ct) =>
         {
-            await messages.SendAsync(ChatPerson.Of(step.Context).PatientId, step.GetResult<string>(), ct);
+            var patientId = ChatPerson.Of(step.Context).PatientId;
+            var text = step.GetResult<string>();
+            // A warning sign written to the therapist is not left waiting for them to read it.
+            var read = safety.Recognize(step.Context);
+            var tier = safety.TierOf(read);
+            var reason = new Core.Alerts.AlertReason(tier, read.Findings.Select(f => f.Finding).ToList(), read.Pain?.Score, text);
+            await messages.SendAsync(patientId, text, ct, reason);
             await phrases.SayAsync(step.Context, "data.messageSent", ct);
+            await safety.SayAdviceAsync(step.Context, tier, ct);
+            if (tier >= Core.Safety.UrgencyTier.SameDay && await safety.TodaysLogAsync(patientId, begin: true, ct) is { } log)
+                await recorder.EndTodayForSafetyAsync(log.Id, ct);
             return await step.EndDialogAsync(null, ct);
         });
     }

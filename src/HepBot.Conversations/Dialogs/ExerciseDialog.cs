@@ -1,5 +1,6 @@
 using HepBot.Conversations.Bot;
 using HepBot.Conversations.DialogLayer;
+using HepBot.Conversations.Safety;
 using HepBot.Conversations.Sessions;
 using HepBot.Core.Alerts;
 using HepBot.Core.Prescriptions;
@@ -29,7 +30,11 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
     public const string DialogId = "exercise";
 
     private const string Done = "done", Skip = "skip", Painful = "painful", Again = "again",
-        HoldTimer = "holdTimer", RestTimer = "restTimer", SafetyCheck = "safety", TellTherapist = "tellTherapist";
+        HoldTimer = "holdTimer", RestTimer = "restTimer", SafetyCheck = "safety", TellTherapist = "tellTherapist",
+        SkipPain = "skipPain", UnwellCheck = "unwellCheck", CarryOn = "carryOn";
+
+    /// <summary>An answer HepBot gives for the patient when their typed words said it (see PatientInterruptions).</summary>
+    public const string PainReportPrefix = "pain:", StopForSafety = "stopForSafety", PainfulAnswer = Painful;
 
     private readonly Phrases _phrases;
     private readonly SessionRecorder _recorder;
@@ -37,10 +42,12 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
     private readonly ExerciseCard _card;
     private readonly ExerciseTimer _timer;
     private readonly PainTriageOptions _pain;
+    private readonly SafetyResponder _safety;
 
     public ExerciseDialog(Phrases phrases, SessionRecorder recorder, AlertRecorder alerts, ExerciseCard card,
-        ExerciseTimer timer, PainTriageOptions pain) : base(DialogId)
+        ExerciseTimer timer, PainTriageOptions pain, SafetyResponder safety) : base(DialogId)
     {
+        _safety = safety;
         _phrases = phrases;
         _recorder = recorder;
         _alerts = alerts;
@@ -53,11 +60,13 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
         AddStep(HandleAsync);
     }
 
-    public sealed record Options(Guid LogId, Guid PrescriptionId, Guid ItemId, int Number, int Total, bool Quiet = false);
+    /// <param name="Pain">Pain reported during this exercise that did not stop it (4–5): kept with its answer.</param>
+    public sealed record Options(Guid LogId, Guid PrescriptionId, Guid ItemId, int Number, int Total, bool Quiet = false, int? Pain = null);
 
     public sealed class Values
     {
         public string? Pending { get; set; }
+        public int? Pain { get; set; }
     }
 
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext<Values> step, CancellationToken ct)
@@ -89,12 +98,19 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
         var options = step.GetOptions<Options>();
         var pending = step.Values.Pending;
         step.Values.Pending = null;
+        if (step.Result is FoundChoice { Value: var typed } && typed.StartsWith(PainReportPrefix, StringComparison.Ordinal))
+            return await OnPainAsync(step, options, int.Parse(typed[PainReportPrefix.Length..], System.Globalization.CultureInfo.InvariantCulture), ct);
+        if (step.Result is FoundChoice { Value: StopForSafety })
+            return await OnTypedWarningSignAsync(step, options, ct);
         return pending switch
         {
             "answer" => await OnAnswerAsync(step, options, step.GetResult<FoundChoice>().Value, ct),
             Skip => await OnSkipReasonAsync(step, options, (SkipReason)step.Result!, ct),
             Painful => await OnPainAsync(step, options, step.GetResult<int>(), ct),
-            SafetyCheck => await OnSafetyCheckAsync(step, options, step.Result as RedFlag?, ct),
+            SkipPain => await OnSkipPainAsync(step, options, step.GetResult<int>(), ct),
+            SafetyCheck => await OnSafetyCheckAsync(step, options, (IReadOnlyList<SymptomFinding>)step.Result!, ct),
+            UnwellCheck => await OnUnwellCheckAsync(step, options, (IReadOnlyList<SymptomFinding>)step.Result!, ct),
+            CarryOn => await OnCarryOnAsync(step, options, step.GetResult<FoundChoice>().Value, ct),
             TellTherapist => await OnTellTherapistAsync(step, options, step.GetResult<bool>(), ct),
             _ => throw new InvalidOperationException($"Exercise step has no pending question ('{pending}')."),
         };
@@ -108,7 +124,7 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
         switch (answer)
         {
             case Done:
-                await _recorder.RecordExerciseAsync(options.LogId, Answer(item, ExerciseOutcome.Done, item.Dose.Sets), ct);
+                await _recorder.RecordExerciseAsync(options.LogId, Answer(item, ExerciseOutcome.Done, item.Dose.Sets, pain: options.Pain), ct);
                 await _phrases.SayAsync(step.Context, "exercise.done", ct);
                 return await step.EndDialogAsync(ExerciseResult.Done, ct);
             case Skip:
@@ -135,7 +151,19 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
         var item = await LoadItemAsync(step, options, ct);
         if (item is null)
             return await step.EndDialogAsync(ExerciseResult.Skipped, ct);
-        await _recorder.RecordExerciseAsync(options.LogId, Answer(item, ExerciseOutcome.Skipped, 0, reason), ct);
+        if (reason == SkipReason.Pain)
+        {
+            // How much it hurts decides whether this is for the therapist or the red-flag check.
+            step.Values.Pending = SkipPain;
+            return await step.PromptAsync(Prompts.Pain, _phrases.Question(step.Context, "exercise.askPain", "session.retryPain"), ct);
+        }
+        await _recorder.RecordExerciseAsync(options.LogId, Answer(item, ExerciseOutcome.Skipped, 0, reason, options.Pain), ct);
+        if (reason == SkipReason.FeltUnwell)
+        {
+            await _phrases.SayAsync(step.Context, "skip.askUnwell", ct);
+            step.Values.Pending = UnwellCheck;
+            return await step.BeginDialogAsync(SafetyCheckDialog.DialogId, null, ct);
+        }
         await _phrases.SayAsync(step.Context, "skip.answer." + SkipReasonDialog.Key(reason), ct);
         if (reason != SkipReason.UnsureHow)
             return await step.EndDialogAsync(ExerciseResult.Skipped, ct);
@@ -169,30 +197,110 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
         if (response is PainResponse.Continue or PainResponse.Caution)
         {
             await _phrases.SayAsync(step.Context, response == PainResponse.Continue ? "exercise.painLow" : "exercise.painCaution", ct);
-            return await step.ReplaceDialogAsync(DialogId, options with { Quiet = true }, ct);
+            return await step.ReplaceDialogAsync(DialogId, options with { Quiet = true, Pain = Math.Max(pain, options.Pain ?? 0) }, ct);
         }
-
         await _recorder.RecordExerciseAsync(options.LogId, Answer(item, ExerciseOutcome.Stopped, 0, SkipReason.Pain, pain), ct);
-        if (response == PainResponse.EndSession)
+        return await StopForPainAsync(step, pain, ct);
+    }
+
+    private async Task<DialogTurnResult> OnSkipPainAsync(WaterfallStepContext<Values> step, Options options, int pain, CancellationToken ct)
+    {
+        var item = await LoadItemAsync(step, options, ct);
+        if (item is null)
+            return await step.EndDialogAsync(ExerciseResult.Skipped, ct);
+        await _recorder.RecordExerciseAsync(options.LogId, Answer(item, ExerciseOutcome.Skipped, 0, SkipReason.Pain, pain), ct);
+        if (PainTriage.Assess(pain, _pain) is PainResponse.Continue or PainResponse.Caution)
         {
-            await _recorder.StopForSafetyAsync(options.LogId, AlertKind.HighPain, $"Pain {pain}/10 during {item.Exercise!.Slug}", ct);
-            await _phrases.SayAsync(step.Context, "safety.highPainEnd", ct);
-            return await step.EndDialogAsync(ExerciseResult.EndSession, ct);
+            await _phrases.SayAsync(step.Context, "skip.answer.pain", ct);
+            return await step.EndDialogAsync(ExerciseResult.Skipped, ct);
         }
+        return await StopForPainAsync(step, pain, ct);
+    }
+
+    /// <summary>Pain from the stop threshold on: the therapist is told once, and the red-flag check decides what is next.</summary>
+    private async Task<DialogTurnResult> StopForPainAsync(WaterfallStepContext<Values> step, int pain, CancellationToken ct)
+    {
+        if (pain < _pain.EndSessionFrom)
+            await _safety.RaiseAsync(ChatPerson.Of(step.Context).PatientId, AlertKind.HighPain,
+                new AlertReason(UrgencyTier.TherapistReview, [], pain), ct);
         await _phrases.SayAsync(step.Context, "exercise.painStop", ct);
+        step.Values.Pain = pain;
         step.Values.Pending = SafetyCheck;
         return await step.BeginDialogAsync(SafetyCheckDialog.DialogId, null, ct);
     }
 
-    private async Task<DialogTurnResult> OnSafetyCheckAsync(WaterfallStepContext<Values> step, Options options, RedFlag? flag, CancellationToken ct)
+    private async Task<DialogTurnResult> OnSafetyCheckAsync(WaterfallStepContext<Values> step, Options options,
+        IReadOnlyList<SymptomFinding> findings, CancellationToken ct)
     {
-        if (flag is { } redFlag)
+        var pain = step.Values.Pain;
+        var tier = UrgencyRule.TierOf(findings, pain, _pain);
+        if (tier >= UrgencyTier.SameDay)
         {
-            await _recorder.StopForSafetyAsync(options.LogId, AlertKind.RedFlag, $"Red flag: {redFlag} (during exercise {options.Number})", ct);
-            await _phrases.SayAsync(step.Context, "safety.urgentCare", ct);
+            await _safety.RespondAsync(step.Context, new AlertReason(tier, findings, pain), ct);
             return await step.EndDialogAsync(ExerciseResult.EndSession, ct);
         }
+        if (pain >= _pain.EndSessionFrom)
+        {
+            await _recorder.StopForSafetyAsync(options.LogId, AlertKind.HighPain, $"Pain {pain}/10", ct,
+                new AlertReason(UrgencyTier.TherapistReview, findings, pain), AlertSeverity.Urgent);
+            await _phrases.SayAsync(step.Context, "safety.highPainEnd", ct);
+            return await step.EndDialogAsync(ExerciseResult.EndSession, ct);
+        }
+        if (findings.Count > 0)
+        {
+            await _safety.RaiseAsync(ChatPerson.Of(step.Context).PatientId, AlertKind.RedFlag, new AlertReason(tier, findings, pain), ct);
+            await _phrases.SayAsync(step.Context, "safety.advice.therapistReview", ct);
+            return await AskCarryOnAsync(step, ct);
+        }
         await _phrases.SayAsync(step.Context, "safety.noRedFlags", ct);
+        await _phrases.SayAsync(step.Context, "exercise.stoppedContinue", ct);
+        return await step.EndDialogAsync(ExerciseResult.Stopped, ct);
+    }
+
+    /// <summary>Skipped for feeling unwell: the red-flag check, and today's session ends whatever the answer.</summary>
+    private async Task<DialogTurnResult> OnUnwellCheckAsync(WaterfallStepContext<Values> step, Options options,
+        IReadOnlyList<SymptomFinding> findings, CancellationToken ct)
+    {
+        var tier = UrgencyRule.TierOf(findings, null, _pain);
+        if (tier >= UrgencyTier.SameDay)
+        {
+            await _safety.RespondAsync(step.Context, new AlertReason(tier, findings), ct);
+            return await step.EndDialogAsync(ExerciseResult.EndSession, ct);
+        }
+        if (findings.Count > 0)
+            await _safety.RaiseAsync(ChatPerson.Of(step.Context).PatientId, AlertKind.RedFlag, new AlertReason(tier, findings), ct);
+        await _recorder.EndTodayForSafetyAsync(options.LogId, ct);
+        await _phrases.SayAsync(step.Context, "skip.answer.feltUnwell", ct);
+        return await step.EndDialogAsync(ExerciseResult.EndSession, ct);
+    }
+
+    /// <summary>A typed fall, giving way or nausea: advice and alert were given already; this exercise stops.</summary>
+    private async Task<DialogTurnResult> OnTypedWarningSignAsync(WaterfallStepContext<Values> step, Options options, CancellationToken ct)
+    {
+        var item = await LoadItemAsync(step, options, ct);
+        if (item is not null)
+            await _recorder.RecordExerciseAsync(options.LogId, Answer(item, ExerciseOutcome.Stopped, 0, SkipReason.FeltUnwell, options.Pain), ct);
+        return await AskCarryOnAsync(step, ct);
+    }
+
+    private async Task<DialogTurnResult> AskCarryOnAsync(WaterfallStepContext<Values> step, CancellationToken ct)
+    {
+        step.Values.Pending = CarryOn;
+        return await step.PromptAsync(Prompts.Choice, _phrases.Choices(step.Context, "safety.carryOn.prompt",
+        [
+            _phrases.Choice(step.Context, "carryOn", "safety.carryOn.carryOn"),
+            _phrases.Choice(step.Context, "stopToday", "safety.carryOn.stopToday"),
+        ]), ct);
+    }
+
+    private async Task<DialogTurnResult> OnCarryOnAsync(WaterfallStepContext<Values> step, Options options, string answer, CancellationToken ct)
+    {
+        if (answer == "stopToday")
+        {
+            await _recorder.EndTodayForSafetyAsync(options.LogId, ct);
+            await _phrases.SayAsync(step.Context, "safety.stoppedToday", ct);
+            return await step.EndDialogAsync(ExerciseResult.EndSession, ct);
+        }
         await _phrases.SayAsync(step.Context, "exercise.stoppedContinue", ct);
         return await step.EndDialogAsync(ExerciseResult.Stopped, ct);
     }

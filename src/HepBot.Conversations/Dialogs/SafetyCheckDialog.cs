@@ -5,28 +5,58 @@ using HepBot.Core.Safety;
 namespace HepBot.Conversations.Dialogs;
 
 /// <summary>
-/// The red-flag check: one question listing the warning signs, answered with one tap. Ends with the
-/// <see cref="RedFlag"/> the patient has, or null for none. Saying and recording what follows is the
-/// caller's job, because it knows which session to stop.
+/// The red-flag check: the warning signs as buttons; the patient taps each one that applies, then
+/// "That's all" (or "None of these" straight away). Ends with the chosen <see cref="SymptomFinding"/>s,
+/// empty for none. Saying and recording what follows is the caller's job, because it knows which
+/// session and pain score the answer belongs to.
 /// </summary>
 public sealed class SafetyCheckDialog : WaterfallDialog<SafetyCheckDialog.Values>
 {
     public const string DialogId = "safetyCheck";
-    private const string None = "none";
+    public const string None = "none", ThatsAll = "thatsAll";
+
+    /// <summary>The signs the check asks about, in the order shown: the most urgent first.</summary>
+    public static readonly SymptomFinding[] Asked =
+    [
+        SymptomFinding.ChestPain, SymptomFinding.SevereBreathlessness, SymptomFinding.Fainting, SymptomFinding.StrokeSigns,
+        SymptomFinding.Palpitations, SymptomFinding.Breathlessness, SymptomFinding.Dizziness, SymptomFinding.ColdSweat,
+        SymptomFinding.CalfSwelling, SymptomFinding.WoundProblem, SymptomFinding.Fever, SymptomFinding.NewNumbness,
+        SymptomFinding.Nausea, SymptomFinding.Fall, SymptomFinding.JointGivingWay,
+    ];
 
     public SafetyCheckDialog(Phrases phrases) : base(DialogId)
     {
-        AddStep(async (step, ct) => await step.PromptAsync(Prompts.Choice, phrases.Choices(step.Context, "safety.askRedFlags",
-            Enum.GetValues<RedFlag>().Select(f => phrases.Choice(step.Context, f.ToString(), "safety.redFlag." + Camel(f)))
-                .Append(phrases.Choice(step.Context, None, "safety.noneOfThese"))), ct));
+        AddStep(async (step, ct) =>
+        {
+            var chosen = step.HasOptions ? step.GetOptions<Options>().Chosen : [];
+            step.Values.Chosen = [.. chosen];
+            var choices = Asked.Where(f => !chosen.Contains(f)).Select(f => phrases.Choice(step.Context, f.ToString(), "safety.finding." + Key(f)));
+            if (chosen.Count == 0)
+                return await step.PromptAsync(Prompts.Choice, phrases.Choices(step.Context, "safety.askRedFlags",
+                    choices.Append(phrases.Choice(step.Context, None, "safety.noneOfThese"))), ct);
+            var named = string.Join(", ", chosen.Select(f => phrases.Get(step.Context, "safety.finding." + Key(f))));
+            return await step.PromptAsync(Prompts.Choice, phrases.Choices(step.Context, "safety.askMoreRedFlags",
+                choices.Prepend(phrases.Choice(step.Context, ThatsAll, "safety.thatsAll")), ("chosen", named)), ct);
+        });
         AddStep((step, ct) =>
         {
             var answer = step.GetResult<FoundChoice>().Value;
-            return step.EndDialogAsync(answer == None ? null : Enum.Parse<RedFlag>(answer), ct);
+            if (answer is None or ThatsAll)
+                return step.EndDialogAsync((IReadOnlyList<SymptomFinding>)step.Values.Chosen, ct);
+            var chosen = step.Values.Chosen.Append(Enum.Parse<SymptomFinding>(answer)).ToList();
+            // An emergency sign is not kept waiting for "That's all".
+            return chosen.Count == Asked.Length || UrgencyRule.TierOf(chosen, null, new PainTriageOptions()) == UrgencyTier.Emergency
+                ? step.EndDialogAsync((IReadOnlyList<SymptomFinding>)chosen, ct)
+                : step.ReplaceDialogAsync(DialogId, new Options(chosen), ct);
         });
     }
 
-    public static string Camel(RedFlag flag) => char.ToLowerInvariant(flag.ToString()[0]) + flag.ToString()[1..];
+    public static string Key(SymptomFinding finding) => SymptomLexicon.KeyOf(finding);
 
-    public sealed class Values;
+    public sealed record Options(IReadOnlyList<SymptomFinding> Chosen);
+
+    public sealed class Values
+    {
+        public List<SymptomFinding> Chosen { get; set; } = [];
+    }
 }

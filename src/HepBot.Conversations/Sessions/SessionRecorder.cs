@@ -103,15 +103,29 @@ public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts,
     /// Ends the session for safety (high pain or a red flag) and raises the therapist alert in the same
     /// transaction, so the alert exists exactly when the stop was recorded.
     /// </summary>
-    public async Task StopForSafetyAsync(Guid logId, AlertKind kind, string detail, CancellationToken ct)
+    public async Task StopForSafetyAsync(Guid logId, AlertKind kind, string detail, CancellationToken ct, AlertReason? reason = null,
+        AlertSeverity? severity = null)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var log = await db.SessionLogs.SingleAsync(l => l.Id == logId, ct);
         log.Status = SessionStatus.StoppedForSafety;
         log.EndedAt = clock.GetUtcNow();
-        await AlertWriter.RaiseAsync(db, log.PatientId, kind, AlertSeverity.Urgent, detail, clock.GetUtcNow(), ct);
+        log.UnansweredSafetyQuestion = null;
+        await AlertWriter.RaiseAsync(db, log.PatientId, kind, severity ?? reason?.Severity ?? AlertSeverity.Urgent, detail, clock.GetUtcNow(), ct, reason);
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The patient chose to stop for today after a warning sign: the day is over, the alert was already raised.</summary>
+    public Task EndTodayForSafetyAsync(Guid logId, CancellationToken ct) =>
+        UpdateAsync(logId, l =>
+        {
+            l.Status = SessionStatus.StoppedForSafety;
+            l.EndedAt = clock.GetUtcNow();
+        }, ct);
+
+    /// <summary>Keeps (or clears, with null) the safety question the patient left unanswered today.</summary>
+    public Task SetUnansweredSafetyQuestionAsync(Guid logId, Core.Safety.SafetyQuestion? question, CancellationToken ct) =>
+        UpdateAsync(logId, l => l.UnansweredSafetyQuestion = question, ct);
 
     /// <summary>Records that the patient skipped the rest of today, and why.</summary>
     public async Task SkipDayAsync(TodayPlan plan, SkipReason reason, CancellationToken ct)

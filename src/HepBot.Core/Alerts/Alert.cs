@@ -1,3 +1,5 @@
+using HepBot.Core.Safety;
+
 namespace HepBot.Core.Alerts;
 
 public enum AlertKind
@@ -34,6 +36,18 @@ public sealed class Alert
     /// <summary>Clinical facts behind the alert ("pain 8/10 during Squat"); shown to the therapist, never logged.</summary>
     public string? Detail { get; set; }
 
+    /// <summary>For warning signs and pain: how urgent it is.</summary>
+    public UrgencyTier? Tier { get; set; }
+
+    /// <summary>The warning signs behind it, as <see cref="SymptomFinding"/> names separated by commas, most urgent first.</summary>
+    public string? Findings { get; set; }
+
+    /// <summary>The 0–10 pain score behind it, if any.</summary>
+    public int? PainScore { get; set; }
+
+    /// <summary>What the patient typed, word for word, when a typed message raised it. Shown to the therapist, never logged.</summary>
+    public string? PatientWords { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? AcknowledgedAt { get; set; }
     public Guid? AcknowledgedById { get; set; }
@@ -42,4 +56,21 @@ public sealed class Alert
     public DateTimeOffset? ClearedAt { get; set; }
 
     public bool IsOpen => AcknowledgedAt is null && ClearedAt is null;
+
+    public const int MaxPatientWords = 2000;
+
+    /// <summary>The findings as a list (empty when there are none).</summary>
+    public IReadOnlyList<SymptomFinding> FindingList =>
+        (Findings ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(f => Enum.TryParse<SymptomFinding>(f, out var finding) ? finding : (SymptomFinding?)null)
+            .OfType<SymptomFinding>().ToList();
+}
+
+/// <summary>Why a safety alert was raised: the tier, the warning signs, the pain score and the patient's own words.</summary>
+public sealed record AlertReason(UrgencyTier Tier, IReadOnlyList<SymptomFinding> Findings, int? PainScore = null, string? PatientWords = null)
+{
+    /// <summary>The alert severity a tier gets: an emergency or a same-day review is urgent, a therapist review a warning.</summary>
+    public AlertSeverity Severity => Tier >= UrgencyTier.SameDay ? AlertSeverity.Urgent : AlertSeverity.Warning;
+
+    public string FindingNames => string.Join(",", Findings.OrderByDescending(UrgencyRule.TierOf).Distinct());
 }

@@ -7,5 +7,13 @@ public sealed class Clinic
 
     /// <summary>IANA zone used for new patients when none is given.</summary>
     public string DefaultTimeZone { get; set; } = "UTC";
+    /// <summary>
+    /// What patients are told to call in an emergency ("112", "911"). Null: the dialogs' own words
+    /// ("your local emergency number"), in the patient's language.
+    /// </summary>
+    public string? EmergencyNumber { get; set; }
+
+    public const int MaxEmergencyNumber = 40;
+
     public DateTimeOffset CreatedAt { get; set; }
 }

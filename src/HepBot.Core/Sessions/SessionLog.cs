@@ -67,6 +67,10 @@ public sealed class SessionLog
     public Difficulty? Difficulty { get; set; }
     public SkipReason? SkipBarrier { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>A safety question the patient left unanswered ("stop" at the red-flag check); asked again first on their next turn that day.</summary>
+    public Safety.SafetyQuestion? UnansweredSafetyQuestion { get; set; }
+
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
     public List<ExerciseLog> Exercises { get; set; } = [];

@@ -1,4 +1,5 @@
 using HepBot.Core.Alerts;
+using HepBot.Core.Safety;
 using Microsoft.EntityFrameworkCore;
 
 namespace HepBot.Data.Alerts;
@@ -11,17 +12,30 @@ namespace HepBot.Data.Alerts;
 public static class AlertWriter
 {
     /// <returns>The new alert, or null when one of that kind is already open for the patient.</returns>
+    /// <param name="reason">For safety alerts: tier, findings, score and the patient's words. An open alert of the
+    /// same kind holds back a new one only when it is at least as urgent, so a chest pain is never hidden
+    /// behind an open alert about a fall.</param>
     public static async Task<Alert?> RaiseAsync(HepBotDbContext db, Guid patientId, AlertKind kind, AlertSeverity severity,
-        string? detail, DateTimeOffset now, CancellationToken ct)
+        string? detail, DateTimeOffset now, CancellationToken ct, AlertReason? reason = null)
     {
-        var alreadyOpen = await db.Alerts.AnyAsync(a => a.PatientId == patientId && a.Kind == kind
-            && a.AcknowledgedAt == null && a.ClearedAt == null, ct)
-            || db.Alerts.Local.Any(a => a.PatientId == patientId && a.Kind == kind && a.IsOpen);
+        var open = await db.Alerts.Where(a => a.PatientId == patientId && a.Kind == kind
+            && a.AcknowledgedAt == null && a.ClearedAt == null).Select(a => a.Tier).ToListAsync(ct);
+        open.AddRange(db.Alerts.Local.Where(a => a.PatientId == patientId && a.Kind == kind && a.IsOpen).Select(a => a.Tier));
+        var alreadyOpen = reason is null ? open.Count > 0 : open.Any(tier => (tier ?? UrgencyTier.None) >= reason.Tier);
         if (alreadyOpen)
             return null;
 
         var therapistId = await db.Patients.Where(p => p.Id == patientId).Select(p => p.TherapistId).SingleAsync(ct);
-        return Open(db, patientId, therapistId, kind, severity, detail, now);
+        var alert = Open(db, patientId, therapistId, kind, severity, detail, now);
+        if (reason is not null)
+        {
+            alert.Tier = reason.Tier;
+            alert.Findings = reason.Findings.Count == 0 ? null : reason.FindingNames;
+            alert.PainScore = reason.PainScore;
+            alert.PatientWords = reason.PatientWords is { Length: > Alert.MaxPatientWords } words
+                ? words[..Alert.MaxPatientWords] : reason.PatientWords;
+        }
+        return alert;
     }
 
     /// <summary>

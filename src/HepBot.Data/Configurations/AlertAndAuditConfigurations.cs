@@ -14,6 +14,9 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         b.HasOne<Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Therapist>().WithMany().HasForeignKey(a => a.TherapistId).OnDelete(DeleteBehavior.NoAction);
         b.Property(a => a.Detail).HasMaxLength(1000);
+        b.Property(a => a.Findings).HasMaxLength(400);
+        b.Property(a => a.PatientWords).HasMaxLength(Alert.MaxPatientWords);
+        b.Ignore(a => a.FindingList);
         b.HasIndex(a => new { a.TherapistId, a.CreatedAt });
         b.HasIndex(a => new { a.PatientId, a.Kind });
         b.Ignore(a => a.IsOpen);

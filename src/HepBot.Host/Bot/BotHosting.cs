@@ -29,9 +29,9 @@ internal static class BotHosting
         services.AddSingleton<IValidateOptions<PainTriageOptions>, PainTriageOptionsValidator>();
         services.AddOptions<LinkingOptions>().Bind(configuration.GetSection(LinkingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         // The languages patients may choose are the languages of dialogs/; resolving this at start-up
-        // also loads and checks every text, so a missing key or placeholder stops start-up.
+        // also loads and checks every text and symptom lexicon, so a missing key, placeholder or lexicon entry stops start-up.
         services.AddOptions<LocalizationOptions>()
-            .Configure<DialogTextCatalog>((o, catalog) => o.SupportedLocales = [.. catalog.Languages])
+            .Configure<DialogTextCatalog, HepBot.Conversations.Safety.SymptomLexicons>((o, catalog, _) => o.SupportedLocales = [.. catalog.Languages])
             .ValidateOnStart();
 
         var dialogs = configuration.GetSection(DialogsOptions.SectionName).Get<DialogsOptions>() ?? new DialogsOptions();

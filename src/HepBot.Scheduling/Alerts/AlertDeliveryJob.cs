@@ -134,7 +134,27 @@ public sealed class AlertDeliveryJob(
         phrases.Catalog.Get(locale, toSend.Alert.Severity == AlertSeverity.Urgent ? "alerts.urgent" : "alerts.message",
             ("patient", toSend.PatientName),
             ("kind", KindText(locale, toSend.Alert.Kind)),
-            ("detail", toSend.Alert.Detail ?? ""));
+            ("detail", Why(locale, toSend.Alert)));
+
+    /// <summary>Why the alert was raised: for safety alerts the tier, the signs, the score and the patient's own words.</summary>
+    private string Why(string? locale, Alert alert)
+    {
+        if (alert.Tier is null && alert.PatientWords is null)
+            return alert.Detail ?? "";
+        var parts = new List<string>();
+        if (alert.Tier is { } tier and not Core.Safety.UrgencyTier.None)
+            parts.Add(phrases.Catalog.Get(locale, "alerts.tier." + Camel(tier.ToString())) + ".");
+        if (alert.FindingList.Count > 0)
+            parts.Add(phrases.Catalog.Get(locale, "alerts.reasonFindings", ("findings",
+                string.Join(", ", alert.FindingList.Select(f => phrases.Catalog.Get(locale, "safety.finding." + Camel(f.ToString())))))));
+        if (alert.PainScore is { } score)
+            parts.Add(phrases.Catalog.Get(locale, "alerts.reasonPain", ("score", score)));
+        if (alert.PatientWords is { } words)
+            parts.Add(phrases.Catalog.Get(locale, "alerts.reasonWords", ("words", words)));
+        return string.Join(" ", parts);
+    }
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
     private string KindText(string? locale, AlertKind kind) =>
         phrases.Catalog.Get(locale, "alerts.kind." + char.ToLowerInvariant(kind.ToString()[0]) + kind.ToString()[1..]);

@@ -37,7 +37,10 @@ public sealed partial class ConversationContentTests
         var keys = new List<string>();
         foreach (var reason in Enum.GetValues<SkipReason>())
             keys.AddRange(["skip.reason." + SkipReasonDialog.Key(reason), "skip.answer." + SkipReasonDialog.Key(reason)]);
-        keys.AddRange(Enum.GetValues<RedFlag>().Select(flag => "safety.redFlag." + SafetyCheckDialog.Camel(flag)));
+        keys.AddRange(Enum.GetValues<SymptomFinding>().Select(f => "safety.finding." + SafetyCheckDialog.Key(f)));
+        keys.AddRange(Enum.GetValues<UrgencyTier>().Select(t => "alerts.tier." + Camel(t.ToString())));
+        keys.AddRange(Enum.GetValues<UrgencyTier>().Where(t => t != UrgencyTier.None).Select(t => "safety.advice." + Camel(t.ToString())));
+        keys.AddRange(SymptomLexicon.Keys.Select(k => "symptoms." + k));
         keys.AddRange(Enum.GetValues<Difficulty>().Select(d => "session.difficulty." + Camel(d.ToString())));
         keys.AddRange(Enum.GetValues<SessionStatus>().Select(s => "data.status." + Camel(s.ToString())));
         keys.AddRange(Enum.GetValues<Side>().Select(s => "exercise.dose.side." + s.ToString().ToLowerInvariant()));

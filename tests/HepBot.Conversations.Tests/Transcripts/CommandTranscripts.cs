@@ -316,6 +316,7 @@ public sealed class CommandTranscripts
         await chat.StartSessionAsync();
         await chat.TapAsync("painful");
         await chat.SayAsync("8");
+        await chat.TapAsync("none");
         await chat.SayAsync("message");
         await chat.SayAsync("Please call me.");
 

@@ -21,9 +21,7 @@ public sealed class SkipTranscripts
 
     [Theory]
     [InlineData("No time", SkipReason.NoTime, "Short on time? Even one set of each exercise helps more than none.")]
-    [InlineData("Pain", SkipReason.Pain, "Pain is important to listen to. If it keeps you from exercising, your therapist may adjust the program")]
     [InlineData("I forgot", SkipReason.Forgot, "It happens! A reminder at a better time might help: type reminder to change it.")]
-    [InlineData("Feeling unwell", SkipReason.FeltUnwell, "Rest and look after yourself. If you feel unwell for more than a few days, check with your doctor.")]
     [InlineData("Something else", SkipReason.Other, "Thanks for letting me know. Your therapist will see that you skipped it.")]
     public async Task Each_barrier_gets_its_own_answer_and_the_skip_is_recorded_with_it(string barrier, SkipReason reason, string answer)
     {
@@ -37,6 +35,56 @@ public sealed class SkipTranscripts
         Assert.Contains("Exercise 2 of 3: Straight leg raise", chat.Transcript);
         var skipped = Assert.Single((await chat.TodaysLogAsync()).Exercises);
         Assert.Equal((chat.Clinic.Exercises[0].Id, ExerciseOutcome.Skipped, reason, 0), (skipped.ExerciseId, skipped.Outcome, skipped.Barrier, skipped.SetsDone));
+        Assert.Empty(await chat.AlertsAsync());
+    }
+
+    [Fact]
+    public async Task Skipping_for_pain_asks_how_much_and_a_low_score_is_kept_with_the_skip()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.StartSessionAsync();
+        await chat.TapAsync("skip");
+
+        await chat.TapAsync("Pain");
+        Assert.Equal("How much does it hurt right now, from 0 to 10?", chat.Transcript);
+        await chat.SayAsync("3");
+
+        Assert.StartsWith("Pain is important to listen to. If it keeps you from exercising, your therapist may adjust the program", chat.Transcript);
+        Assert.Contains("Exercise 2 of 3: Straight leg raise", chat.Transcript);
+        var skipped = Assert.Single((await chat.TodaysLogAsync()).Exercises);
+        Assert.Equal((ExerciseOutcome.Skipped, SkipReason.Pain, 3), (skipped.Outcome, skipped.Barrier, skipped.Pain));
+        Assert.Empty(await chat.AlertsAsync());
+    }
+
+    [Fact]
+    public async Task Skipping_for_pain_at_seven_tells_the_therapist_and_asks_the_red_flag_check()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.StartSessionAsync();
+        await chat.TapAsync("skip");
+        await chat.TapAsync("Pain");
+
+        await chat.SayAsync("7");
+
+        Assert.StartsWith("Let's stop this exercise. Pain at this level is a sign to rest it today.\nA quick safety check.", chat.Transcript);
+        var alert = Assert.Single(await chat.AlertsAsync());
+        Assert.Equal((AlertKind.HighPain, AlertSeverity.Warning, Core.Safety.UrgencyTier.TherapistReview, 7),
+            (alert.Kind, alert.Severity, alert.Tier, alert.PainScore));
+    }
+
+    [Fact]
+    public async Task Skipping_for_feeling_unwell_runs_the_check_and_ends_the_day()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.StartSessionAsync();
+        await chat.TapAsync("skip");
+
+        await chat.TapAsync("Feeling unwell");
+        Assert.StartsWith("I'm sorry you're not feeling well. Let's check quickly, so I can help you right.\nA quick safety check.", chat.Transcript);
+        await chat.TapAsync("None of these");
+
+        Assert.Equal("Then we will stop for today. Rest and look after yourself. If you feel worse, or unwell for more than a few days, check with your doctor.", chat.Transcript);
+        Assert.Equal(SessionStatus.StoppedForSafety, (await chat.TodaysLogAsync()).Status);
         Assert.Empty(await chat.AlertsAsync());
     }
 
@@ -99,7 +147,7 @@ public sealed class SkipTranscripts
         await chat.TapAsync("Feeling unwell");
 
         Assert.Equal(
-            "Rest and look after yourself. If you feel unwell for more than a few days, check with your doctor.\nToday is saved as skipped. See you next time!",
+            "Then we will stop for today. Rest and look after yourself. If you feel worse, or unwell for more than a few days, check with your doctor.\nToday is saved as skipped. See you next time!",
             chat.Transcript);
         var log = await chat.TodaysLogAsync();
         Assert.Equal((SessionStatus.SkippedDay, SkipReason.FeltUnwell), (log.Status, log.SkipBarrier));

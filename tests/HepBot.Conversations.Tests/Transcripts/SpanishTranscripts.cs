@@ -1,3 +1,4 @@
+using HepBot.Core.Safety;
 using HepBot.Core.Alerts;
 using HepBot.Core.Sessions;
 using Microsoft.EntityFrameworkCore;
@@ -93,16 +94,17 @@ public sealed class SpanishTranscripts
         Assert.Equal("¿Cuánto te duele ahora mismo, del 0 al 10?", chat.Transcript);
         await chat.SayAsync("7");
         Assert.Equal("Vamos a parar este ejercicio. Un dolor así es señal de que hoy toca descansar esa zona.\n" +
-            "Una comprobación rápida de seguridad. ¿Tienes ahora mismo alguno de estos síntomas?", chat.Transcript);
+            "Una comprobación rápida de seguridad. ¿Tienes ahora mismo alguno de estos síntomas? Toca cada uno que tengas.", chat.Transcript);
         Assert.Contains("Ninguno de estos", chat.ButtonLabels);
 
         await chat.TapAsync("Mucha dificultad para respirar");
 
-        Assert.Equal("Deja de hacer ejercicio ahora. Necesitas atención médica hoy: llama al número de emergencias local o ve a urgencias ahora. " +
-            "No conduzcas: pide que alguien te lleve. Ya he avisado a tu fisioterapeuta.", chat.Transcript);
+        Assert.Equal("Para ahora mismo y llama enseguida a el número de emergencias local. No conduzcas. Si hay alguien contigo, díselo. " +
+            "Ya he avisado a tu fisioterapeuta.", chat.Transcript);
         Assert.Equal(SessionStatus.StoppedForSafety, (await chat.TodaysLogAsync()).Status);
-        var alert = Assert.Single(await chat.AlertsAsync());
-        Assert.Equal((AlertKind.RedFlag, AlertSeverity.Urgent), (alert.Kind, alert.Severity));
+        var alerts = await chat.AlertsAsync();
+        Assert.Contains(alerts, a => (a.Kind, a.Severity, a.Tier, a.PainScore) == (AlertKind.HighPain, AlertSeverity.Warning, UrgencyTier.TherapistReview, 7));
+        Assert.Contains(alerts, a => (a.Kind, a.Severity, a.Tier, a.Findings) == (AlertKind.RedFlag, AlertSeverity.Urgent, UrgencyTier.Emergency, "SevereBreathlessness"));
     }
 
     [Fact]

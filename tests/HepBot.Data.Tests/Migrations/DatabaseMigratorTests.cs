@@ -33,7 +33,7 @@ public class DatabaseMigratorTests
                 var second = await migrator.MigrateAsync(Ct);
 
                 Assert.True(File.Exists(file));
-                Assert.Equal(["_Initial", "_TrustEndpoint"], applied.Select(m => m[m.IndexOf('_')..]));
+                Assert.Equal(["_Initial", "_TrustEndpoint", "_Safety"], applied.Select(m => m[m.IndexOf('_')..]));
                 Assert.Empty(second);
                 Assert.Contains(log, line => line.Contains(applied[0]) && line.Contains($"Applying {applied.Count} migration"));
                 Assert.Contains(log, line => line.Contains("up to date"));
@@ -57,7 +57,7 @@ public class DatabaseMigratorTests
 
         var applied = await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(Ct);
 
-        Assert.Equal(["_Initial", "_TrustEndpoint"], applied.Select(m => m[m.IndexOf('_')..]));
+        Assert.Equal(["_Initial", "_TrustEndpoint", "_Safety"], applied.Select(m => m[m.IndexOf('_')..]));
         await using var db = database.CreateContext();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
         Assert.Contains(log, line => line.Contains($"Applying {applied.Count} migration") && line.Contains(applied[0]));

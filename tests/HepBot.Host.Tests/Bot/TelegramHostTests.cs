@@ -146,7 +146,7 @@ public sealed partial class TelegramHostTests : IAsyncLifetime
         using (RunClock(host))
         {
             await _api.WaitForConfirmationAsync(_api.Deliver(id => _api.TextFrom(id, TherapistChat, $"/start {therapistCode}")));
-            foreach (var say in new[] { $"/start {code}", "yes", "keep", "/today", "start", "8" })
+            foreach (var say in new[] { $"/start {code}", "yes", "keep", "/today", "start", "8", "none" })
                 await _api.WaitForConfirmationAsync(_api.Deliver(id => _api.TextFrom(id, AlexChat, say)));
             Assert.Contains(_api.CallsTo("sendMessage"), c => c.ChatId == AlexChat && c.Text!.Contains("Your pain is very high"));
 
@@ -158,6 +158,8 @@ public sealed partial class TelegramHostTests : IAsyncLifetime
         var alerts = JsonDocument.Parse(await host.ClientWithKey(key).GetStringAsync("/api/v1/alerts", Ct)).RootElement;
         var alert = Assert.Single(alerts.EnumerateArray());
         Assert.Equal(("highPain", "urgent"), (alert.GetProperty("kind").GetString(), alert.GetProperty("severity").GetString()));
+        Assert.Equal(("therapistReview", 8), (alert.GetProperty("tier").GetString(), alert.GetProperty("painScore").GetInt32()));
+        Assert.Contains(_api.CallsTo("sendMessage"), c => c.ChatId == TherapistChat && c.Text!.Contains("Therapist review. Pain 8/10."));
     }
 
     [Fact]

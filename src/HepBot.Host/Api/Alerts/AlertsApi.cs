@@ -17,7 +17,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HepBot.Host.Api.Alerts;
 
-/// <summary>An alert as the therapist sees it; <c>detail</c> holds the clinical facts behind it.</summary>
+/// <summary>
+/// An alert as the therapist sees it; <c>detail</c> holds the clinical facts behind it. Safety alerts also say
+/// why in fields: <c>tier</c>, <c>findings</c> (warning signs, most urgent first), <c>painScore</c> and, for typed
+/// text, <c>patientWords</c> (what the patient wrote).
+/// </summary>
 public sealed record AlertDto(
     Guid Id,
     Guid PatientId,
@@ -25,12 +29,17 @@ public sealed record AlertDto(
     AlertKind Kind,
     AlertSeverity Severity,
     string? Detail,
+    HepBot.Core.Safety.UrgencyTier? Tier,
+    IReadOnlyList<HepBot.Core.Safety.SymptomFinding> Findings,
+    int? PainScore,
+    string? PatientWords,
     DateTimeOffset CreatedAt,
     DateTimeOffset? AcknowledgedAt,
     DateTimeOffset? ClearedAt)
 {
     public static AlertDto From(Alert a, string patientName) =>
-        new(a.Id, a.PatientId, patientName, a.Kind, a.Severity, a.Detail, a.CreatedAt, a.AcknowledgedAt, a.ClearedAt);
+        new(a.Id, a.PatientId, patientName, a.Kind, a.Severity, a.Detail, a.Tier, a.FindingList, a.PainScore, a.PatientWords,
+            a.CreatedAt, a.AcknowledgedAt, a.ClearedAt);
 }
 
 internal static class AlertsApi

@@ -1,0 +1,288 @@
+namespace HepBot.Core.Safety;
+
+/// <summary>A warning sign found in a message, with the words that gave it away (folded).</summary>
+public sealed record FindingMatch(SymptomFinding Finding, string Words);
+
+/// <summary>A 0–10 pain score read from a message; an out-of-scale number ("11/10") is read as 10 and says so.</summary>
+public sealed record PainReport(int Score, bool OutOfScale, string Words);
+
+/// <summary>What a message says about warning signs and pain. Empty when it says nothing of either.</summary>
+public sealed record SymptomRecognition(IReadOnlyList<FindingMatch> Findings, PainReport? Pain, string? PainWordsWithoutNumber)
+{
+    public static readonly SymptomRecognition Nothing = new([], null, null);
+
+    public bool IsEmpty => Findings.Count == 0 && Pain is null && PainWordsWithoutNumber is null;
+
+    public IReadOnlySet<SymptomFinding> FindingSet => Findings.Select(f => f.Finding).ToHashSet();
+
+    /// <summary>Pain words were typed without a score: HepBot asks for the 0–10 score.</summary>
+    public bool AsksForPainScore => PainWordsWithoutNumber is not null;
+
+    public UrgencyTier Tier(PainTriageOptions options) => UrgencyRule.TierOf(FindingSet, Pain?.Score, options);
+}
+
+/// <summary>
+/// Reads warning signs and pain scores out of what a patient typed, with a language's
+/// <see cref="SymptomLexicon"/>. Deterministic and explainable: every finding names the words that
+/// matched, so a clinician can see why it fired. Case, accents and punctuation are ignored; a word of
+/// <see cref="TypoFromLength"/> letters or more also matches with one typing slip (same first letter);
+/// a phrase's words may have up to <see cref="MaxGap"/> other words between them; a denial word up to
+/// <see cref="DenialReach"/> words before a phrase, in the same clause, means it is not reported.
+/// </summary>
+public static class SymptomRecognizer
+{
+    public const int TypoFromLength = 5;
+    public const int SwapFromLength = 4;
+    public const int MaxGap = 2;
+    public const int DenialReach = 2;
+
+    /// <summary>Numbers above this are not read as pain, even out of scale ("pain since 2019").</summary>
+    public const int LargestPainNumber = 100;
+
+    /// <summary>A clause this short may carry the score of a pain word said in the clause beside it.</summary>
+    public const int ShortClause = 4;
+
+    public static SymptomRecognition Recognize(string? text, SymptomLexicon lexicon)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return SymptomRecognition.Nothing;
+        var clauses = SymptomText.Clauses(text).Select(c => Unmask(c.ToList(), lexicon)).ToList();
+        var parts = clauses.SelectMany(c => Split(c, lexicon.ClauseBreaks)).ToList();
+
+        var findings = new List<FindingMatch>();
+        foreach (var (finding, phrases) in lexicon.Findings)
+        {
+            var match = phrases.Select(p => parts.Select(part => Find(part, p, lexicon)).FirstOrDefault(m => m is not null))
+                .FirstOrDefault(m => m is not null);
+            if (match is not null)
+                findings.Add(new FindingMatch(finding, match));
+        }
+
+        var painWordSaid = parts.Any(part => lexicon.PainWords.Any(p => Find(part, p, lexicon) is not null));
+        var pain = clauses.Select(c => PainIn(c.Select(w => NumberOf(w, lexicon)).ToList(), lexicon,
+                painWordSaid && c.Count <= ShortClause)).Where(p => p is not null).MaxBy(p => p!.Score);
+        string? painWords = null;
+        if (pain is null && findings.Count == 0)
+            painWords = lexicon.PainWords.Select(p => parts.Select(part => Find(part, p, lexicon)).FirstOrDefault(m => m is not null))
+                .FirstOrDefault(m => m is not null);
+        return new SymptomRecognition(findings, pain, painWords);
+    }
+
+    /// <summary>Everyday sayings ("fell asleep", "pain free") are taken out before anything is looked for.</summary>
+    private static List<string> Unmask(List<string> words, SymptomLexicon lexicon)
+    {
+        for (var start = 0; start < words.Count; start++)
+        {
+            foreach (var saying in lexicon.NotSymptoms)
+            {
+                var end = EndOf(words, start, saying, lexicon);
+                if (end >= 0)
+                {
+                    words.RemoveRange(start, end - start + 1);
+                    words.Insert(start, "");
+                    break;
+                }
+            }
+        }
+        return words;
+    }
+
+    /// <summary>Number words become digits ("siete" → "7") so scores read the same either way.</summary>
+    private static string NumberOf(string word, SymptomLexicon lexicon)
+    {
+        var index = lexicon.NumberWords.ToList().IndexOf(word);
+        return index >= 0 ? index.ToString(System.Globalization.CultureInfo.InvariantCulture) : word;
+    }
+
+    private static IEnumerable<List<string>> Split(List<string> clause, IReadOnlySet<string> breaks)
+    {
+        var part = new List<string>();
+        foreach (var word in clause)
+        {
+            if (breaks.Contains(word))
+            {
+                if (part.Count > 0)
+                    yield return part;
+                part = [];
+            }
+            else
+            {
+                part.Add(word);
+            }
+        }
+        if (part.Count > 0)
+            yield return part;
+    }
+
+    /// <summary>The words of the first undenied occurrence of <paramref name="phrase"/>, or null.</summary>
+    private static string? Find(List<string> words, SymptomLexicon.Phrase phrase, SymptomLexicon lexicon)
+    {
+        for (var start = 0; start < words.Count; start++)
+        {
+            var matched = MatchFrom(words, start, phrase, lexicon, MaxGap);
+            if (matched is not null && !IsDenied(words, start, lexicon) && !DeniedInside(words, matched, lexicon))
+                return string.Join(' ', words.Skip(start).Take(matched[^1] - start + 1));
+        }
+        return null;
+    }
+
+    /// <returns>The positions of the phrase's words, or null.</returns>
+    private static List<int>? MatchFrom(List<string> words, int start, SymptomLexicon.Phrase phrase, SymptomLexicon lexicon, int maxGap)
+    {
+        if (!Matches(phrase.Words[0], words[start], lexicon))
+            return null;
+        var positions = new List<int> { start };
+        foreach (var next in phrase.Words.Skip(1))
+        {
+            var found = -1;
+            for (var j = positions[^1] + 1; j < words.Count && j <= positions[^1] + 1 + maxGap; j++)
+            {
+                if (Matches(next, words[j], lexicon))
+                {
+                    found = j;
+                    break;
+                }
+            }
+            if (found < 0)
+                return null;
+            positions.Add(found);
+        }
+        return positions;
+    }
+
+    private static int EndOf(List<string> words, int start, SymptomLexicon.Phrase phrase, SymptomLexicon lexicon) =>
+        MatchFrom(words, start, phrase, lexicon, 0)?[^1] ?? -1;
+
+    private static bool IsDenied(List<string> words, int start, SymptomLexicon lexicon)
+    {
+        for (var from = Math.Max(0, start - DenialReach - 4); from < start; from++)
+        {
+            if (DenialAt(words, from, lexicon) is { } end && end < start && start - end - 1 <= DenialReach)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>"calf isn't swollen", "la herida no está roja": a denial between a phrase's words.</summary>
+    private static bool DeniedInside(List<string> words, List<int> matched, SymptomLexicon lexicon)
+    {
+        for (var at = matched[0] + 1; at < matched[^1]; at++)
+        {
+            if (!matched.Contains(at) && DenialAt(words, at, lexicon) is not null)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The end of a denial starting at <paramref name="from"/>, or null.</summary>
+    private static int? DenialAt(List<string> words, int from, SymptomLexicon lexicon)
+    {
+        foreach (var denial in lexicon.Denials)
+        {
+            var end = EndOf(words, from, denial, lexicon);
+            if (end >= 0 && !lexicon.NotDenials.Any(n => EndOf(words, from, n, lexicon) >= 0))
+                return end;
+        }
+        return null;
+    }
+
+    private static bool Matches(string lexiconWord, string word, SymptomLexicon lexicon) =>
+        lexiconWord.Contains('|') ? lexiconWord.Split('|').Any(w => MatchesOne(w, word, lexicon)) : MatchesOne(lexiconWord, word, lexicon);
+
+    private static bool MatchesOne(string lexiconWord, string word, SymptomLexicon lexicon)
+    {
+        if (word.Length == 0)
+            return false;
+        if (MatchesAsWritten(lexiconWord, word, lexicon))
+            return true;
+        var stem = lexiconWord.EndsWith('*');
+        var sound = lexicon.Sound(stem ? lexiconWord[..^1] : lexiconWord) + (stem ? "*" : "");
+        return lexicon.SoundAlike.Count > 0 && !lexicon.EverydayWords.Contains(word)
+            && MatchesAsWritten(sound, lexicon.Sound(word), lexicon);
+    }
+
+    private static bool MatchesAsWritten(string lexiconWord, string word, SymptomLexicon lexicon)
+    {
+        if (lexiconWord.EndsWith('*'))
+        {
+            var stem = lexiconWord[..^1];
+            if (word.StartsWith(stem, StringComparison.Ordinal))
+                return true;
+            if (word.Length == stem.Length && IsSwap(word, stem))
+                return true;
+            if (!MaySlip(stem, word, lexicon))
+                return false;
+            if (word.Length == stem.Length - 1)
+                return SymptomText.EditDistance(word, stem) <= 1;
+            return Enumerable.Range(stem.Length - 1, 3).Any(length => length <= word.Length
+                && SymptomText.EditDistance(word[..length], stem) <= 1);
+        }
+        return word == lexiconWord || IsSwap(word, lexiconWord)
+            || (MaySlip(lexiconWord, word, lexicon) && SymptomText.EditDistance(word, lexiconWord) <= 1);
+    }
+
+    /// <summary>Two neighbouring letters swapped, not the first ("pian", "cnat"): forgiven in 4-letter words too.</summary>
+    private static bool IsSwap(string word, string lexiconWord)
+    {
+        if (word.Length != lexiconWord.Length || word.Length < SwapFromLength || word[0] != lexiconWord[0] || word == lexiconWord)
+            return false;
+        var first = Enumerable.Range(0, word.Length).First(i => word[i] != lexiconWord[i]);
+        return first + 1 < word.Length && word[first] == lexiconWord[first + 1] && word[first + 1] == lexiconWord[first]
+            && word[(first + 2)..] == lexiconWord[(first + 2)..];
+    }
+
+    /// <summary>Typing slips are forgiven only in long words, never in the first letter, and never for everyday words.</summary>
+    private static bool MaySlip(string lexiconWord, string word, SymptomLexicon lexicon) =>
+        lexiconWord.Length >= TypoFromLength && word.Length >= TypoFromLength - 1 && word[0] == lexiconWord[0]
+        && char.IsLetter(word[0]) && !lexicon.EverydayWords.Contains(word);
+
+    /// <param name="painSaidNearby">A pain word was said in another clause and this one is short ("my knee hurts, about a 6").</param>
+    private static PainReport? PainIn(List<string> words, SymptomLexicon lexicon, bool painSaidNearby)
+    {
+        var painWordSaid = painSaidNearby || lexicon.PainWords.Any(p => Find(words, p, lexicon) is not null);
+        PainReport? best = null;
+        var skipUntil = -1;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (i <= skipUntil || !IsNumber(words[i], out var number) || number > LargestPainNumber)
+                continue;
+            var outOf = OutOfTenAfter(words, i, lexicon);
+            if (outOf < 0)
+            {
+                var besideSomethingElse = (i > 0 && (lexicon.NotPainNumbers.Contains(words[i - 1]) || words[i - 1] == "/"))
+                    || (i + 1 < words.Count && (lexicon.NotPainNumbers.Contains(words[i + 1]) || words[i + 1] == "/"));
+                var saidAsScore = i > 0 && lexicon.ScoreBefore.Contains(words[i - 1]) && number <= PainTriage.Max;
+                if (besideSomethingElse || !(painWordSaid || saidAsScore))
+                    continue;
+            }
+            else
+            {
+                skipUntil = outOf;
+            }
+            var report = new PainReport(Math.Min(number, PainTriage.Max), number > PainTriage.Max,
+                string.Join(' ', words.Skip(i).Take((outOf < 0 ? i : outOf) - i + 1)));
+            if (best is null || report.Score > best.Score)
+                best = report;
+        }
+        return best;
+    }
+
+    /// <summary>"7/10", "7 out of 10", "7 de 10": the index of the "10", or -1.</summary>
+    private static int OutOfTenAfter(List<string> words, int i, SymptomLexicon lexicon)
+    {
+        var j = i + 1;
+        if (j < words.Count && words[j] == "/")
+            j++;
+        else
+            while (j < words.Count && lexicon.ScaleWords.Contains(words[j]))
+                j++;
+        return j > i + 1 && j < words.Count && words[j] == "10" ? j : -1;
+    }
+
+    private static bool IsNumber(string word, out int number)
+    {
+        number = 0;
+        return word.Length is > 0 and <= 3 && word.All(char.IsAsciiDigit)
+            && int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number);
+    }
+}

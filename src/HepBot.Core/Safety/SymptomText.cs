@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+
+namespace HepBot.Core.Safety;
+
+/// <summary>
+/// Text as the recogniser reads it: lower case, accents and apostrophes dropped, split into clauses at
+/// sentence punctuation and into words; "/" stays a word so "7/10" can be read.
+/// </summary>
+public static class SymptomText
+{
+    private const string ClausePunctuation = ".,;:!?¡¿()[]\n\r…";
+
+    /// <summary>The clauses of <paramref name="text"/>, each a list of folded words.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Clauses(string text)
+    {
+        var clauses = new List<IReadOnlyList<string>>();
+        var words = new List<string>();
+        var word = new StringBuilder();
+        void EndWord()
+        {
+            if (word.Length > 0)
+                words.Add(word.ToString());
+            word.Clear();
+        }
+        void EndClause()
+        {
+            EndWord();
+            if (words.Count > 0)
+                clauses.Add(words);
+            words = [];
+        }
+
+        foreach (var c in Fold(text))
+        {
+            if (char.IsLetter(c) || c is '*' or '|')
+            {
+                if (word.Length > 0 && char.IsDigit(word[^1]))
+                    EndWord(); // "7out" → "7", "out"
+                word.Append(c);
+            }
+            else if (char.IsDigit(c))
+            {
+                if (word.Length > 0 && !char.IsDigit(word[^1]))
+                    EndWord();
+                word.Append(c);
+            }
+            else if (c is '\'' or '’' or '`' or '´')
+            {
+                // "don't" → "dont", "I'm" → "im"
+            }
+            else if (c == '/')
+            {
+                EndWord();
+                words.Add("/");
+            }
+            else if (ClausePunctuation.Contains(c))
+            {
+                EndClause();
+            }
+            else
+            {
+                EndWord();
+            }
+        }
+        EndClause();
+        return clauses;
+    }
+
+    /// <summary>All the words of <paramref name="text"/>, ignoring clauses.</summary>
+    public static IReadOnlyList<string> Words(string text) => Clauses(text).SelectMany(c => c).ToList();
+
+    /// <summary>Lower case without accents: "Mareada", "MAREADA" and "mareadá" are the same.</summary>
+    public static string Fold(string text)
+    {
+        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                folded.Append(c);
+        }
+        return folded.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>
+    /// Optimal string alignment distance (insertions, deletions, substitutions and swaps of neighbours),
+    /// stopping early above <paramref name="max"/>.
+    /// </summary>
+    public static int EditDistance(string a, string b, int max = 1)
+    {
+        if (Math.Abs(a.Length - b.Length) > max)
+            return max + 1;
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        }
+        return d[a.Length, b.Length];
+    }
+}

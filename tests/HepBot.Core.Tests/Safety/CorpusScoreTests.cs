@@ -1,0 +1,107 @@
+using System.Globalization;
+using HepBot.Core.Safety;
+using HepBot.Testing;
+
+namespace HepBot.Core.Tests.Safety;
+
+/// <summary>
+/// The recogniser against the typed-symptom corpus (Safety/Corpus): recall per urgency tier and the
+/// false-alarm rate on everyday chatter and denials, printed on every run and held to the goals of
+/// the safety contract. labelled.tsv is the set the lexicon is tuned on; unseen.tsv is held out and
+/// only scored here, so its figures say how the lexicon does on phrasings nobody tuned it for.
+/// </summary>
+public class CorpusScoreTests(ITestOutputHelper output)
+{
+    public const double EmergencyGoal = 1.0, SameDayGoal = 0.95, TherapistReviewGoal = 0.95, FalseAlarmLimit = 0.05;
+
+    private static readonly PainTriageOptions Pain = new();
+
+    public sealed record Row(int Line, string Language, UrgencyTier Tier, string Category, string Text);
+
+    public static TheoryData<string> Files => new("labelled.tsv", "unseen.tsv");
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void The_recogniser_meets_the_goals_on_the_corpus(string file)
+    {
+        var rows = Load(file);
+        Assert.NotEmpty(rows);
+        var report = new List<string> { $"Safety corpus {file}: {rows.Count} messages" };
+        var misses = new List<string>();
+
+        double Recall(UrgencyTier tier)
+        {
+            var ofTier = rows.Where(r => r.Tier == tier).ToList();
+            var caught = ofTier.Count(r =>
+            {
+                var read = TierOf(r);
+                var ok = tier == UrgencyTier.Emergency ? read == UrgencyTier.Emergency : read >= tier;
+                if (!ok)
+                    misses.Add($"  line {r.Line} ({r.Language}, {tier}, read {read}): {r.Text}");
+                return ok;
+            });
+            var recall = ofTier.Count == 0 ? 1.0 : (double)caught / ofTier.Count;
+            report.Add($"  recall {tier}: {caught}/{ofTier.Count} = {recall.ToString("P1", CultureInfo.InvariantCulture)}");
+            return recall;
+        }
+
+        var emergency = Recall(UrgencyTier.Emergency);
+        var sameDay = Recall(UrgencyTier.SameDay);
+        var review = Recall(UrgencyTier.TherapistReview);
+        var everyday = rows.Where(r => r.Category is "chatter" or "denial").ToList();
+        var alarms = everyday.Where(RaisesAnything).ToList();
+        misses.AddRange(alarms.Select(r => $"  line {r.Line} ({r.Language}, {r.Category}, raised {Describe(r)}): {r.Text}"));
+        var falseAlarms = everyday.Count == 0 ? 0 : (double)alarms.Count / everyday.Count;
+        report.Add($"  false alarms (chatter and denials): {alarms.Count}/{everyday.Count} = {falseAlarms.ToString("P1", CultureInfo.InvariantCulture)}");
+
+        // The held-out set's rows are not shown, so nobody tunes the lexicon on them by reading the output.
+        if (file == "labelled.tsv" && misses.Count > 0)
+            report.AddRange(misses.Prepend("  misses:"));
+        var text = string.Join(Environment.NewLine, report);
+        output.WriteLine(text);
+        // Diagnostic messages (on in this project's xunit.runner.json) reach the console for passing tests too.
+        TestContext.Current.SendDiagnosticMessage(text);
+
+        if (file == "unseen.tsv")
+            return; // held out: measured and printed, not yet up to the goals (see the report of issue 8)
+        Assert.True(emergency >= EmergencyGoal, $"Emergency recall {emergency:P1} is below {EmergencyGoal:P0}.");
+        Assert.True(sameDay >= SameDayGoal, $"Same-day recall {sameDay:P1} is below {SameDayGoal:P0}.");
+        Assert.True(review >= TherapistReviewGoal, $"Therapist-review recall {review:P1} is below {TherapistReviewGoal:P0}.");
+        Assert.True(falseAlarms <= FalseAlarmLimit, $"False alarms {falseAlarms:P1} are above {FalseAlarmLimit:P0}.");
+    }
+
+    private static SymptomRecognition Read(Row row) => SymptomRecognizer.Recognize(row.Text, Lexicons.For(row.Language));
+
+    private static UrgencyTier TierOf(Row row) => Read(row).Tier(Pain);
+
+    /// <summary>Any finding, a pain score from the stop threshold on, or a question for the score.</summary>
+    private static bool RaisesAnything(Row row)
+    {
+        var read = Read(row);
+        return read.Findings.Count > 0 || read.Pain?.Score >= Pain.StopFrom || read.AsksForPainScore;
+    }
+
+    private static string Describe(Row row)
+    {
+        var read = Read(row);
+        return string.Join(", ", read.Findings.Select(f => $"{f.Finding} '{f.Words}'")
+            .Concat(read.Pain is { } p ? [$"pain {p.Score}"] : [])
+            .Concat(read.PainWordsWithoutNumber is { } w ? [$"pain ask '{w}'"] : []));
+    }
+
+    public static List<Row> Load(string file)
+    {
+        var lines = File.ReadAllLines(RepositoryPaths.Combine("tests", "HepBot.Core.Tests", "Safety", "Corpus", file));
+        var rows = new List<Row>();
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.Length == 0 || line.StartsWith('#'))
+                continue;
+            var cells = line.Split('\t');
+            Assert.True(cells.Length == 6, $"{file} line {i + 1} has {cells.Length} cells, not 6.");
+            rows.Add(new Row(i + 1, cells[0], Enum.Parse<UrgencyTier>(cells[1]), cells[4], cells[5]));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,142 @@
+using HepBot.Core.Safety;
+
+namespace HepBot.Core.Tests.Safety;
+
+public class SymptomRecognizerTests
+{
+    private static readonly PainTriageOptions Pain = new();
+
+    private static SymptomRecognition Read(string language, string text) =>
+        SymptomRecognizer.Recognize(text, Lexicons.For(language));
+
+    [Theory]
+    [InlineData("en", "my chest hurts", SymptomFinding.ChestPain)]
+    [InlineData("en", "I have a tight feeling in my chest", SymptomFinding.ChestPain)]
+    [InlineData("en", "I feel dizzy", SymptomFinding.Dizziness)]
+    [InlineData("en", "my calf is swollen and red", SymptomFinding.CalfSwelling)]
+    [InlineData("en", "I fell", SymptomFinding.Fall)]
+    [InlineData("en", "my knee gave way", SymptomFinding.JointGivingWay)]
+    [InlineData("en", "I think I'm going to faint", SymptomFinding.Fainting)]
+    [InlineData("en", "I fainted after the squats", SymptomFinding.Fainting)]
+    [InlineData("en", "the pain goes down my left arm", SymptomFinding.PainSpreadingToJawOrArm)]
+    [InlineData("en", "I can't breathe", SymptomFinding.SevereBreathlessness)]
+    [InlineData("en", "my face is drooping on one side", SymptomFinding.StrokeSigns)]
+    [InlineData("en", "my heart is racing", SymptomFinding.Palpitations)]
+    [InlineData("en", "the scar is red and oozing", SymptomFinding.WoundProblem)]
+    [InlineData("en", "I have a fever", SymptomFinding.Fever)]
+    [InlineData("en", "pins and needles in my foot", SymptomFinding.NewNumbness)]
+    [InlineData("es", "me duele el pecho", SymptomFinding.ChestPain)]
+    [InlineData("es", "estoy mareada", SymptomFinding.Dizziness)]
+    [InlineData("es", "tengo mareos", SymptomFinding.Dizziness)]
+    [InlineData("es", "me he caído en la cocina", SymptomFinding.Fall)]
+    [InlineData("es", "se me fue la rodilla", SymptomFinding.JointGivingWay)]
+    [InlineData("es", "tengo la pantorrilla hinchada y roja", SymptomFinding.CalfSwelling)]
+    [InlineData("es", "no puedo respirar", SymptomFinding.SevereBreathlessness)]
+    [InlineData("es", "tengo fiebre", SymptomFinding.Fever)]
+    [InlineData("es", "el corazón me va a mil", SymptomFinding.Palpitations)]
+    [InlineData("es", "sudor frío", SymptomFinding.ColdSweat)]
+    public void Typed_warning_signs_are_found(string language, string text, SymptomFinding expected) =>
+        Assert.Contains(expected, Read(language, text).FindingSet);
+
+    [Theory]
+    [InlineData("en", "MY CHEST HURTS!!!", SymptomFinding.ChestPain)]
+    [InlineData("en", "im dizzzy", SymptomFinding.Dizziness)]
+    [InlineData("en", "my calf is swolen", SymptomFinding.CalfSwelling)]
+    [InlineData("en", "I feel naseous", SymptomFinding.Nausea)]
+    [InlineData("es", "estoy MAREÁDA", SymptomFinding.Dizziness)]
+    [InlineData("es", "estoy mareda", SymptomFinding.Dizziness)]
+    [InlineData("es", "me duele el pécho", SymptomFinding.ChestPain)]
+    public void Case_accents_and_one_slip_in_a_long_word_do_not_hide_a_sign(string language, string text, SymptomFinding expected) =>
+        Assert.Contains(expected, Read(language, text).FindingSet);
+
+    [Theory]
+    [InlineData("en", "no chest pain, just tired")]
+    [InlineData("en", "I'm not dizzy")]
+    [InlineData("en", "I didn't fall")]
+    [InlineData("en", "never fainted")]
+    [InlineData("es", "sin dolor en el pecho")]
+    [InlineData("es", "no me he caído")]
+    [InlineData("es", "no estoy mareada")]
+    [InlineData("es", "ni fiebre ni mareo")]
+    public void A_denial_in_the_same_clause_is_not_an_alarm(string language, string text)
+    {
+        var read = Read(language, text);
+        Assert.Empty(read.Findings);
+        Assert.Equal(UrgencyTier.None, read.Tier(Pain));
+    }
+
+    [Theory]
+    [InlineData("en", "not dizzy but my chest hurts", SymptomFinding.ChestPain)]
+    [InlineData("en", "I don't know why but I feel dizzy", SymptomFinding.Dizziness)]
+    [InlineData("es", "no tengo fiebre pero estoy mareada", SymptomFinding.Dizziness)]
+    public void A_denial_does_not_reach_past_its_clause(string language, string text, SymptomFinding expected) =>
+        Assert.Contains(expected, Read(language, text).FindingSet);
+
+    [Theory]
+    [InlineData("en", "pain is 7", 7)]
+    [InlineData("en", "7/10", 7)]
+    [InlineData("en", "it's a 7 out of 10", 7)]
+    [InlineData("en", "10/10", 10)]
+    [InlineData("en", "my knee hurts, about a six", 6)]
+    [InlineData("es", "el dolor es de 7", 7)]
+    [InlineData("es", "dolor 8", 8)]
+    [InlineData("es", "un 3 sobre 10", 3)]
+    public void Pain_numbers_in_text_are_pain_reports(string language, string text, int score)
+    {
+        var read = Read(language, text);
+        Assert.Equal(score, read.Pain?.Score);
+        Assert.False(read.Pain!.OutOfScale);
+    }
+
+    [Theory]
+    [InlineData("en", "my pain is 11/10")]
+    [InlineData("en", "pain 15")]
+    [InlineData("es", "el dolor es de 12")]
+    public void An_out_of_scale_number_is_read_as_the_top_and_says_so(string language, string text)
+    {
+        var read = Read(language, text);
+        Assert.Equal(10, read.Pain?.Score);
+        Assert.True(read.Pain!.OutOfScale);
+    }
+
+    [Theory]
+    [InlineData("en", "7")]
+    [InlineData("en", "did 10 reps, knee a bit sore")]
+    [InlineData("en", "3 more to go")]
+    [InlineData("es", "me duele tras 10 repeticiones")]
+    public void Numbers_that_are_not_pain_scores_are_not_read_as_pain(string language, string text) =>
+        Assert.Null(Read(language, text).Pain);
+
+    [Theory]
+    [InlineData("en", "this really hurts")]
+    [InlineData("en", "it's sore")]
+    [InlineData("es", "me duele mucho")]
+    public void Pain_words_without_a_number_ask_for_the_score(string language, string text)
+    {
+        var read = Read(language, text);
+        Assert.True(read.AsksForPainScore);
+        Assert.Null(read.Pain);
+        Assert.Equal(UrgencyTier.None, read.Tier(Pain));
+    }
+
+    [Theory]
+    [InlineData("en", "done")]
+    [InlineData("en", "that was easy")]
+    [InlineData("en", "a bit tired")]
+    [InlineData("en", "thanks")]
+    [InlineData("en", "how many more?")]
+    [InlineData("en", "I fell asleep on the sofa")]
+    [InlineData("en", "I skipped one")]
+    [InlineData("en", "fewer reps today please")]
+    [InlineData("en", "pain free today")]
+    [InlineData("es", "hecho")]
+    [InlineData("es", "gracias")]
+    [InlineData("es", "un poco cansada")]
+    [InlineData("es", "¿cuántos quedan?")]
+    public void Everyday_chatter_raises_nothing(string language, string text) =>
+        Assert.True(Read(language, text).IsEmpty, $"'{text}' raised {Read(language, text)}");
+
+    [Fact]
+    public void A_finding_names_the_words_that_matched() =>
+        Assert.Equal("chest really hurts", Assert.Single(Read("en", "oh my chest really hurts now").Findings).Words);
+}
