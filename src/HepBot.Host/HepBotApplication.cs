@@ -1,5 +1,4 @@
 using HepBot.Conversations;
-using System.Text.Json.Serialization;
 using HepBot.Data;
 using HepBot.Host.Api;
 using HepBot.Host.Api.Adherence;
@@ -62,12 +61,12 @@ internal static class HepBotApplication
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
 
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(
-            System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
+        services.Configure<JsonOptions>(o => StrictJson.Configure(o.SerializerOptions));
         // Body-reading failures become exceptions so RequestBodyExceptionHandler can name the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<RequestBodyExceptionHandler>();
+        services.AddExceptionHandler<DatabaseConflictExceptionHandler>();
         services.AddOpenApi();
         return builder;
     }
