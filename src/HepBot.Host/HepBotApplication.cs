@@ -2,6 +2,7 @@ using HepBot.Conversations;
 using HepBot.Data;
 using HepBot.Host.Api;
 using HepBot.Host.Api.Adherence;
+using HepBot.Host.Api.ApiKeys;
 using HepBot.Host.Api.Alerts;
 using HepBot.Host.Api.Exercises;
 using HepBot.Host.Api.Invitations;
@@ -88,6 +89,7 @@ internal static class HepBotApplication
         app.MapAlertsApi();
         app.MapAdherenceApi();
         app.MapMessagesApi();
+        app.MapApiKeysApi();
         app.MapBotMessages();
         app.MapTelegram();
         return app;
