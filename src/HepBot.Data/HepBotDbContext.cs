@@ -36,6 +36,28 @@ public abstract class HepBotDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<BotStateEntry> BotState => Set<BotStateEntry>();
     public DbSet<SeenDelivery> SeenDeliveries => Set<SeenDelivery>();
 
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        CountPatientChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        CountPatientChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    // Every path that changes a patient (API, chat, jobs) raises the version, so an ETag taken before is stale.
+    private void CountPatientChanges()
+    {
+        foreach (var entry in ChangeTracker.Entries<Patient>())
+        {
+            if (entry.State == EntityState.Modified)
+                entry.Entity.Version = entry.Property(p => p.Version).OriginalValue + 1;
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HepBotDbContext).Assembly);
 

@@ -1,11 +1,12 @@
 using HepBot.Conversations;
-using System.Text.Json.Serialization;
 using HepBot.Data;
 using HepBot.Host.Api;
 using HepBot.Host.Api.Adherence;
+using HepBot.Host.Api.ApiKeys;
 using HepBot.Host.Api.Alerts;
 using HepBot.Host.Api.Exercises;
 using HepBot.Host.Api.Invitations;
+using HepBot.Host.Api.Messages;
 using HepBot.Host.Api.Patients;
 using HepBot.Host.Api.Prescriptions;
 using HepBot.Host.Authentication;
@@ -62,12 +63,12 @@ internal static class HepBotApplication
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
 
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(
-            System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
+        services.Configure<JsonOptions>(o => StrictJson.Configure(o.SerializerOptions));
         // Body-reading failures become exceptions so RequestBodyExceptionHandler can name the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<RequestBodyExceptionHandler>();
+        services.AddExceptionHandler<DatabaseConflictExceptionHandler>();
         services.AddOpenApi();
         return builder;
     }
@@ -88,6 +89,8 @@ internal static class HepBotApplication
         app.MapInvitationsApi();
         app.MapAlertsApi();
         app.MapAdherenceApi();
+        app.MapMessagesApi();
+        app.MapApiKeysApi();
         app.MapBotMessages();
         app.MapTelegram();
         return app;

@@ -33,6 +33,26 @@ public sealed record PrescriptionSchedule(int SessionsPerDay, TrainingDays Days,
         return errors;
     }
 
+    /// <summary>How far from the patient's today a program may start, either way.</summary>
+    public const int MaxStartDaysFromToday = 366;
+
+    /// <summary>The longest program, from its start to its end.</summary>
+    public const int MaxProgramDays = 3 * 366;
+
+    /// <summary>
+    /// Dates that make sense for a program prescribed on <paramref name="today"/> (patient-local): it starts within
+    /// a year of today and lasts at most three years. Stored history is never checked against this, only new input.
+    /// </summary>
+    public IReadOnlyList<(string Field, string Message)> ValidateDates(DateOnly today)
+    {
+        var errors = new List<(string, string)>();
+        if (Math.Abs(StartDate.DayNumber - today.DayNumber) > MaxStartDaysFromToday)
+            errors.Add((nameof(StartDate), $"The program must start within {MaxStartDaysFromToday} days of today ({today:yyyy-MM-dd})."));
+        if (EndDate is { } end && end.DayNumber - StartDate.DayNumber > MaxProgramDays)
+            errors.Add((nameof(EndDate), $"A program lasts at most {MaxProgramDays} days."));
+        return errors;
+    }
+
     /// <summary>True when sessions are planned on this patient-local date.</summary>
     public bool IsPlannedOn(DateOnly date) =>
         date >= StartDate && (EndDate is null || date <= EndDate) && Days.HasFlag(ToFlag(date.DayOfWeek));

@@ -34,14 +34,14 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The bearer token is not a HepBot API key.");
 
         var prefix = ApiKeySecret.PrefixOf(key);
+        var now = clock.GetUtcNow();
         var stored = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.Prefix == prefix && k.RevokedAt == null)
+            .Where(k => k.Prefix == prefix && k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now))
             .Select(k => new { k.Id, k.Hash, k.LastUsedAt, k.TherapistId, k.Therapist!.ClinicId, k.Therapist.Role })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (stored is null || !ApiKeySecret.Matches(key, stored.Hash))
-            return AuthenticateResult.Fail("Unknown or revoked API key.");
+            return AuthenticateResult.Fail("Unknown, revoked or expired API key.");
 
-        var now = clock.GetUtcNow();
         if (stored.LastUsedAt is null || now - stored.LastUsedAt.Value >= LastUsedPrecision)
         {
             await db.ApiKeys.Where(k => k.Id == stored.Id)

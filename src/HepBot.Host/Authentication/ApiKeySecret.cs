@@ -17,10 +17,10 @@ internal static class ApiKeySecret
     private const int SecretBytes = 32;
 
     /// <summary>Adds a new key for the therapist to the context (saved by the caller) and returns the plain key, shown once.</summary>
-    public static string Mint(HepBotDbContext db, Guid therapistId, DateTimeOffset now)
+    public static string Mint(HepBotDbContext db, Guid therapistId, DateTimeOffset now, DateTimeOffset? expiresAt = null)
     {
         var key = Marker + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes));
-        db.ApiKeys.Add(new ApiKey { TherapistId = therapistId, Prefix = PrefixOf(key), Hash = Hash(key), CreatedAt = now });
+        db.ApiKeys.Add(new ApiKey { TherapistId = therapistId, Prefix = PrefixOf(key), Hash = Hash(key), CreatedAt = now, ExpiresAt = expiresAt });
         return key;
     }
 

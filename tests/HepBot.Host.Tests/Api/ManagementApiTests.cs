@@ -384,18 +384,22 @@ public abstract class ManagementApiTests<TFixture>(TFixture fixture) where TFixt
         [
             "DELETE /api/v1/patients/{id}/invitations/{code}",
             "GET /api/v1/alerts",
+            "GET /api/v1/api-keys",
             "GET /api/v1/exercises",
             "GET /api/v1/patients",
             "GET /api/v1/patients/{id}",
             "GET /api/v1/patients/{id}/adherence",
+            "GET /api/v1/patients/{id}/messages",
             "GET /api/v1/patients/{id}/prescription",
             "GET /api/v1/patients/{id}/prescriptions",
             "PATCH /api/v1/patients/{id}",
             "POST /api/v1/alerts/{id}/acknowledge",
             "POST /api/v1/alerts/{id}/approve-progression",
+            "POST /api/v1/api-keys/{id}/revoke",
             "POST /api/v1/exercises",
             "POST /api/v1/patients",
             "POST /api/v1/patients/{id}/invitations",
+            "POST /api/v1/patients/{id}/messages",
             "PUT /api/v1/patients/{id}/prescription",
         ], operations);
     }

@@ -62,6 +62,31 @@ public sealed class AdminVerbTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Api_key_list_shows_a_therapists_keys_by_prefix_and_revoke_stops_one()
+    {
+        var added = await RunAsync("therapist", "add", "--email", "ana@clinic.test", "--name", "Ana", "--clinic", "Riverside Physio");
+        Assert.True(added.ExitCode == 0, added.Error);
+        var first = (await RunAsync("api-key", "create", "--email", "ana@clinic.test")).Output.TrimEnd().Split('\n')[^1].Trim();
+        var second = (await RunAsync("api-key", "create", "--email", "ana@clinic.test", "--expires-in-days", "30")).Output.TrimEnd().Split('\n')[^1].Trim();
+
+        var listed = await RunAsync("api-key", "list", "--email", "ana@clinic.test");
+        var revoked = await RunAsync("api-key", "revoke", "--prefix", first[..12]);
+        var unknown = await RunAsync("api-key", "revoke", "--prefix", "hb_nosuchkey");
+
+        Assert.True(listed.ExitCode == 0, listed.Error);
+        Assert.Contains(first[..12], listed.Output);
+        Assert.Contains(second[..12], listed.Output);
+        Assert.DoesNotContain(first, listed.Output);
+        Assert.True(revoked.ExitCode == 0, revoked.Error);
+        Assert.NotEqual(0, unknown.ExitCode);
+        await using var host = new HepBotHostFactory(_database);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.ClientWithKey(first).GetAsync("/api/v1/patients", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.ClientWithKey(second).GetAsync("/api/v1/patients", Ct)).StatusCode);
+        await using var db = _database.CreateContext();
+        Assert.NotNull((await db.ApiKeys.SingleAsync(k => k.Prefix == second.Substring(0, 12), Ct)).ExpiresAt);
+    }
+
+    [Fact]
     public async Task Bad_input_exits_non_zero_with_a_clear_message()
     {
         var noClinic = await RunAsync("therapist", "add", "--email", "ana@clinic.test", "--name", "Ana");

@@ -38,6 +38,7 @@ public sealed record AdherenceDto(
 internal static class AdherenceApi
 {
     public const int MaxDays = 90;
+    private static readonly DateOnly EarliestMonth = new(2000, 1, 1);
 
     public static IEndpointRouteBuilder MapAdherenceApi(this IEndpointRouteBuilder app)
     {
@@ -70,6 +71,11 @@ internal static class AdherenceApi
 
         var now = clock.GetUtcNow();
         var today = PatientClock.LocalDate(now, patient.TimeZoneId);
+        if (month is not null && (monthStart < EarliestMonth || monthStart > new DateOnly(today.Year, today.Month, 1)))
+        {
+            errors.Add("month", $"Month must be between {EarliestMonth:yyyy-MM} and this month ({today:yyyy-MM}).");
+            return errors.ToProblem();
+        }
         var window = month is null ? DateSpan.Last(days ?? 7, today) : DateSpan.CalendarMonth(monthStart.Year, monthStart.Month);
         // Streaks run from the program's start, so the whole history up to today is read.
         var history = await AdherenceHistoryReader.ReadAsync(db, id, new DateSpan(DateOnly.MinValue, today), cancellationToken);

@@ -106,6 +106,12 @@ internal static partial class ExercisesApi
 
     private static void CheckTexts(FieldErrors errors, IReadOnlyList<ExerciseTextDto>? texts, LocalizationOptions localization)
     {
+        if (texts?.Select((t, i) => (t, i)).Where(x => x.t is null).ToList() is { Count: > 0 } missing)
+        {
+            foreach (var (_, i) in missing)
+                errors.Add($"texts[{i}]", "Give the text of one language here.");
+            return;
+        }
         if (texts is null || !texts.Any(t => string.Equals(t.Locale, Exercise.DefaultLocale, StringComparison.OrdinalIgnoreCase)))
         {
             errors.Add("texts", $"Text in \"{Exercise.DefaultLocale}\" is required.");

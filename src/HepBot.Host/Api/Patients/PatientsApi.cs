@@ -68,23 +68,33 @@ internal static class PatientsApi
         return TypedResults.Created($"/api/v1/patients/{patient.Id}", PatientDto.From(patient, services.AlertRules.Value));
     }
 
+    public const string TagKind = "patient";
+    public const int MaxPauseDays = 366;
+
     public static async Task<Results<Ok<PatientDto>, NotFound>> GetPatient(
-        Guid id, ApiCaller caller, [AsParameters] PatientServices services)
+        Guid id, ApiCaller caller, HttpResponse response, [AsParameters] PatientServices services)
     {
         var patient = await services.Db.Patients.VisibleTo(caller).SingleOrDefaultAsync(p => p.Id == id, services.Cancellation);
         if (patient is null)
             return TypedResults.NotFound();
         services.Db.Audit(caller.Actor, AuditAction.Read, nameof(Patient), patient.Id, patient.Id, services.Clock.GetUtcNow());
         await services.Db.SaveChangesAsync(services.Cancellation);
+        EntityTags.Set(response, EntityTags.For(TagKind, patient.Version));
         return TypedResults.Ok(PatientDto.From(patient, services.AlertRules.Value));
     }
 
-    public static async Task<Results<Ok<PatientDto>, NotFound, ValidationProblem>> UpdatePatient(
-        Guid id, UpdatePatientRequest request, ApiCaller caller, [AsParameters] PatientServices services)
+    /// <summary>
+    /// Changes the given fields. The patient row carries a version: a PATCH from a stale copy (If-Match) is a
+    /// 412, and two PATCHes racing are one 200 and one 409, never a blend of both.
+    /// </summary>
+    public static async Task<Results<Ok<PatientDto>, NotFound, ValidationProblem, ProblemHttpResult>> UpdatePatient(
+        Guid id, UpdatePatientRequest request, ApiCaller caller, HttpContext http, [AsParameters] PatientServices services)
     {
         var patient = await services.Db.Patients.VisibleTo(caller).SingleOrDefaultAsync(p => p.Id == id, services.Cancellation);
         if (patient is null)
             return TypedResults.NotFound();
+        if (!EntityTags.Matches(http.Request, EntityTags.For(TagKind, patient.Version)))
+            return EntityTags.Stale();
 
         var errors = new FieldErrors();
         if (request.DisplayName is not null)
@@ -97,8 +107,12 @@ internal static class PatientsApi
         if (request.Status == PatientStatus.Active && request.PausedUntil is not null)
             errors.Add("pausedUntil", "A patient set to active cannot also be paused until a date.");
         var now = services.Clock.GetUtcNow();
-        if (request.PausedUntil is { } until && until < PatientClock.LocalDate(now, request.TimeZone ?? patient.TimeZoneId))
+        // A zone already refused above is not used to work out the patient's today.
+        var zone = request.TimeZone is { } asked && PatientRules.IsIanaTimeZone(asked) ? asked : patient.TimeZoneId;
+        if (request.PausedUntil is { } until && until < PatientClock.LocalDate(now, zone))
             errors.Add("pausedUntil", "The pause must end today or later in the patient's time zone.");
+        else if (request.PausedUntil is { } far && far.DayNumber - PatientClock.LocalDate(now, zone).DayNumber > MaxPauseDays)
+            errors.Add("pausedUntil", $"A pause with an end date lasts at most {MaxPauseDays} days; use status \"paused\" to pause until resumed.");
         var alertRules = request.AlertRules?.ApplyTo(patient.AlertRuleOverrides);
         if (alertRules is not null)
             errors.AddRange("alertRules", alertRules.Validate());
@@ -129,6 +143,7 @@ internal static class PatientsApi
         services.Db.Audit(caller.Actor, AuditAction.Update, nameof(Patient), patient.Id, patient.Id, now);
         await services.Db.SaveChangesAsync(services.Cancellation);
         await services.Reminders.OnPatientChangedAsync(patient.Id, services.Cancellation);
+        EntityTags.Set(http.Response, EntityTags.For(TagKind, patient.Version));
         return TypedResults.Ok(PatientDto.From(patient, services.AlertRules.Value));
     }
 }

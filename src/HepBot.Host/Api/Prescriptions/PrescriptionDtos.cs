@@ -36,13 +36,26 @@ public sealed record PrescriptionDto(
 /// <summary>When the program is done. Omitted: once a day, every day, from the patient's today, no end.</summary>
 public sealed record ScheduleRequest(int? SessionsPerDay, IReadOnlyList<DayOfWeek>? Days, DateOnly? StartDate, DateOnly? EndDate);
 
+/// <summary>A dose in the shape GET returns; each omitted field takes the exercise's default.</summary>
+public sealed record DoseRequest(int? Sets, int? Reps, int? HoldSeconds, int? RestSeconds, Side? Side);
+
 /// <summary>
-/// One exercise of the program by slug; each omitted dose field takes the exercise's default.
+/// One exercise of the program by slug. The dose is given either as <c>dose</c> (the shape GET returns) or as
+/// the flat <c>sets</c>, <c>reps</c>... fields, not both; each omitted dose field takes the exercise's default.
 /// <c>maxSets</c>/<c>maxReps</c> are how far a "ready to progress" suggestion may go (none when omitted).
+/// <c>id</c>, <c>order</c> and <c>exerciseName</c> are what GET returns: accepted and not used (the order is the
+/// position in the list), so a program read with GET can be sent back as it is.
 /// </summary>
 public sealed record PrescriptionItemRequest(
     string? ExerciseSlug, int? Sets, int? Reps, int? HoldSeconds, int? RestSeconds, Side? Side, string? Notes,
-    int? MaxSets = null, int? MaxReps = null);
+    int? MaxSets = null, int? MaxReps = null, DoseRequest? Dose = null,
+    Guid? Id = null, int? Order = null, string? ExerciseName = null);
 
-/// <summary>The whole new program; it becomes the next version and the current one is kept as history.</summary>
-public sealed record PrescribeRequest(ScheduleRequest? Schedule, string? Notes, IReadOnlyList<PrescriptionItemRequest>? Items);
+/// <summary>
+/// The whole new program; it becomes the next version and the current one is kept as history. The fields only
+/// GET sets (<c>id</c>, <c>version</c>, <c>prescribedById</c>, <c>createdAt</c>, <c>supersededAt</c>) are accepted
+/// and not used; send If-Match with the current prescription's ETag to refuse a change made meanwhile.
+/// </summary>
+public sealed record PrescribeRequest(
+    ScheduleRequest? Schedule, string? Notes, IReadOnlyList<PrescriptionItemRequest?>? Items,
+    Guid? Id = null, int? Version = null, Guid? PrescribedById = null, DateTimeOffset? CreatedAt = null, DateTimeOffset? SupersededAt = null);

@@ -28,7 +28,7 @@ internal static class PrescriptionVersions
             errors.Add("items", $"A program has between 1 and {MaxItems} exercises.");
         errors.CheckText("notes", request.Notes, MaxNotesLength, required: false);
 
-        var slugs = items.Select(i => i.ExerciseSlug).OfType<string>().Distinct().ToList();
+        var slugs = items.Select(i => i?.ExerciseSlug).OfType<string>().Distinct().ToList();
         // A clinic's own exercise wins over a library one with the same slug.
         var exercises = (await db.Exercises
                 .Where(e => slugs.Contains(e.Slug) && (e.ClinicId == null || e.ClinicId == patient.ClinicId))
@@ -41,6 +41,11 @@ internal static class PrescriptionVersions
         {
             var item = items[i];
             var at = $"items[{i}]";
+            if (item is null)
+            {
+                errors.Add(at, "Give an exercise here, e.g. {\"exerciseSlug\": \"quad-set\"}.");
+                continue;
+            }
             errors.CheckText($"{at}.notes", item.Notes, MaxItemNotesLength, required: false);
             if (item.ExerciseSlug is null || !exercises.TryGetValue(item.ExerciseSlug, out var exercise))
             {
@@ -48,9 +53,14 @@ internal static class PrescriptionVersions
                 continue;
             }
             var d = exercise.DefaultDose;
-            var dose = new ExerciseDose(item.Sets ?? d.Sets, item.Reps ?? d.Reps, item.HoldSeconds ?? d.HoldSeconds,
-                item.RestSeconds ?? d.RestSeconds, item.Side ?? d.Side);
-            errors.AddRange(at, dose.Validate());
+            var flatDoseGiven = item.Sets is not null || item.Reps is not null || item.HoldSeconds is not null
+                || item.RestSeconds is not null || item.Side is not null;
+            if (item.Dose is not null && flatDoseGiven)
+                errors.Add($"{at}.dose", "Give the dose either as \"dose\" or as sets, reps, holdSeconds, restSeconds and side, not both.");
+            var given = item.Dose ?? new DoseRequest(item.Sets, item.Reps, item.HoldSeconds, item.RestSeconds, item.Side);
+            var dose = new ExerciseDose(given.Sets ?? d.Sets, given.Reps ?? d.Reps, given.HoldSeconds ?? d.HoldSeconds,
+                given.RestSeconds ?? d.RestSeconds, given.Side ?? d.Side);
+            errors.AddRange(item.Dose is null ? at : $"{at}.dose", dose.Validate());
             if (item.MaxSets is { } maxSets && (maxSets < dose.Sets || maxSets > ExerciseDose.MaxSets))
                 errors.Add($"{at}.maxSets", $"The most sets must be at least the sets ({dose.Sets}) and at most {ExerciseDose.MaxSets}.");
             if (item.MaxReps is { } maxReps && (dose.Reps is not { } reps || maxReps < reps || maxReps > ExerciseDose.MaxReps))
@@ -76,6 +86,7 @@ internal static class PrescriptionVersions
         if (s?.Days is { Count: 0 })
             errors.Add("schedule.days", "Choose at least one day of the week.");
         errors.AddRange("schedule", schedule.Validate());
+        errors.AddRange("schedule", schedule.ValidateDates(PatientClock.LocalDate(now, patient.TimeZoneId)));
         if (errors.Any)
             return null;
 
@@ -98,6 +109,9 @@ internal static class PrescriptionVersions
             Items = prescriptionItems,
         };
         db.Prescriptions.Add(prescription);
+        // The patient row's version counts this change too: two versions racing (each superseding the one it
+        // read) then conflict on that row, so there is never more than one current program.
+        db.Entry(patient).Property(p => p.Version).IsModified = true;
         return prescription;
     }
 }

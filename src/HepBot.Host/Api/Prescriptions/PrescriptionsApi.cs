@@ -19,8 +19,10 @@ internal static class PrescriptionsApi
         return app;
     }
 
+    public const string TagKind = "prescription";
+
     public static async Task<Results<Ok<PrescriptionDto>, NotFound>> GetCurrentPrescription(
-        Guid id, ApiCaller caller, HepBotDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ApiCaller caller, HepBotDbContext db, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
         if (!await db.Patients.VisibleTo(caller).AnyAsync(p => p.Id == id, cancellationToken))
             return TypedResults.NotFound();
@@ -29,16 +31,25 @@ internal static class PrescriptionsApi
             return TypedResults.NotFound();
         db.Audit(caller.Actor, AuditAction.Read, nameof(Prescription), current.Id, id, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        EntityTags.Set(response, EntityTags.For(TagKind, current.Version));
         return TypedResults.Ok(PrescriptionDto.From(current));
     }
 
-    public static async Task<Results<Ok<PrescriptionDto>, NotFound, ValidationProblem>> Prescribe(
+    /// <summary>
+    /// The next version. With If-Match, only when the current version is still the one the client read; two
+    /// PUTs racing for the same next version number get one 200 and one 409 (412 with If-Match).
+    /// </summary>
+    public static async Task<Results<Ok<PrescriptionDto>, NotFound, ValidationProblem, ProblemHttpResult>> Prescribe(
         Guid id, PrescribeRequest request, ApiCaller caller, HepBotDbContext db, TimeProvider clock,
-        IReminderSchedule reminders, ILogger<PrescribeRequest> logger, CancellationToken cancellationToken)
+        IReminderSchedule reminders, ILogger<PrescribeRequest> logger, HttpContext http, CancellationToken cancellationToken)
     {
         var patient = await db.Patients.VisibleTo(caller).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (patient is null)
             return TypedResults.NotFound();
+        var currentVersion = await db.Prescriptions.Where(p => p.PatientId == id && p.SupersededAt == null)
+            .Select(p => (int?)p.Version).MaxAsync(cancellationToken);
+        if (!EntityTags.Matches(http.Request, currentVersion is { } v ? EntityTags.For(TagKind, v) : null))
+            return EntityTags.Stale();
 
         var now = clock.GetUtcNow();
         var errors = new FieldErrors();
@@ -50,6 +61,7 @@ internal static class PrescriptionsApi
         await reminders.OnPatientChangedAsync(id, cancellationToken);
         logger.LogInformation("Therapist {TherapistId} prescribed version {Version} for patient {PatientId}.",
             caller.TherapistId, prescription.Version, id);
+        EntityTags.Set(http.Response, EntityTags.For(TagKind, prescription.Version));
         return TypedResults.Ok(PrescriptionDto.From(prescription));
     }
 
