@@ -14,6 +14,7 @@ using HepBot.Host.Configuration;
 using HepBot.Host.Database;
 using HepBot.Host.Demo;
 using HepBot.Host.ExerciseLibrary;
+using HepBot.Host.WebApp;
 using HepBot.Scheduling;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
@@ -60,6 +61,7 @@ internal static class HepBotApplication
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
+        WebAppHosting.AddWebApp(builder);
 
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(
             System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
@@ -78,6 +80,7 @@ internal static class HepBotApplication
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseWebApp();
 
         app.MapOpenApi();
         app.MapHealthChecks("/healthz");
@@ -89,6 +92,7 @@ internal static class HepBotApplication
         app.MapAdherenceApi();
         app.MapBotMessages();
         app.MapTelegram();
+        app.MapWebApp();
         return app;
     }
 
