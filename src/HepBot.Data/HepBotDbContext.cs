@@ -43,6 +43,28 @@ public abstract class HepBotDbContext(DbContextOptions options)
     public DbSet<BotStateEntry> BotState => Set<BotStateEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        CountPatientChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        CountPatientChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    // Every path that changes a patient (API, chat, jobs) raises the version, so an ETag taken before is stale.
+    private void CountPatientChanges()
+    {
+        foreach (var entry in ChangeTracker.Entries<Patient>())
+        {
+            if (entry.State == EntityState.Modified)
+                entry.Entity.Version = entry.Property(p => p.Version).OriginalValue + 1;
+        }
+    }
+
     // Pinned rather than read from IdentityOptions, so the model (and its migrations) is the same at design
     // time and at run time. Version 3 includes the passkeys table.
     protected override Version SchemaVersion => IdentitySchemaVersions.Version3;

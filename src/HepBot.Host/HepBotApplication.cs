@@ -6,6 +6,7 @@ using HepBot.Host.Api.Adherence;
 using HepBot.Host.Api.Alerts;
 using HepBot.Host.Api.Exercises;
 using HepBot.Host.Api.Invitations;
+using HepBot.Host.Api.Messages;
 using HepBot.Host.Api.Patients;
 using HepBot.Host.Api.Prescriptions;
 using HepBot.Host.Authentication;
@@ -90,6 +91,7 @@ internal static class HepBotApplication
         app.MapInvitationsApi();
         app.MapAlertsApi();
         app.MapAdherenceApi();
+        app.MapMessagesApi();
         app.MapBotMessages();
         app.MapTelegram();
         app.MapWebApp();

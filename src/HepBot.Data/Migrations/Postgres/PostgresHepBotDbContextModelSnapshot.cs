@@ -162,6 +162,9 @@ namespace HepBot.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -464,6 +467,10 @@ namespace HepBot.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "AlertRuleOverrides", "HepBot.Core.Patients.Patient.AlertRuleOverrides#AlertRuleOverrides", b1 =>
                         {
                             b1.IsRequired();
@@ -496,6 +503,14 @@ namespace HepBot.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");
 
@@ -515,7 +530,7 @@ namespace HepBot.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PatientId");
+                    b.HasIndex("PatientId", "SentAt");
 
                     b.HasIndex("TherapistId", "SentAt");
 

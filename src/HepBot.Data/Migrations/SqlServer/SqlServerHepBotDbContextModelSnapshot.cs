@@ -162,6 +162,9 @@ namespace HepBot.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -465,6 +468,10 @@ namespace HepBot.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "AlertRuleOverrides", "HepBot.Core.Patients.Patient.AlertRuleOverrides#AlertRuleOverrides", b1 =>
                         {
                             b1.IsRequired();
@@ -497,6 +504,14 @@ namespace HepBot.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uniqueidentifier");
 
@@ -516,7 +531,7 @@ namespace HepBot.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PatientId");
+                    b.HasIndex("PatientId", "SentAt");
 
                     b.HasIndex("TherapistId", "SentAt");
 
