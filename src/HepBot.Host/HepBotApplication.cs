@@ -32,7 +32,8 @@ internal static class HepBotApplication
 
     public static WebApplicationBuilder CreateBuilder(string[] args, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Named after this assembly, not the entry one, so the web app's static assets are found when a test runs the host in-process.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(HepBotApplication).Assembly.GetName().Name });
         RepositoryRoot.UseRootSettings(builder.Configuration, builder.Environment.ContentRootPath);
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);

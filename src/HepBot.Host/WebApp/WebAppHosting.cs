@@ -87,6 +87,8 @@ internal static class WebAppHosting
         services.AddScoped<SetPasswordLinks>();
         services.AddScoped<Workspace.TodayQuery>();
         services.AddScoped<Workspace.PatientsQuery>();
+        services.AddScoped<Workspace.PatientRecordQuery>();
+        services.AddScoped<Workspace.PatientEdits>();
     }
 
     /// <summary>Between authorization and the endpoints: the app's headers, anti-forgery, its 404 page.</summary>
@@ -109,7 +111,7 @@ internal static class WebAppHosting
         {
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect(BasePath + "/sign-in");
-        }).RequireAuthorization(Policy);
+        }).RequireAuthorization(Policy).ExcludeFromDescription();
     }
 
     private static bool IsWebApp(HttpContext context) => context.Request.Path.StartsWithSegments(BasePath);

@@ -53,7 +53,7 @@ internal sealed class TodayQuery(HepBotDbContext db, TimeProvider clock, IOption
 
         var messages = (await (from m in db.MessagesVisibleTo(caller)
                                join p in db.Patients on m.PatientId equals p.Id
-                               where m.ReadAt == null
+                               where m.Direction == MessageDirection.PatientToTherapist && m.ReadAt == null
                                select new MessageView(m.Id, m.PatientId, p.DisplayName, m.Text, m.SentAt))
                 .ToListAsync(ct))
             .OrderByDescending(m => m.SentAt).ToList();
