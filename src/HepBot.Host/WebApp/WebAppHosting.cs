@@ -6,6 +6,7 @@ using HepBot.Host.WebApp.Components;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace HepBot.Host.WebApp;
@@ -111,6 +112,21 @@ internal static class WebAppHosting
         {
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect(BasePath + "/sign-in");
+        }).RequireAuthorization(Policy).ExcludeFromDescription();
+        // The therapist's own language for the app (and their chat texts); the sign-in is renewed so the new claim applies at once.
+        app.MapPost(BasePath + "/language", async ([FromForm] string? locale, [FromForm] string? returnUrl, HttpContext http, HepBotDbContext db,
+            SignInManager<TherapistAccount> signIn, Microsoft.Extensions.Options.IOptions<Configuration.LocalizationOptions> localization) =>
+        {
+            var caller = ApiCaller.From(http.User)!;
+            if (locale is not null && localization.Value.Supports(locale))
+            {
+                var therapist = await db.Therapists.SingleAsync(t => t.Id == caller.TherapistId, http.RequestAborted);
+                therapist.Locale = locale.ToLowerInvariant();
+                await db.SaveChangesAsync(http.RequestAborted);
+                if (await signIn.UserManager.FindByIdAsync(caller.TherapistId.ToString()) is { } account)
+                    await signIn.RefreshSignInAsync(account);
+            }
+            return TypedResults.LocalRedirect(WebAppPaths.LocalOrHome(returnUrl));
         }).RequireAuthorization(Policy).ExcludeFromDescription();
     }
 

@@ -231,3 +231,48 @@ public sealed class WebAppPageTests(SqliteApiFixture fixture) : IClassFixture<Sq
         Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityId == patient.Id.ToString() && a.Action == AuditAction.Create, Ct));
     }
 }
+
+public sealed class WebAppClinicAdminTests(SqliteApiFixture fixture) : IClassFixture<SqliteApiFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_clinic_admin_creates_a_set_password_link_for_a_colleague_and_a_therapist_cannot()
+    {
+        var admin = await fixture.NewWebTherapistAsync(TherapistRole.ClinicAdmin);
+        var colleague = await fixture.NewTherapistAsync(clinicId: admin.ClinicId);
+        var session = await WebSession.SignedInAsync(fixture.Host, admin);
+
+        var response = await session.PostFormAsync("/app/clinic", $"link-{colleague.Id}", new Dictionary<string, string>());
+
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        var link = System.Text.RegularExpressions.Regex.Match(html, "https://localhost/app/set-password\\?account=[^<\"]+").Value;
+        Assert.Contains(colleague.Id.ToString(), link);
+        var path = System.Net.WebUtility.HtmlDecode(link).Replace("https://localhost", "");
+        var set = await new WebSession(fixture.Host).PostFormAsync(path, "set-password",
+            new Dictionary<string, string> { ["Form.Password"] = "colleague passphrase 1", ["Form.Confirm"] = "colleague passphrase 1" });
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+
+        var therapist = await fixture.NewWebTherapistAsync(clinicId: admin.ClinicId);
+        var (status, _, _) = await (await WebSession.SignedInAsync(fixture.Host, therapist)).GetAsync("/app/clinic");
+        Assert.Equal(HttpStatusCode.NotFound, status);
+    }
+
+    [Fact]
+    public async Task A_therapist_switches_the_app_to_spanish_and_it_stays_so()
+    {
+        var therapist = await fixture.NewWebTherapistAsync();
+        var session = await WebSession.SignedInAsync(fixture.Host, therapist);
+
+        var switched = await session.PostFormAsync("/app/patients", "", new Dictionary<string, string> { ["locale"] = "es", ["returnUrl"] = "/app/patients" },
+            postPath: "/app/language");
+
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/app/patients", switched.Headers.Location!.OriginalString);
+        var (_, html, _) = await session.GetAsync("/app/patients");
+        Assert.Contains("<html lang=\"es\">", html);
+        Assert.Contains("Añadir paciente", System.Net.WebUtility.HtmlDecode(html));
+        await using var db = fixture.Database.CreateContext();
+        Assert.Equal("es", (await db.Therapists.SingleAsync(t => t.Id == therapist.Id, Ct)).Locale);
+    }
+}
