@@ -6,17 +6,25 @@ using HepBot.Core.Linking;
 using HepBot.Core.Patients;
 using HepBot.Core.Prescriptions;
 using HepBot.Core.Sessions;
+using HepBot.Data.Accounts;
 using HepBot.Data.BotState;
 using HepBot.Data.Deliveries;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace HepBot.Data;
 
 /// <summary>
 /// The HepBot database. One model for every provider; each provider has its own subclass only so
-/// that it can own its own migration set (see <see cref="DatabaseProvider"/>).
+/// that it can own its own migration set (see <see cref="DatabaseProvider"/>). The web app's sign-ins
+/// (Identity's user tables, no roles: a therapist's role is on <see cref="Therapist"/>) and the data
+/// protection keys that sign its cookies and set-password links live here too, so every host and the
+/// admin verbs share them.
 /// </summary>
-public abstract class HepBotDbContext(DbContextOptions options) : DbContext(options)
+public abstract class HepBotDbContext(DbContextOptions options)
+    : IdentityUserContext<TherapistAccount, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Clinic> Clinics => Set<Clinic>();
     public DbSet<Therapist> Therapists => Set<Therapist>();
@@ -35,6 +43,7 @@ public abstract class HepBotDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<BotStateEntry> BotState => Set<BotStateEntry>();
     public DbSet<SeenDelivery> SeenDeliveries => Set<SeenDelivery>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -58,8 +67,15 @@ public abstract class HepBotDbContext(DbContextOptions options) : DbContext(opti
         }
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    // Pinned rather than read from IdentityOptions, so the model (and its migrations) is the same at design
+    // time and at run time. Version 3 includes the passkeys table.
+    protected override Version SchemaVersion => IdentitySchemaVersions.Version3;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HepBotDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

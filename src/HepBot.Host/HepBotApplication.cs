@@ -15,6 +15,7 @@ using HepBot.Host.Configuration;
 using HepBot.Host.Database;
 using HepBot.Host.Demo;
 using HepBot.Host.ExerciseLibrary;
+using HepBot.Host.WebApp;
 using HepBot.Scheduling;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
@@ -31,7 +32,8 @@ internal static class HepBotApplication
 
     public static WebApplicationBuilder CreateBuilder(string[] args, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Named after this assembly, not the entry one, so the web app's static assets are found when a test runs the host in-process.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(HepBotApplication).Assembly.GetName().Name });
         RepositoryRoot.UseRootSettings(builder.Configuration, builder.Environment.ContentRootPath);
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);
@@ -62,6 +64,7 @@ internal static class HepBotApplication
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
+        WebAppHosting.AddWebApp(builder);
 
         services.Configure<JsonOptions>(o => StrictJson.Configure(o.SerializerOptions));
         // Body-reading failures become exceptions so RequestBodyExceptionHandler can name the field.
@@ -80,6 +83,7 @@ internal static class HepBotApplication
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseWebApp();
 
         app.MapOpenApi();
         app.MapHealthChecks("/healthz");
@@ -93,6 +97,7 @@ internal static class HepBotApplication
         app.MapApiKeysApi();
         app.MapBotMessages();
         app.MapTelegram();
+        app.MapWebApp();
         return app;
     }
 
