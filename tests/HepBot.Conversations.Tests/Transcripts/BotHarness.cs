@@ -171,6 +171,9 @@ public sealed class BotHarness : IAsyncDisposable
 
     public HepBotDbContext Db() => _database.CreateContext();
 
+    /// <summary>A service of the running bot, for what the app does beside the chat (a therapist creating a link code).</summary>
+    public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
+
     /// <summary>Another invitation code for Alex, or for the therapist, in the given state.</summary>
     public Task<string> InviteAsync(InvitationState state = InvitationState.Open, bool forTherapist = false) =>
         Clinic.InviteAsync(_database, Clock.GetUtcNow(), state, forTherapist);
