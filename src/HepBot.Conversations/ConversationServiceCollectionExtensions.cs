@@ -3,6 +3,7 @@ using HepBot.Conversations.Content;
 using HepBot.Conversations.DialogLayer;
 using HepBot.Conversations.Dialogs;
 using HepBot.Conversations.Linking;
+using HepBot.Conversations.Messages;
 using HepBot.Conversations.Patients;
 using HepBot.Conversations.Sessions;
 using HepBot.Conversations.Therapists;
@@ -49,6 +50,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<PatientErasure>();
         services.AddSingleton<PatientDataExport>();
         services.AddSingleton<TherapistMessages>();
+        services.AddSingleton<PatientMessageThread>();
         services.AddSingleton<NewDayGuard>();
         services.AddSingleton<PatientInterruptions>();
         services.AddSingleton<TherapistAlerts>();

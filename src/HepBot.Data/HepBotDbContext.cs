@@ -6,16 +6,24 @@ using HepBot.Core.Linking;
 using HepBot.Core.Patients;
 using HepBot.Core.Prescriptions;
 using HepBot.Core.Sessions;
+using HepBot.Data.Accounts;
 using HepBot.Data.BotState;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace HepBot.Data;
 
 /// <summary>
 /// The HepBot database. One model for every provider; each provider has its own subclass only so
-/// that it can own its own migration set (see <see cref="DatabaseProvider"/>).
+/// that it can own its own migration set (see <see cref="DatabaseProvider"/>). The web app's sign-ins
+/// (Identity's user tables, no roles: a therapist's role is on <see cref="Therapist"/>) and the data
+/// protection keys that sign its cookies and set-password links live here too, so every host and the
+/// admin verbs share them.
 /// </summary>
-public abstract class HepBotDbContext(DbContextOptions options) : DbContext(options)
+public abstract class HepBotDbContext(DbContextOptions options)
+    : IdentityUserContext<TherapistAccount, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Clinic> Clinics => Set<Clinic>();
     public DbSet<Therapist> Therapists => Set<Therapist>();
@@ -33,9 +41,39 @@ public abstract class HepBotDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<BotStateEntry> BotState => Set<BotStateEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        CountPatientChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        CountPatientChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    // Every path that changes a patient (API, chat, jobs) raises the version, so an ETag taken before is stale.
+    private void CountPatientChanges()
+    {
+        foreach (var entry in ChangeTracker.Entries<Patient>())
+        {
+            if (entry.State == EntityState.Modified)
+                entry.Entity.Version = entry.Property(p => p.Version).OriginalValue + 1;
+        }
+    }
+
+    // Pinned rather than read from IdentityOptions, so the model (and its migrations) is the same at design
+    // time and at run time. Version 3 includes the passkeys table.
+    protected override Version SchemaVersion => IdentitySchemaVersions.Version3;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HepBotDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

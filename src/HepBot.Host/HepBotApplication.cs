@@ -6,6 +6,7 @@ using HepBot.Host.Api.Adherence;
 using HepBot.Host.Api.Alerts;
 using HepBot.Host.Api.Exercises;
 using HepBot.Host.Api.Invitations;
+using HepBot.Host.Api.Messages;
 using HepBot.Host.Api.Patients;
 using HepBot.Host.Api.Prescriptions;
 using HepBot.Host.Authentication;
@@ -14,6 +15,7 @@ using HepBot.Host.Configuration;
 using HepBot.Host.Database;
 using HepBot.Host.Demo;
 using HepBot.Host.ExerciseLibrary;
+using HepBot.Host.WebApp;
 using HepBot.Scheduling;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
@@ -30,7 +32,8 @@ internal static class HepBotApplication
 
     public static WebApplicationBuilder CreateBuilder(string[] args, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Named after this assembly, not the entry one, so the web app's static assets are found when a test runs the host in-process.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(HepBotApplication).Assembly.GetName().Name });
         RepositoryRoot.UseRootSettings(builder.Configuration, builder.Environment.ContentRootPath);
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);
@@ -61,6 +64,7 @@ internal static class HepBotApplication
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
+        WebAppHosting.AddWebApp(builder);
 
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(
             System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
@@ -79,6 +83,7 @@ internal static class HepBotApplication
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseWebApp();
 
         app.MapOpenApi();
         app.MapHealthChecks("/healthz");
@@ -88,8 +93,10 @@ internal static class HepBotApplication
         app.MapInvitationsApi();
         app.MapAlertsApi();
         app.MapAdherenceApi();
+        app.MapMessagesApi();
         app.MapBotMessages();
         app.MapTelegram();
+        app.MapWebApp();
         return app;
     }
 

@@ -103,7 +103,12 @@ public static class AdherenceCalculator
     {
         if (history.Programs.Count == 0)
             return (0, 0);
-        var first = history.Programs.Min(p => p.From);
+        // Before the first day done every run is 0, so the count starts there: a program stored as starting
+        // centuries ago costs no more than one that started last month.
+        var firstDone = history.Sessions.Where(s => s.CountsAsDone).Select(s => (DateOnly?)s.Date).Min();
+        if (firstDone is null)
+            return (0, 0);
+        var first = new[] { history.Programs.Min(p => p.From), firstDone.Value }.Max();
         int run = 0, best = 0, current = 0;
         for (var date = first; date <= today; date = date.AddDays(1))
         {

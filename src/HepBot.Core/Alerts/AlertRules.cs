@@ -79,8 +79,10 @@ public static class AlertRules
         var doneDays = history.Sessions.Where(s => s.CountsAsDone).Select(s => s.Date).ToHashSet();
         var start = history.Programs.Count == 0 ? lastDay : history.Programs.Min(p => p.From);
         var missed = 0;
-        for (var day = lastDay; day >= start; day = day.AddDays(-1))
+        // Counted by day number, so a program stored as starting on the first representable day cannot step past it.
+        for (var dayNumber = lastDay.DayNumber; dayNumber >= start.DayNumber; dayNumber--)
         {
+            var day = DateOnly.FromDayNumber(dayNumber);
             if (AdherenceCalculator.ProgramOn(history, day) is null)
                 continue;
             if (doneDays.Contains(day))

@@ -14,4 +14,7 @@ public sealed class ApiKey
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
     public DateTimeOffset? LastUsedAt { get; set; }
+
+    /// <summary>When set, the key stops working at this instant.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
 }

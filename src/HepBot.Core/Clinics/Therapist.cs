@@ -16,5 +16,8 @@ public sealed class Therapist
     /// <summary>Unique login identity; stored lower-case.</summary>
     public required string Email { get; set; }
     public TherapistRole Role { get; set; }
+
+    /// <summary>The language of the therapist's web app and chat texts ("en", "es").</summary>
+    public string Locale { get; set; } = "en";
     public DateTimeOffset CreatedAt { get; set; }
 }

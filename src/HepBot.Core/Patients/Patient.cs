@@ -44,4 +44,10 @@ public sealed class Patient
 
     /// <summary>This patient's own alert thresholds; those left unset follow the clinic-wide defaults.</summary>
     public AlertRuleOverrides AlertRuleOverrides { get; set; } = new();
+
+    /// <summary>
+    /// Counts the changes to this row (raised on every save that changes it). The API's ETag is made from
+    /// it, and a save from a stale copy fails instead of blending two edits.
+    /// </summary>
+    public int Version { get; set; }
 }

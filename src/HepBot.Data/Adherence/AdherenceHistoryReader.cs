@@ -48,8 +48,10 @@ public static class AdherenceHistoryReader
             DateOnly? to = v.Schedule.EndDate;
             if (i + 1 < versions.Count)
             {
-                var nextStart = versions[i + 1].Schedule.StartDate.AddDays(-1);
-                to = to is null || nextStart < to ? nextStart : to;
+                // A next version stored as starting on the first representable day leaves this one no day at all.
+                var nextStart = versions[i + 1].Schedule.StartDate;
+                var dayBefore = nextStart == DateOnly.MinValue ? nextStart : nextStart.AddDays(-1);
+                to = to is null || dayBefore < to ? dayBefore : to;
             }
             return new ProgramPeriod(v.Schedule.StartDate, to, v.Schedule, v.ItemCount);
         }).ToList();

@@ -17,6 +17,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         b.HasOne(p => p.Therapist).WithMany().HasForeignKey(p => p.TherapistId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Clinic>().WithMany().HasForeignKey(p => p.ClinicId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.ClinicId, p.TherapistId });
+        b.Property(p => p.Version).IsConcurrencyToken();
     }
 }
 
@@ -28,5 +29,7 @@ internal sealed class PatientMessageConfiguration : IEntityTypeConfiguration<Pat
         b.HasOne<Patient>().WithMany().HasForeignKey(m => m.PatientId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Therapist>().WithMany().HasForeignKey(m => m.TherapistId).OnDelete(DeleteBehavior.NoAction);
         b.HasIndex(m => new { m.TherapistId, m.SentAt });
+        // The thread of one patient is read newest last.
+        b.HasIndex(m => new { m.PatientId, m.SentAt });
     }
 }

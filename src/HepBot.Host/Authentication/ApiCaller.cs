@@ -4,7 +4,10 @@ using HepBot.Core.Clinics;
 
 namespace HepBot.Host.Authentication;
 
-/// <summary>The therapist behind an authenticated API request; bound into handlers as a parameter.</summary>
+/// <summary>
+/// The therapist behind an authenticated request, from an API key or the web app's sign-in cookie (both
+/// carry the same claims); bound into API handlers as a parameter, read by web app pages.
+/// </summary>
 public sealed record ApiCaller(Guid TherapistId, Guid ClinicId, bool IsClinicAdmin)
 {
     public const string TherapistIdClaim = "hepbot:therapist";
@@ -21,13 +24,11 @@ public sealed record ApiCaller(Guid TherapistId, Guid ClinicId, bool IsClinicAdm
         new(RoleClaim, role.ToString()),
     ];
 
-    public static ValueTask<ApiCaller?> BindAsync(HttpContext context)
-    {
-        var user = context.User;
-        var caller = Guid.TryParse(user.FindFirstValue(TherapistIdClaim), out var therapist)
-            && Guid.TryParse(user.FindFirstValue(ClinicIdClaim), out var clinic)
+    public static ValueTask<ApiCaller?> BindAsync(HttpContext context) => ValueTask.FromResult(From(context.User));
+
+    public static ApiCaller? From(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(TherapistIdClaim), out var therapist)
+        && Guid.TryParse(user.FindFirstValue(ClinicIdClaim), out var clinic)
             ? new ApiCaller(therapist, clinic, user.FindFirstValue(RoleClaim) == nameof(TherapistRole.ClinicAdmin))
             : null;
-        return ValueTask.FromResult(caller);
-    }
 }

@@ -2,7 +2,10 @@ using System.CommandLine;
 using System.Net.Mail;
 using HepBot.Core.Clinics;
 using HepBot.Data;
+using HepBot.Host.WebApp;
+using HepBot.Host.WebApp.Accounts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HepBot.Host.Commands;
 
@@ -22,9 +25,14 @@ internal static class TherapistCommands
         };
         var add = new Command("add", "Add a therapist.") { email, name, admin, clinic };
         add.SetAction((parse, ct) => AdminDatabase.RunAsync(settings, error, (db, services) => AddAsync(
-            db, services.GetRequiredService<TimeProvider>().GetUtcNow(), parse.GetValue(email)!, parse.GetValue(name)!,
+            db, services, services.GetRequiredService<TimeProvider>().GetUtcNow(), parse.GetValue(email)!, parse.GetValue(name)!,
             parse.GetValue(admin), parse.GetValue(clinic), output, error, ct), ct));
-        return new Command("therapist", "Manage therapists.") { add };
+
+        var linkEmail = new Option<string>("--email") { Required = true, Description = "The therapist's e-mail." };
+        var link = new Command("set-password-link", "Print a one-time link for the therapist to choose a web app password (earlier links stop working).") { linkEmail };
+        link.SetAction((parse, ct) => AdminDatabase.RunAsync(settings, error, (db, services) =>
+            SetPasswordLinkAsync(db, services, parse.GetValue(linkEmail)!, output, error, ct), ct));
+        return new Command("therapist", "Manage therapists.") { add, link };
     }
 
     public static string? NormalizeEmail(string email) =>
@@ -32,7 +40,26 @@ internal static class TherapistCommands
             ? address.Address.ToLowerInvariant()
             : null;
 
-    private static async Task<int> AddAsync(HepBotDbContext db, DateTimeOffset now, string emailText, string nameText, bool isAdmin,
+    private static async Task<int> SetPasswordLinkAsync(HepBotDbContext db, IServiceProvider services, string emailText,
+        TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var email = NormalizeEmail(emailText);
+        var therapist = email is null ? null : await db.Therapists.SingleOrDefaultAsync(t => t.Email == email, cancellationToken);
+        if (therapist is null)
+            return await FailAsync(error, $"No therapist has the e-mail '{emailText}'.");
+        await WriteSetPasswordLinkAsync(services, therapist, output);
+        return 0;
+    }
+
+    private static async Task WriteSetPasswordLinkAsync(IServiceProvider services, Therapist therapist, TextWriter output)
+    {
+        var link = await services.GetRequiredService<SetPasswordLinks>().CreateAsync(therapist);
+        var days = services.GetRequiredService<IOptions<WebAppOptions>>().Value.SetPasswordLinkDays;
+        await output.WriteLineAsync($"Web app sign-in for {therapist.Email}: send them this one-time link to choose a password (valid {days} day(s)):");
+        await output.WriteLineAsync(link.ToString());
+    }
+
+    private static async Task<int> AddAsync(HepBotDbContext db, IServiceProvider services, DateTimeOffset now, string emailText, string nameText, bool isAdmin,
         string? clinicName, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var email = NormalizeEmail(emailText);
@@ -72,6 +99,7 @@ internal static class TherapistCommands
         db.Therapists.Add(therapist);
         await db.SaveChangesAsync(cancellationToken);
         await output.WriteLineAsync($"Added {(isAdmin ? "clinic admin" : "therapist")} {name} <{email}> to {clinic.Name} (therapist id {therapist.Id}).");
+        await WriteSetPasswordLinkAsync(services, therapist, output);
         await output.WriteLineAsync($"Create their API key with: api-key create --email {email}");
         return 0;
     }

@@ -17,10 +17,14 @@ internal sealed class DemoBanner(HostConsole console, IServer server, IHostAppli
         var program = demo.ProgramVersion is { } version
             ? $"knee program, version {version}"
             : $"none yet: the exercise library lacks {string.Join(", ", demo.MissingSlugs)}";
+        var password = demo.WebPassword ?? "as printed on the first run (new link: therapist set-password-link --email " + DemoSeeder.TherapistEmail + ")";
         var link = demo.Invitation.DeepLink is { } deepLink ? $"{Environment.NewLine}  Telegram link: {deepLink}" : "";
         return $"""
 
             ================================ HepBot demo ================================
+              Web app:       {address}/app
+                             sign in as {DemoSeeder.TherapistEmail}
+                             password {password}
               API:           {address}/api/v1
               OpenAPI:       {address}/openapi/v1.json
               Health:        {address}/healthz

@@ -7,14 +7,19 @@ using HepBot.Host.Api.Invitations;
 using HepBot.Host.Api.Prescriptions;
 using HepBot.Host.Authentication;
 using HepBot.Host.Configuration;
+using HepBot.Host.WebApp.Accounts;
+using HepBot.Data.Accounts;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace HepBot.Host.Demo;
 
 /// <summary>What a newcomer needs to try the demo: printed once per start.</summary>
+/// <param name="WebPassword">The demo therapist's web app password when it was just set (first run); null afterwards.</param>
 internal sealed record DemoAccess(
-    Guid PatientId, string? ApiKey, int RevokedKeys, InvitationDto Invitation, int? ProgramVersion, IReadOnlyList<string> MissingSlugs);
+    Guid PatientId, string? ApiKey, int RevokedKeys, InvitationDto Invitation, int? ProgramVersion, IReadOnlyList<string> MissingSlugs,
+    string? WebPassword = null);
 
 /// <summary>
 /// Seeds a demo clinic, therapist and patient with a knee program into an empty database, and on every
@@ -27,6 +32,8 @@ internal sealed class DemoSeeder(
     IOptions<InvitationOptions> invitations,
     IOptions<TelegramOptions> telegram,
     TimeProvider clock,
+    SetPasswordLinks accounts,
+    UserManager<TherapistAccount> users,
     ILogger<DemoSeeder> logger)
 {
     public const string TherapistEmail = "demo@hepbot.local";
@@ -74,7 +81,32 @@ internal sealed class DemoSeeder(
             ?? await PatientInvitations.AddAsync(db, patient.Id, therapist.Id, now, invitations.Value.Validity, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
-        return new DemoAccess(patient.Id, apiKey, oldKeys.Count, InvitationDto.From(invitation, telegram.Value), version, missing);
+        var webPassword = await EnsureWebSignInAsync(therapist);
+        return new DemoAccess(patient.Id, apiKey, oldKeys.Count, InvitationDto.From(invitation, telegram.Value), version, missing, webPassword);
+    }
+
+    /// <summary>
+    /// Gives the demo therapist a web sign-in with a random password the first time, and returns that
+    /// password to print; only its hash is kept, so later starts cannot show it again.
+    /// </summary>
+    private async Task<string?> EnsureWebSignInAsync(Therapist therapist)
+    {
+        if (await users.FindByIdAsync(therapist.Id.ToString()) is not null)
+            return null;
+        var account = await accounts.EnsureAccountAsync(therapist);
+        var password = DemoPassword();
+        var added = await users.AddPasswordAsync(account, password);
+        if (!added.Succeeded)
+            throw new InvalidOperationException($"The demo sign-in could not be given a password: {string.Join(" ", added.Errors.Select(e => e.Code))}");
+        return password;
+    }
+
+    /// <summary>Four groups of four letters and digits (about 80 bits), easy to type from a terminal.</summary>
+    private static string DemoPassword()
+    {
+        const string alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+        var chars = System.Security.Cryptography.RandomNumberGenerator.GetItems<char>(alphabet, 16);
+        return string.Join("-", chars.Chunk(4).Select(c => new string(c)));
     }
 
     private async Task<Therapist> SeedClinicAsync(DemoOptions demo, DateTimeOffset now, CancellationToken cancellationToken)

@@ -14,13 +14,15 @@ using Quartz;
 
 namespace HepBot.Scheduling.Adherence;
 
-public sealed record NightlyAdherenceResult(int Patients, int Opened, int Cleared);
+/// <param name="Failed">Patients whose rules could not be evaluated (logged by id); the others' still ran.</param>
+public sealed record NightlyAdherenceResult(int Patients, int Opened, int Cleared, int Failed = 0);
 
 /// <summary>
 /// Once a night, for every patient under care at once: adherence from the logs and the daily alert
 /// rules. Set-based — one query per table whatever the number of patients, grouped in memory — and
 /// one transaction: new alerts (with their delivery outbox rows) open, alerts whose condition no
-/// longer holds are cleared.
+/// longer holds are cleared. A patient whose stored data cannot be evaluated is logged by id (never
+/// their text or the exception's message) and counted, and the run goes on for everyone else.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class NightlyAdherenceJob(
@@ -45,11 +47,14 @@ public sealed class NightlyAdherenceJob(
         var patients = await underCare.AsNoTracking()
             .Select(p => new { p.Id, p.TherapistId, p.TimeZoneId, p.LinkedAt, p.AlertRuleOverrides })
             .ToListAsync(ct);
-        var todays = patients.ToDictionary(p => p.Id, p => PatientClock.LocalDate(now, p.TimeZoneId));
+        var failed = new HashSet<Guid>();
+        var todays = new Dictionary<Guid, DateOnly>();
+        foreach (var p in patients)
+            Isolated(p.Id, failed, () => todays[p.Id] = PatientClock.LocalDate(now, p.TimeZoneId));
         // Each patient's own thresholds: the clinic's defaults with that patient's overrides in place.
         var effective = patients.ToDictionary(p => p.Id, p => p.AlertRuleOverrides.ApplyTo(clinicDefaults));
-        if (patients.Count == 0)
-            return new(0, 0, 0);
+        if (todays.Count == 0)
+            return new(patients.Count, 0, 0, failed.Count);
         // Enough history for every rule: two weeks of pain, the longest no-contact window, and a run of missed days.
         var lookback = Math.Max(31, effective.Values.Max(o => o.NoContactDays) + 1);
         var from = todays.Values.Min().AddDays(-lookback);
@@ -58,8 +63,7 @@ public sealed class NightlyAdherenceJob(
                 .Where(v => underCare.Any(p => p.Id == v.PatientId))
                 .Select(v => new { v.PatientId, v.Version, v.Schedule, ItemCount = v.Items.Count })
                 .ToListAsync(ct))
-            .GroupBy(v => v.PatientId)
-            .ToDictionary(g => g.Key, g => AdherenceHistoryReader.ProgramPeriods(g.OrderBy(v => v.Version).Select(v => (v.Schedule, v.ItemCount))));
+            .ToLookup(v => v.PatientId);
 
         var recentLogs = db.SessionLogs.Where(l => l.LocalDate >= from && underCare.Any(p => p.Id == l.PatientId));
         var sessions = await recentLogs.AsNoTracking()
@@ -99,15 +103,31 @@ public sealed class NightlyAdherenceJob(
             .ToLookup(a => a.PatientId);
 
         int opened = 0, cleared = 0;
-        foreach (var patient in patients)
+        foreach (var patient in patients.Where(p => todays.ContainsKey(p.Id)))
         {
             var today = todays[patient.Id];
             var options = effective[patient.Id];
-            var history = new AdherenceHistory(versions.GetValueOrDefault(patient.Id) ?? [],
-                sessionsByPatient[patient.Id].ToList(), [], []);
-            DateOnly? linkedOn = patient.LinkedAt is { } linked ? PatientClock.LocalDate(linked, patient.TimeZoneId) : null;
-            var findings = AlertRules.Evaluate(history, today, linkedOn, options);
+            var items = currentItems[patient.Id].ToList();
             var standing = standingAlerts[patient.Id].ToList();
+            // Everything that reads this patient's stored data happens here; writes follow only when it all worked.
+            IReadOnlyList<AlertFinding> findings = [];
+            IReadOnlyList<DoseStep>? steps = null;
+            if (Isolated(patient.Id, failed, () =>
+                {
+                    var periods = AdherenceHistoryReader.ProgramPeriods(versions[patient.Id].OrderBy(v => v.Version).Select(v => (v.Schedule, v.ItemCount)));
+                    var history = new AdherenceHistory(periods, sessionsByPatient[patient.Id].ToList(), [], []);
+                    DateOnly? linkedOn = patient.LinkedAt is { } linked ? PatientClock.LocalDate(linked, patient.TimeZoneId) : null;
+                    findings = AlertRules.Evaluate(history, today, linkedOn, options);
+                    // One suggestion at a time, and none again within the run of days that earned the last one.
+                    var suggestedLately = suggestions[patient.Id].Any(a => (a.AcknowledgedAt is null && a.ClearedAt is null)
+                        || a.CreatedAt > now.AddDays(-options.ReadyToProgressAfterDays));
+                    if (items.Count > 0 && !suggestedLately
+                        && ProgressionRule.IsReady(history, items[0].Prescription.StartDate, today, options.ReadyToProgressAfterDays, options.ReadyToProgressMaxPain)
+                        && ProgressionRule.Suggest(items.Select(x => x.Item)) is { Count: > 0 } suggested)
+                        steps = suggested;
+                }))
+                continue;
+
             foreach (var finding in findings.Where(f => standing.All(a => a.Kind != f.Kind)))
             {
                 AlertWriter.Open(db, patient.Id, patient.TherapistId, finding.Kind, finding.Severity, finding.Detail, now);
@@ -119,13 +139,7 @@ public sealed class NightlyAdherenceJob(
                 cleared++;
             }
 
-            var items = currentItems[patient.Id].ToList();
-            // One suggestion at a time, and none again within the run of days that earned the last one.
-            var suggestedLately = suggestions[patient.Id].Any(a => (a.AcknowledgedAt is null && a.ClearedAt is null)
-                || a.CreatedAt > now.AddDays(-options.ReadyToProgressAfterDays));
-            if (items.Count > 0 && !suggestedLately
-                && ProgressionRule.IsReady(history, items[0].Prescription.StartDate, today, options.ReadyToProgressAfterDays, options.ReadyToProgressMaxPain)
-                && ProgressionRule.Suggest(items.Select(x => x.Item)) is { Count: > 0 } steps)
+            if (steps is not null)
             {
                 var slugs = items.ToDictionary(x => x.Item.Order, x => x.Slug);
                 var detail = $"{options.ReadyToProgressAfterDays} planned days done with pain at most {options.ReadyToProgressMaxPain}/10. Suggested: "
@@ -136,8 +150,26 @@ public sealed class NightlyAdherenceJob(
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        logger.LogInformation("Nightly adherence: {Patients} patients, {Opened} alerts opened, {Cleared} cleared.",
-            patients.Count, opened, cleared);
-        return new(patients.Count, opened, cleared);
+        logger.LogInformation("Nightly adherence: {Patients} patients, {Opened} alerts opened, {Cleared} cleared, {Failed} could not be evaluated.",
+            patients.Count, opened, cleared, failed.Count);
+        return new(patients.Count, opened, cleared, failed.Count);
+    }
+
+    /// <returns>True when <paramref name="evaluate"/> failed: the patient is counted and logged by id and exception type only,
+    /// since a message may quote stored values.</returns>
+    private bool Isolated(Guid patientId, HashSet<Guid> failed, Action evaluate)
+    {
+        try
+        {
+            evaluate();
+            return false;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            failed.Add(patientId);
+            logger.LogWarning("Nightly adherence: the rules for patient {PatientId} could not be evaluated ({ExceptionType}); the other patients' ran.",
+                patientId, ex.GetType().Name);
+            return true;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using HepBot.Core.Audit;
+using HepBot.Core.Patients;
 using Microsoft.EntityFrameworkCore;
 
 namespace HepBot.Conversations.Tests.Transcripts;
@@ -23,7 +24,12 @@ public sealed class TherapistTranscripts
         Assert.Equal(chat.Clinic.PatientId, recipient);
         Assert.Equal("Mensaje de tu fisioterapeuta Dana Ruiz: Great work this week. Go gently with the squats tomorrow.", text);
         await using var db = chat.Db();
-        Assert.Single(await db.AuditEntries.Where(a => a.EntityType == "TherapistReply" && a.Action == AuditAction.Create).ToListAsync(Ct));
+        var stored = await db.PatientMessages.SingleAsync(Ct);
+        Assert.Equal((MessageDirection.TherapistToPatient, chat.Clinic.TherapistId, "Great work this week. Go gently with the squats tomorrow."),
+            (stored.Direction, stored.TherapistId, stored.Text));
+        Assert.NotNull(stored.DeliveredAt);
+        var audit = await db.AuditEntries.SingleAsync(a => a.EntityType == nameof(PatientMessage) && a.Action == AuditAction.Create, Ct);
+        Assert.Equal((stored.Id.ToString(), chat.Clinic.PatientId), (audit.EntityId, audit.PatientId));
     }
 
     [Fact]

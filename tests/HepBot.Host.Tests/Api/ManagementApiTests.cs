@@ -388,6 +388,7 @@ public abstract class ManagementApiTests<TFixture>(TFixture fixture) where TFixt
             "GET /api/v1/patients",
             "GET /api/v1/patients/{id}",
             "GET /api/v1/patients/{id}/adherence",
+            "GET /api/v1/patients/{id}/messages",
             "GET /api/v1/patients/{id}/prescription",
             "GET /api/v1/patients/{id}/prescriptions",
             "PATCH /api/v1/patients/{id}",
@@ -396,6 +397,7 @@ public abstract class ManagementApiTests<TFixture>(TFixture fixture) where TFixt
             "POST /api/v1/exercises",
             "POST /api/v1/patients",
             "POST /api/v1/patients/{id}/invitations",
+            "POST /api/v1/patients/{id}/messages",
             "PUT /api/v1/patients/{id}/prescription",
         ], operations);
     }

@@ -1,0 +1,13 @@
+namespace HepBot.Host.WebApp;
+
+/// <summary>The web app's main navigation, in order: one entry per top-level page, its text by key in web.yaml.</summary>
+internal static class Navigation
+{
+    public sealed record Item(string Href, string TextKey);
+
+    public static readonly IReadOnlyList<Item> Items =
+    [
+        new("/app", "nav.today"),
+        new("/app/patients", "nav.patients"),
+    ];
+}

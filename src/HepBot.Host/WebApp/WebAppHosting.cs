@@ -1,0 +1,118 @@
+using HepBot.Data;
+using HepBot.Data.Accounts;
+using HepBot.Host.Authentication;
+using HepBot.Host.WebApp.Accounts;
+using HepBot.Host.WebApp.Components;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace HepBot.Host.WebApp;
+
+/// <summary>
+/// The therapists' web app under /app: Blazor static server rendering (enhanced navigation and forms),
+/// signed in with ASP.NET Core Identity on the HepBot database. The API keeps its own scheme (API keys);
+/// both end in the same claims, so the same <see cref="ApiCaller"/> and access rules apply.
+/// </summary>
+internal static class WebAppHosting
+{
+    public const string BasePath = "/app";
+    public const string Policy = "WebApp";
+
+    public static void AddWebApp(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        // Secure-only cookies everywhere but in Development, where `dotnet run` serves plain http://localhost.
+        var cookieSecurity = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.AddOptions<WebAppOptions>().Bind(builder.Configuration.GetSection(WebAppOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+
+        // Keys in the database: every host of a cluster and the admin verbs (which print set-password
+        // links) protect and read cookies and tokens with the same key ring.
+        services.AddDataProtection().SetApplicationName("HepBot").PersistKeysToDbContext<HepBotDbContext>();
+
+        services.AddIdentityCore<TherapistAccount>()
+            .AddEntityFrameworkStores<HepBotDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<TherapistClaimsFactory>();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<WebAppOptions>>((identity, web) =>
+        {
+            var o = web.Value;
+            identity.User.RequireUniqueEmail = true;
+            identity.SignIn.RequireConfirmedAccount = false;
+            identity.Password.RequiredLength = o.MinPasswordLength;
+            identity.Password.RequireDigit = false;
+            identity.Password.RequireLowercase = false;
+            identity.Password.RequireUppercase = false;
+            identity.Password.RequireNonAlphanumeric = false;
+            identity.Password.RequiredUniqueChars = 4;
+            identity.Lockout.AllowedForNewUsers = true;
+            identity.Lockout.MaxFailedAccessAttempts = o.MaxFailedSignIns;
+            identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(o.LockoutMinutes);
+        });
+        services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<WebAppOptions>>((tokens, web) =>
+            tokens.TokenLifespan = TimeSpan.FromDays(web.Value.SetPasswordLinkDays));
+
+        services.AddAuthentication().AddIdentityCookies();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<WebAppOptions>>((cookie, web) =>
+            {
+                cookie.Cookie.Name = "HepBot.App";
+                cookie.Cookie.Path = BasePath;
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SecurePolicy = cookieSecurity;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.ExpireTimeSpan = TimeSpan.FromMinutes(web.Value.SessionMinutes);
+                cookie.SlidingExpiration = true;
+                cookie.LoginPath = BasePath + "/sign-in";
+                cookie.LogoutPath = BasePath + "/sign-out";
+                cookie.AccessDeniedPath = BasePath + "/sign-in";
+            });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "HepBot.Antiforgery";
+            o.Cookie.SecurePolicy = cookieSecurity;
+        });
+        services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+            .RequireAuthenticatedUser()
+            .RequireClaim(ApiCaller.TherapistIdClaim));
+
+        services.AddHttpContextAccessor();
+        services.AddCascadingAuthenticationState();
+        services.AddRazorComponents();
+        services.AddScoped<WebText>();
+        services.AddScoped<SetPasswordLinks>();
+        services.AddScoped<Workspace.TodayQuery>();
+        services.AddScoped<Workspace.PatientsQuery>();
+        services.AddScoped<Workspace.PatientRecordQuery>();
+        services.AddScoped<Workspace.PatientEdits>();
+    }
+
+    /// <summary>Between authorization and the endpoints: the app's headers, anti-forgery, its 404 page.</summary>
+    public static void UseWebApp(this WebApplication app)
+    {
+        app.UseWhen(IsWebApp, branch =>
+        {
+            branch.UseWebAppSecurityHeaders();
+            branch.UseStatusCodePagesWithReExecute(BasePath + "/not-found", createScopeForStatusCodePages: true);
+        });
+        app.UseAntiforgery();
+    }
+
+    public static void MapWebApp(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        // Every page needs a signed-in therapist unless it says [AllowAnonymous] (sign-in, set password, not found).
+        app.MapRazorComponents<App>().RequireAuthorization(Policy);
+        app.MapPost(BasePath + "/sign-out", async ([FromForm] string? returnUrl, SignInManager<TherapistAccount> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect(BasePath + "/sign-in");
+        }).RequireAuthorization(Policy).ExcludeFromDescription();
+    }
+
+    private static bool IsWebApp(HttpContext context) => context.Request.Path.StartsWithSegments(BasePath);
+}

@@ -1,0 +1,18 @@
+namespace HepBot.Host.WebApp;
+
+internal static class WebAppPaths
+{
+    public const string Home = WebAppHosting.BasePath;
+
+    public static string Patient(Guid id) => $"{WebAppHosting.BasePath}/patients/{id}";
+
+    /// <summary>A return address only when it is one of the app's own pages: never an open redirect.</summary>
+    public static string LocalOrHome(string? returnUrl) =>
+        returnUrl is not null
+        && returnUrl.StartsWith(WebAppHosting.BasePath, StringComparison.Ordinal)
+        && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+        && !returnUrl.Contains('\\')
+        && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative)
+            ? returnUrl
+            : Home;
+}

@@ -1,0 +1,86 @@
+using HepBot.Core.Adherence;
+using HepBot.Core.Alerts;
+using HepBot.Core.Patients;
+using HepBot.Core.Time;
+using HepBot.Data;
+using HepBot.Data.Adherence;
+using HepBot.Host.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HepBot.Host.WebApp.Workspace;
+
+public sealed record AlertView(Guid Id, Guid PatientId, string PatientName, AlertKind Kind, AlertSeverity Severity, string? Detail,
+    DateTimeOffset CreatedAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? ClearedAt)
+{
+    public bool IsOpen => AcknowledgedAt is null && ClearedAt is null;
+
+    /// <summary>Red flags first, then by severity, then newest first.</summary>
+    public static IEnumerable<AlertView> ByUrgency(IEnumerable<AlertView> alerts) => alerts
+        .OrderByDescending(a => a.Kind == AlertKind.RedFlag)
+        .ThenByDescending(a => a.Severity)
+        .ThenByDescending(a => a.CreatedAt)
+        .ThenBy(a => a.Id);
+}
+
+public sealed record MessageView(Guid Id, Guid PatientId, string PatientName, string Text, DateTimeOffset SentAt);
+
+public sealed record SlippingPatient(Guid PatientId, string PatientName, IReadOnlyList<AlertFinding> Findings);
+
+public sealed record TodayView(string ZoneId, IReadOnlyList<AlertView> Alerts, IReadOnlyList<MessageView> Messages, IReadOnlyList<SlippingPatient> Slipping)
+{
+    public static readonly TodayView Empty = new("UTC", [], [], []);
+}
+
+/// <summary>
+/// What needs the therapist today: open alerts, unread patient messages, and patients the daily alert
+/// rules find slipping right now (the same rules the nightly run applies, with each patient's thresholds).
+/// </summary>
+internal sealed class TodayQuery(HepBotDbContext db, TimeProvider clock, IOptions<AlertRuleOptions> alertRules)
+{
+    private static readonly AlertKind[] SlippingKinds = [AlertKind.LowAdherence, AlertKind.MissedDays, AlertKind.PainTrendingUp, AlertKind.NoContact];
+
+    public async Task<TodayView> LoadAsync(ApiCaller caller, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var zone = await db.Clinics.Where(c => c.Id == caller.ClinicId).Select(c => c.DefaultTimeZone).SingleAsync(ct);
+
+        var alerts = await (from a in db.AlertsVisibleTo(caller)
+                            join p in db.Patients on a.PatientId equals p.Id
+                            where a.AcknowledgedAt == null && a.ClearedAt == null
+                            select new AlertView(a.Id, a.PatientId, p.DisplayName, a.Kind, a.Severity, a.Detail, a.CreatedAt, a.AcknowledgedAt, a.ClearedAt))
+            .ToListAsync(ct);
+
+        var messages = (await (from m in db.MessagesVisibleTo(caller)
+                               join p in db.Patients on m.PatientId equals p.Id
+                               where m.Direction == MessageDirection.PatientToTherapist && m.ReadAt == null
+                               select new MessageView(m.Id, m.PatientId, p.DisplayName, m.Text, m.SentAt))
+                .ToListAsync(ct))
+            .OrderByDescending(m => m.SentAt).ToList();
+
+        var patients = await db.Patients.VisibleTo(caller).AsNoTracking()
+            .Where(p => p.Status == PatientStatus.Active)
+            .OrderBy(p => p.DisplayName).ToListAsync(ct);
+        var slipping = new List<SlippingPatient>();
+        foreach (var patient in patients)
+        {
+            var today = PatientClock.LocalDate(now, patient.TimeZoneId);
+            var history = await AdherenceHistoryReader.ReadAsync(db, patient.Id, new DateSpan(DateOnly.MinValue, today), ct);
+            var linkedOn = patient.LinkedAt is { } linked ? PatientClock.LocalDate(linked, patient.TimeZoneId) : (DateOnly?)null;
+            var findings = AlertRules.Evaluate(history, today, linkedOn, patient.AlertRuleOverrides.ApplyTo(alertRules.Value))
+                .Where(f => SlippingKinds.Contains(f.Kind)).ToList();
+            if (findings.Count > 0)
+            {
+                slipping.Add(new SlippingPatient(patient.Id, patient.DisplayName, findings));
+                db.AuditRead(caller, nameof(Patient) + ".Adherence", patient.Id, patient.Id, now);
+            }
+        }
+
+        foreach (var alert in alerts)
+            db.AuditRead(caller, nameof(Alert), alert.Id, alert.PatientId, now);
+        foreach (var message in messages)
+            db.AuditRead(caller, nameof(PatientMessage), message.Id, message.PatientId, now);
+        await db.SaveChangesAsync(ct);
+        return new TodayView(zone, AlertView.ByUrgency(alerts).ToList(), messages, slipping);
+    }
+}
