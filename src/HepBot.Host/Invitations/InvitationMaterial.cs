@@ -122,12 +122,18 @@ public sealed class InvitationMaterial(DialogTextCatalog texts, IOptions<Telegra
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>The printable one-page handout as a complete HTML document (every value HTML-encoded).</summary>
-    public string Handout(InvitationSheet sheet)
+    /// <param name="stylesheetHref">
+    /// Where the web app serves <see cref="HandoutStyle"/> (its CSP allows no inline style); null puts the
+    /// style inline, for a handout saved as a file.
+    /// </param>
+    public string Handout(InvitationSheet sheet, string? stylesheetHref = null)
     {
         static string E(string? text) => Encoder.Encode(text ?? "");
         var html = new StringBuilder();
         html.Append($"<!DOCTYPE html>\n<html lang=\"{E(sheet.Language)}\">\n<head>\n<meta charset=\"utf-8\">\n");
-        html.Append($"<title>{E(sheet.Title)}</title>\n<style>{HandoutStyle}</style>\n</head>\n<body>\n<main class=\"sheet\">\n");
+        html.Append($"<title>{E(sheet.Title)}</title>\n");
+        html.Append(stylesheetHref is null ? $"<style>{HandoutStyle}</style>\n" : $"<link rel=\"stylesheet\" href=\"{E(stylesheetHref)}\">\n");
+        html.Append("</head>\n<body>\n<main class=\"sheet\">\n");
         html.Append($"<h1>{E(sheet.Title)}</h1>\n<p>{E(sheet.Greeting)}</p>\n<p>{E(sheet.Intro)}</p>\n");
         html.Append($"<p class=\"label\">{E(sheet.CodeLabel)}</p>\n<p class=\"code\" data-code>{E(sheet.Code)}</p>\n");
         html.Append($"<p data-expiry>{E(sheet.Expires)}</p>\n");

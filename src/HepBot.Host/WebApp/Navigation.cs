@@ -9,5 +9,6 @@ internal static class Navigation
     [
         new("/app", "nav.today"),
         new("/app/patients", "nav.patients"),
+        new("/app/my-chats", "nav.myChats"),
     ];
 }
