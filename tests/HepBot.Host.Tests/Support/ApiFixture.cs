@@ -18,10 +18,13 @@ public abstract class ApiFixture : IAsyncLifetime
 
     protected abstract DatabaseProvider Provider { get; }
 
+    /// <summary>Serve on a real loopback port (Kestrel) instead of the in-memory test server, for a browser.</summary>
+    protected virtual bool OnLoopbackPort => false;
+
     internal TestDatabase Database => _database ?? throw new InvalidOperationException(_skipReason);
     internal HepBotHostFactory Host => _host ?? throw new InvalidOperationException(_skipReason);
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         if (Provider == DatabaseProvider.Postgres && TestDatabase.PostgresConnectionString is null)
         {
@@ -30,10 +33,12 @@ public abstract class ApiFixture : IAsyncLifetime
         }
         _database = await TestDatabase.CreateAsync(Provider);
         _host = new HepBotHostFactory(_database);
+        if (OnLoopbackPort)
+            _host.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         _host.StartServer();
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_host is not null)
             await _host.DisposeAsync();
