@@ -47,6 +47,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<ProgressReader>();
         services.AddSingleton<WeekSummary>();
         services.AddSingleton<InvitationRedeemer>();
+        services.AddSingleton<TherapistChatLinks>();
         services.AddSingleton<ChatDirectory>();
         services.AddSingleton<PatientSettings>();
         services.AddSingleton<PatientErasure>();

@@ -51,6 +51,7 @@ internal static class HepBotApplication
         services.AddSingleton<IExerciseLibrarySource, ExerciseLibraryFileSource>();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<DemoBanner>();
+        services.AddSingleton<Invitations.InvitationMaterial>();
         services.AddHostedService<DatabaseStartup>();
         // After the database start-up: hosted services start in order, and updates need a migrated database.
         TelegramHosting.AddTelegram(builder);

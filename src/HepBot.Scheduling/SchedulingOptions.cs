@@ -87,6 +87,9 @@ public static class DeliveryBackoff
     public static readonly TimeSpan First = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan Ceiling = TimeSpan.FromHours(1);
 
+    /// <summary>Failed attempts before a row is given up (about a day of tries at the pace above).</summary>
+    public const int MaxAttempts = 24;
+
     public static TimeSpan After(int attempts) =>
         TimeSpan.FromTicks(Math.Min(Ceiling.Ticks, First.Ticks * (1L << Math.Clamp(attempts - 1, 0, 20))));
 }

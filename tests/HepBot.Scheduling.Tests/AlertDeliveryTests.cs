@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using HepBot.Core.Alerts;
+using HepBot.Core.Linking;
 using HepBot.Data;
 using HepBot.Data.Alerts;
 using HepBot.Scheduling.Alerts;
@@ -28,6 +29,19 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
         _maria = await TestPatients.AddAsync(db, Now);
         _alert = (await AlertWriter.RaiseAsync(db, _maria.PatientId, AlertKind.HighPain, AlertSeverity.Urgent,
             "Pain 8/10 during Exercise 1", Now, Ct))!;
+        db.ChannelAccounts.Add(DrRuizsChat());
+        await db.SaveChangesAsync(Ct);
+    }
+
+    private ChannelAccount DrRuizsChat() => new()
+    {
+        Channel = "telegram", ChannelUserId = "5050", ConversationId = "5050", TherapistId = _maria.TherapistId, LinkedAt = Now.AddDays(-30),
+    };
+
+    private async Task UnlinkDrRuizsChatAsync()
+    {
+        await using var db = _database.CreateContext();
+        db.ChannelAccounts.RemoveRange(db.ChannelAccounts);
         await db.SaveChangesAsync(Ct);
     }
 
@@ -76,7 +90,7 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_therapist_without_a_reachable_chat_keeps_the_alert_in_the_outbox_with_growing_waits()
+    public async Task A_chat_that_keeps_failing_is_retried_with_growing_waits_and_given_up_after_the_last_attempt()
     {
         var clock = new FakeTimeProvider(Now);
         await using var harness = SchedulingHarness.Create(_database, clock);
@@ -93,6 +107,85 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
         Assert.Equal(clock.GetUtcNow() + DeliveryBackoff.After(2), chat.NextAttemptAt);
         Assert.Equal(TimeSpan.FromMinutes(2), DeliveryBackoff.After(2));
         Assert.Equal(DeliveryBackoff.Ceiling, DeliveryBackoff.After(30));
+
+        var runs = 2;
+        AlertDeliveryResult last;
+        do
+        {
+            clock.Advance(DeliveryBackoff.Ceiling);
+            last = await job.RunAsync(Ct);
+            runs++;
+        } while (last.Undeliverable == 0 && runs < 100);
+
+        chat = await DeliveryAsync(AlertDestination.Chat);
+        Assert.Equal((DeliveryBackoff.MaxAttempts, AlertDeliveryState.Undeliverable, "not reachable"), (runs, chat.State, chat.LastError));
+        Assert.Equal(new AlertDeliveryResult(0, 0, 0, 0), await job.RunAsync(Ct));
+        clock.Advance(TimeSpan.FromDays(7));
+        Assert.Equal(new AlertDeliveryResult(0, 0, 0, 0), await job.RunAsync(Ct));
+        await using var db = _database.CreateContext();
+        Assert.Equal(AlertReach.NotDelivered, (await AlertOutbox.ReachOfAsync(db, [_alert.Id], Ct))[_alert.Id]);
+    }
+
+    [Fact]
+    public async Task A_therapist_with_no_linked_chat_and_no_e_mail_gets_the_alert_marked_undeliverable_at_once_not_retried()
+    {
+        await UnlinkDrRuizsChatAsync();
+        var clock = new FakeTimeProvider(Now);
+        await using var harness = SchedulingHarness.Create(_database, clock);
+        var job = harness.Create<AlertDeliveryJob>();
+
+        var first = await job.RunAsync(Ct);
+        clock.Advance(TimeSpan.FromDays(2));
+        var later = await job.RunAsync(Ct);
+
+        Assert.Equal(new AlertDeliveryResult(0, 0, 1, 1), first);
+        Assert.Equal(new AlertDeliveryResult(0, 0, 0, 0), later);
+        Assert.Empty(harness.Notifier.Sent);
+        var chat = await DeliveryAsync(AlertDestination.Chat);
+        Assert.Equal((AlertDeliveryState.Undeliverable, 0, AlertDeliveryJob.NoReachableChat), (chat.State, chat.Attempts, chat.LastError));
+        await using var db = _database.CreateContext();
+        Assert.Equal(AlertReach.NotDelivered, (await AlertOutbox.ReachOfAsync(db, [_alert.Id], Ct))[_alert.Id]);
+    }
+
+    [Fact]
+    public async Task A_chat_marked_unreachable_counts_as_no_chat()
+    {
+        await using (var db = _database.CreateContext())
+        {
+            (await db.ChannelAccounts.SingleAsync(Ct)).UnreachableSince = Now.AddDays(-1);
+            await db.SaveChangesAsync(Ct);
+        }
+        await using var harness = SchedulingHarness.Create(_database, new FakeTimeProvider(Now));
+
+        var result = await harness.Create<AlertDeliveryJob>().RunAsync(Ct);
+
+        Assert.Equal(1, result.Undeliverable);
+        Assert.Equal(AlertDeliveryState.Undeliverable, (await DeliveryAsync(AlertDestination.Chat)).State);
+    }
+
+    [Fact]
+    public async Task Once_Dr_Ruiz_links_a_chat_the_undelivered_alert_reaches_it()
+    {
+        await UnlinkDrRuizsChatAsync();
+        var clock = new FakeTimeProvider(Now);
+        await using var harness = SchedulingHarness.Create(_database, clock);
+        var job = harness.Create<AlertDeliveryJob>();
+        await job.RunAsync(Ct);
+        Assert.Equal(AlertDeliveryState.Undeliverable, (await DeliveryAsync(AlertDestination.Chat)).State);
+
+        clock.Advance(TimeSpan.FromHours(3));
+        await using (var db = _database.CreateContext())
+        {
+            db.ChannelAccounts.Add(DrRuizsChat());
+            Assert.Equal(1, await AlertOutbox.RequeueChatDeliveriesAsync(db, _maria.TherapistId, clock.GetUtcNow(), Ct));
+            await db.SaveChangesAsync(Ct);
+        }
+        var result = await job.RunAsync(Ct);
+
+        Assert.Equal(1, result.Delivered);
+        Assert.Contains("URGENT alert for Maria Lopez", Assert.Single(harness.Notifier.Sent).Text);
+        await using var after = _database.CreateContext();
+        Assert.Equal(AlertReach.Delivered, (await AlertOutbox.ReachOfAsync(after, [_alert.Id], Ct))[_alert.Id]);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using HepBot.Core.Audit;
 using HepBot.Core.Linking;
 using HepBot.Core.Reminders;
 using HepBot.Data;
+using HepBot.Data.Alerts;
 using Microsoft.EntityFrameworkCore;
 
 namespace HepBot.Conversations.Linking;
@@ -16,11 +17,13 @@ public enum RedeemOutcome
     Revoked,
 }
 
-public sealed record RedeemResult(RedeemOutcome Outcome, Guid? PatientId = null, Guid? TherapistId = null);
+/// <param name="ForTherapist">The code was a therapist's own link code (their answer points to the app, not to "your therapist").</param>
+public sealed record RedeemResult(RedeemOutcome Outcome, Guid? PatientId = null, Guid? TherapistId = null, bool ForTherapist = false);
 
 /// <summary>
 /// Turns an invitation code into a linked chat: the chat's account is created (or moved to the invited
-/// person), the code is spent, and the patient's monitoring starts — all in one transaction.
+/// person), the code is spent, and the patient's monitoring starts (or a therapist's waiting alerts are
+/// queued for the new chat) — all in one transaction.
 /// </summary>
 public sealed class InvitationRedeemer(IDbContextFactory<HepBotDbContext> contexts, TimeProvider clock, IReminderSchedule reminders)
 {
@@ -35,18 +38,19 @@ public sealed class InvitationRedeemer(IDbContextFactory<HepBotDbContext> contex
         var account = await db.ChannelAccounts.SingleOrDefaultAsync(
             a => a.Channel == chat.Channel && a.ConversationId == chat.ConversationId, ct);
 
+        var forTherapist = invitation.TherapistId is not null;
         switch (invitation.StateAt(now))
         {
             case InvitationState.Revoked:
-                return new(RedeemOutcome.Revoked);
+                return new(RedeemOutcome.Revoked, ForTherapist: forTherapist);
             case InvitationState.Expired:
-                return new(RedeemOutcome.Expired);
+                return new(RedeemOutcome.Expired, ForTherapist: forTherapist);
             case InvitationState.Redeemed:
                 // Tapping the same link twice from the chat it already linked is not an error.
                 return account is not null && invitation.RedeemedByChannelAccountId == account.Id
                     ? new(invitation.PatientId is null ? RedeemOutcome.LinkedTherapist : RedeemOutcome.LinkedPatient,
-                        invitation.PatientId, invitation.TherapistId)
-                    : new(RedeemOutcome.AlreadyUsed);
+                        invitation.PatientId, invitation.TherapistId, forTherapist)
+                    : new(RedeemOutcome.AlreadyUsed, ForTherapist: forTherapist);
         }
 
         if (account is null)
@@ -76,6 +80,11 @@ public sealed class InvitationRedeemer(IDbContextFactory<HepBotDbContext> contex
             var patient = await db.Patients.SingleAsync(p => p.Id == patientId, ct);
             patient.LinkedAt ??= now;
         }
+        else
+        {
+            // Alerts that found no chat to go to are sent to the one just linked.
+            await AlertOutbox.RequeueChatDeliveriesAsync(db, invitation.TherapistId!.Value, now, ct);
+        }
 
         db.Audit(invitation.PatientId is { } p ? AuditTrail.Patient(p) : AuditTrail.Therapist(invitation.TherapistId!.Value),
             AuditAction.Link, nameof(ChannelAccount), account.Id, invitation.PatientId, now);
@@ -86,12 +95,12 @@ public sealed class InvitationRedeemer(IDbContextFactory<HepBotDbContext> contex
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new(RedeemOutcome.AlreadyUsed);
+            return new(RedeemOutcome.AlreadyUsed, ForTherapist: forTherapist);
         }
         if (invitation.PatientId is { } linkedPatient)
             await reminders.OnPatientChangedAsync(linkedPatient, ct);
         return invitation.PatientId is null
-            ? new(RedeemOutcome.LinkedTherapist, TherapistId: invitation.TherapistId)
+            ? new(RedeemOutcome.LinkedTherapist, TherapistId: invitation.TherapistId, ForTherapist: true)
             : new(RedeemOutcome.LinkedPatient, PatientId: invitation.PatientId);
     }
 }

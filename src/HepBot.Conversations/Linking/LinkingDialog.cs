@@ -80,13 +80,18 @@ public sealed class LinkingDialog : WaterfallDialog<LinkingDialog.Values>
                 return await step.EndDialogAsync(null, ct);
             default:
                 attempts.RecordFailure(now);
-                await _phrases.SayAsync(step.Context, result.Outcome switch
-                {
-                    RedeemOutcome.Expired => "linking.expiredCode",
-                    RedeemOutcome.AlreadyUsed => "linking.usedCode",
-                    RedeemOutcome.Revoked => "linking.revokedCode",
-                    _ => "linking.unknownCode",
-                }, ct);
+                if (result is { Outcome: RedeemOutcome.Expired, ForTherapist: true })
+                    await _phrases.SayAsync(step.Context, "linking.therapistCodeExpired", ct, ("minutes", _options.TherapistCodeMinutes));
+                else
+                    await _phrases.SayAsync(step.Context, result.Outcome switch
+                    {
+                        RedeemOutcome.AlreadyUsed when result.ForTherapist => "linking.therapistCodeUsed",
+                        RedeemOutcome.Revoked when result.ForTherapist => "linking.therapistCodeRevoked",
+                        RedeemOutcome.Expired => "linking.expiredCode",
+                        RedeemOutcome.AlreadyUsed => "linking.usedCode",
+                        RedeemOutcome.Revoked => "linking.revokedCode",
+                        _ => "linking.unknownCode",
+                    }, ct);
                 return await step.EndDialogAsync(null, ct);
         }
 

@@ -15,6 +15,12 @@ public enum AlertDeliveryState
 
     /// <summary>Nothing to do: e-mail is not configured, or the alert was closed before it could be delivered.</summary>
     NotNeeded = 2,
+
+    /// <summary>
+    /// Given up: the therapist has no reachable chat, or every attempt up to the limit failed. Not retried;
+    /// the app shows the alert as not delivered, and linking a chat puts an open alert's chat row back in the queue.
+    /// </summary>
+    Undeliverable = 3,
 }
 
 /// <summary>

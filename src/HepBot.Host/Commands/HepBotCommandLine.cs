@@ -29,6 +29,7 @@ internal static class HepBotCommandLine
         root.Add(MigrateCommand(output, error, settings));
         root.Add(TherapistCommands.Create(output, error, settings));
         root.Add(ApiKeyCommands.Create(output, error, settings));
+        root.Add(TherapistChatCommands.Create(output, error, settings));
         root.Add(ChatCommand.Create(input ?? Console.In, output, error, settings));
         root.Add(TeamsPackageCommand.Create(output, error, settings));
         return root.Parse(args).InvokeAsync(new InvocationConfiguration

@@ -20,6 +20,9 @@ public sealed class DemoOptions : IValidatableObject
     public string ReminderTime { get; set; } = "18:00";
     public string[] ProgramSlugs { get; set; } = [];
 
+    /// <summary>Adds the demo patients with eight weeks of history (Demo – Maria, Priya, Sam, Lucía) to the demo clinic.</summary>
+    public bool History { get; set; } = true;
+
     public TimeOnly Reminder => TimeOnly.ParseExact(ReminderTime, ReminderTimeRules.Pattern, CultureInfo.InvariantCulture);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -58,12 +58,15 @@ internal sealed class DemoSeeder(
             therapist = await SeedClinicAsync(demo, now, cancellationToken);
         }
 
-        var patient = await db.Patients.Where(p => p.TherapistId == therapist.Id)
+        var patient = await db.Patients.Where(p => p.TherapistId == therapist.Id && !p.DisplayName.StartsWith(DemoHistory.NamePrefix))
             .OrderBy(p => p.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         if (patient is null)
             return null;
 
         var (version, missing) = await EnsureProgramAsync(demo, patient, therapist.Id, now, cancellationToken);
+        // Only the demo therapist's own clinic reaches this point (see above), so demo history never lands in a real one.
+        if (version is not null && demo.History)
+            await DemoHistory.EnsureAsync(db, therapist, demo.TimeZone, Program(demo), now, cancellationToken);
 
         List<Core.Clinics.ApiKey> oldKeys = [];
         string? apiKey = null;
@@ -108,6 +111,11 @@ internal sealed class DemoSeeder(
         var chars = System.Security.Cryptography.RandomNumberGenerator.GetItems<char>(alphabet, 16);
         return string.Join("-", chars.Chunk(4).Select(c => new string(c)));
     }
+
+    private static PrescribeRequest Program(DemoOptions demo) => new(
+        new ScheduleRequest(SessionsPerDay: 1, Days: null, StartDate: null, EndDate: null),
+        "Early knee program: move within comfort; pain up to 3/10 during exercise is fine if it settles by the next day.",
+        demo.ProgramSlugs.Select(slug => new PrescriptionItemRequest(slug, null, null, null, null, null, null)).ToList());
 
     private async Task<Therapist> SeedClinicAsync(DemoOptions demo, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -155,10 +163,7 @@ internal sealed class DemoSeeder(
             return (null, missing);
         }
 
-        var request = new PrescribeRequest(
-            new ScheduleRequest(SessionsPerDay: 1, Days: null, StartDate: null, EndDate: null),
-            "Early knee program: move within comfort; pain up to 3/10 during exercise is fine if it settles by the next day.",
-            demo.ProgramSlugs.Select(slug => new PrescriptionItemRequest(slug, null, null, null, null, null, null)).ToList());
+        var request = Program(demo);
         var errors = new FieldErrors();
         var prescription = await PrescriptionVersions.AddNextVersionAsync(db, patient, therapistId, request, now, errors, cancellationToken)
             ?? throw new InvalidOperationException("The demo program does not pass the prescription rules; check Demo:ProgramSlugs and the library doses.");

@@ -11,5 +11,6 @@ internal static class Navigation
         new("/app", "nav.today"),
         new("/app/patients", "nav.patients"),
         new("/app/clinic", "nav.clinic", AdminOnly: true),
+        new("/app/my-chats", "nav.myChats"),
     ];
 }

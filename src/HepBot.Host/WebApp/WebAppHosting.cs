@@ -108,6 +108,7 @@ internal static class WebAppHosting
         app.MapStaticAssets();
         // Every page needs a signed-in therapist unless it says [AllowAnonymous] (sign-in, set password, not found).
         app.MapRazorComponents<App>().RequireAuthorization(Policy);
+        Invitations.InvitationHandoutEndpoints.MapInvitationHandout(app);
         app.MapPost(BasePath + "/sign-out", async ([FromForm] string? returnUrl, SignInManager<TherapistAccount> signIn) =>
         {
             await signIn.SignOutAsync();

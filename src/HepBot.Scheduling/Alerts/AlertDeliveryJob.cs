@@ -11,12 +11,16 @@ using Quartz;
 
 namespace HepBot.Scheduling.Alerts;
 
-public sealed record AlertDeliveryResult(int Delivered, int Failed, int NotNeeded);
+/// <param name="Failed">Attempts that failed and will be retried.</param>
+/// <param name="Undeliverable">Rows given up: no reachable chat, or too many failed attempts.</param>
+public sealed record AlertDeliveryResult(int Delivered, int Failed, int NotNeeded, int Undeliverable = 0);
 
 /// <summary>
 /// Empties the alert outbox every minute: each pending row goes to the therapist's linked chat or by
-/// e-mail. A failure (channel down, no chat reachable, mail server down) only moves the row's next
-/// attempt later, with backoff; a row is done when delivered, or not needed once the alert is closed.
+/// e-mail. A failure (channel down, mail server down) moves the row's next attempt later, with backoff.
+/// A row is done when delivered, not needed once the alert is closed, and undeliverable when the
+/// therapist has no reachable chat or <see cref="DeliveryBackoff.MaxAttempts"/> attempts failed: it is
+/// then shown in the app instead of being tried forever.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class AlertDeliveryJob(
@@ -29,6 +33,7 @@ public sealed class AlertDeliveryJob(
 {
     public static readonly JobKey Key = new("alertDelivery", Reminders.ReminderKeys.Group);
     public const int BatchSize = 50;
+    public const string NoReachableChat = "no reachable chat";
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct) => await RunAsync(ct);
 
@@ -44,7 +49,7 @@ public sealed class AlertDeliveryJob(
             .Take(BatchSize)
             .ToList();
         if (due.Count == 0)
-            return new(0, 0, 0);
+            return new(0, 0, 0, 0);
 
         var alertIds = due.Select(d => d.AlertId).Distinct().ToList();
         var alerts = await (from a in db.Alerts.AsNoTracking()
@@ -53,8 +58,12 @@ public sealed class AlertDeliveryJob(
                             where alertIds.Contains(a.Id)
                             select new AlertToSend(a, p.DisplayName, t.Name, t.Email))
             .ToDictionaryAsync(x => x.Alert.Id, ct);
+        var therapistIds = alerts.Values.Select(a => a.Alert.TherapistId).Distinct().ToList();
+        var withReachableChat = (await db.ChannelAccounts
+            .Where(c => c.TherapistId != null && therapistIds.Contains(c.TherapistId.Value) && c.UnreachableSince == null)
+            .Select(c => c.TherapistId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
 
-        int delivered = 0, failed = 0, notNeeded = 0;
+        int delivered = 0, failed = 0, notNeeded = 0, undeliverable = 0;
         foreach (var delivery in due)
         {
             if (!alerts.TryGetValue(delivery.AlertId, out var toSend) || !toSend.Alert.IsOpen
@@ -62,6 +71,14 @@ public sealed class AlertDeliveryJob(
             {
                 delivery.State = AlertDeliveryState.NotNeeded;
                 notNeeded++;
+            }
+            else if (delivery.Destination == AlertDestination.Chat && !withReachableChat.Contains(toSend.Alert.TherapistId))
+            {
+                // Nothing to try until the therapist links a chat, which puts this row back in the queue.
+                delivery.State = AlertDeliveryState.Undeliverable;
+                delivery.LastError = NoReachableChat;
+                undeliverable++;
+                logger.LogWarning("Alert {AlertId}: the therapist has no reachable chat; it is shown in the app only.", delivery.AlertId);
             }
             else
             {
@@ -84,17 +101,28 @@ public sealed class AlertDeliveryJob(
                 {
                     delivery.Attempts++;
                     delivery.LastError = error;
-                    delivery.NextAttemptAt = now + DeliveryBackoff.After(delivery.Attempts);
-                    failed++;
-                    logger.LogWarning("Alert {AlertId} to {Destination}: attempt {Attempt} failed ({Error}).",
-                        delivery.AlertId, delivery.Destination, delivery.Attempts, error);
+                    if (delivery.Attempts >= DeliveryBackoff.MaxAttempts)
+                    {
+                        delivery.State = AlertDeliveryState.Undeliverable;
+                        undeliverable++;
+                        logger.LogWarning("Alert {AlertId} to {Destination}: given up after {Attempt} attempts ({Error}).",
+                            delivery.AlertId, delivery.Destination, delivery.Attempts, error);
+                    }
+                    else
+                    {
+                        delivery.NextAttemptAt = now + DeliveryBackoff.After(delivery.Attempts);
+                        failed++;
+                        logger.LogWarning("Alert {AlertId} to {Destination}: attempt {Attempt} failed ({Error}).",
+                            delivery.AlertId, delivery.Destination, delivery.Attempts, error);
+                    }
                 }
             }
             // Saved per row, so a crash never sends one twice nor forgets one.
             await db.SaveChangesAsync(ct);
         }
-        logger.LogInformation("Alert outbox: {Delivered} delivered, {Failed} to retry, {NotNeeded} not needed.", delivered, failed, notNeeded);
-        return new(delivered, failed, notNeeded);
+        logger.LogInformation("Alert outbox: {Delivered} delivered, {Failed} to retry, {NotNeeded} not needed, {Undeliverable} undeliverable.",
+            delivered, failed, notNeeded, undeliverable);
+        return new(delivered, failed, notNeeded, undeliverable);
     }
 
     private Task<bool> DeliverAsync(AlertDestination destination, AlertToSend toSend, CancellationToken ct)

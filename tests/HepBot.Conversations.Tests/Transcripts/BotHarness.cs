@@ -217,6 +217,8 @@ public sealed class BotHarness : IAsyncDisposable
             throw new InvalidOperationException($"No saved stack names the dialog '{dialogId}'.");
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
+    /// <summary>A service of the running bot, for what the app does beside the chat (a therapist creating a link code).</summary>
+    public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>Another invitation code for Alex, or for the therapist, in the given state.</summary>
     public Task<string> InviteAsync(InvitationState state = InvitationState.Open, bool forTherapist = false) =>

@@ -21,6 +21,9 @@ public abstract class ApiFixture : IAsyncLifetime
     /// <summary>Serve on a real loopback port (Kestrel) instead of the in-memory test server, for a browser.</summary>
     protected virtual bool OnLoopbackPort => false;
 
+    /// <summary>Settings laid over the test defaults (a Telegram bot username for invitation deep links, say).</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
     internal TestDatabase Database => _database ?? throw new InvalidOperationException(_skipReason);
     internal HepBotHostFactory Host => _host ?? throw new InvalidOperationException(_skipReason);
 
@@ -32,7 +35,7 @@ public abstract class ApiFixture : IAsyncLifetime
             return;
         }
         _database = await TestDatabase.CreateAsync(Provider);
-        _host = new HepBotHostFactory(_database);
+        _host = new HepBotHostFactory(_database, Settings);
         if (OnLoopbackPort)
             _host.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         _host.StartServer();

@@ -51,6 +51,8 @@ internal sealed class HepBotHostFactory(IReadOnlyDictionary<string, string?> set
             ["Database:Provider"] = provider.ToString(),
             ["ConnectionStrings:HepBot"] = connectionString,
             ["Demo:Enabled"] = "false",
+            // Tests that turn the demo on count its one patient; DemoTests turn the history on.
+            ["Demo:History"] = "false",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
             settings[key] = value;

@@ -12,7 +12,7 @@ namespace HepBot.Host.Tests.WebApp;
 /// reachable, so the installed one is launched). Without chromium the tests skip, saying why, except in CI
 /// (CI=true), where .ci/run installs it and a missing browser is a failure.
 /// </summary>
-public sealed class BrowserFixture : ApiFixture
+public class BrowserFixture : ApiFixture
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
