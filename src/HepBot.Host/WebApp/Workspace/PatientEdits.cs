@@ -19,7 +19,7 @@ public sealed record PatientEditResult(Guid? PatientId, IReadOnlyList<string> In
 /// </summary>
 internal sealed class PatientEdits(
     HepBotDbContext db, TimeProvider clock, IOptions<LocalizationOptions> localization, IOptions<AlertRuleOptions> alertRules,
-    ILogger<PatientServices> logger, IReminderSchedule reminders)
+    ILogger<PatientServices> logger, IReminderSchedule reminders, IHttpContextAccessor http)
 {
     public async Task<PatientEditResult> CreateAsync(ApiCaller caller, CreatePatientRequest request, CancellationToken ct)
     {
@@ -34,7 +34,8 @@ internal sealed class PatientEdits(
 
     public async Task<PatientEditResult> UpdateAsync(ApiCaller caller, Guid patientId, UpdatePatientRequest request, CancellationToken ct)
     {
-        var result = await PatientsApi.UpdatePatient(patientId, request, caller, Services(ct));
+        var result = await PatientsApi.UpdatePatient(patientId, request, caller,
+            http.HttpContext ?? throw new InvalidOperationException("Patient edits run inside a request."), Services(ct));
         return result.Result switch
         {
             Ok<PatientDto> ok => new(ok.Value!.Id, []),
