@@ -86,6 +86,7 @@ internal static class WebAppClinic
         {
             PatientId = created.Id, TherapistId = therapist.Id, Kind = AlertKind.RedFlag, Severity = AlertSeverity.Urgent,
             Detail = "Red flag: sudden calf swelling", CreatedAt = now.AddHours(-3),
+            Tier = HepBot.Core.Safety.UrgencyTier.SameDay, Findings = "CalfSwelling", PatientWords = "my calf is swollen and red",
         };
         var highPain = new Alert
         {

@@ -52,6 +52,8 @@ public sealed class WebAppPageTests(SqliteApiFixture fixture) : IClassFixture<Sq
         var highPain = html.IndexOf("Pain 8/10 during Heel slide", StringComparison.Ordinal);
         Assert.True(redFlag > 0 && highPain > redFlag, "The red flag comes before the newer high-pain alert.");
         Assert.Contains("My calf feels tight after yesterday.", html);
+        Assert.Contains("Same-day medical review", html);
+        Assert.Contains("In their words: “my calf is swollen and red”", html);
         Assert.Contains(patient.Name, html);
     }
 

@@ -80,7 +80,7 @@ internal sealed class PatientRecordQuery(HepBotDbContext db, TimeProvider clock)
         var chats = await db.ChannelAccounts.AsNoTracking()
             .Where(c => c.PatientId == patient.Id && c.UnreachableSince == null).Select(c => c.Channel).Distinct().ToListAsync(ct);
         var alerts = (await db.Alerts.AsNoTracking().Where(a => a.PatientId == patient.Id)
-                .Select(a => new AlertView(a.Id, a.PatientId, patient.DisplayName, a.Kind, a.Severity, a.Detail, a.CreatedAt, a.AcknowledgedAt, a.ClearedAt))
+                .Select(a => new AlertView(a.Id, a.PatientId, patient.DisplayName, a.Kind, a.Severity, a.Detail, a.CreatedAt, a.AcknowledgedAt, a.ClearedAt, a.Tier, a.PatientWords))
                 .ToListAsync(ct))
             .OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).ToList();
 

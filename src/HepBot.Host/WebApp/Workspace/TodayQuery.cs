@@ -11,13 +11,16 @@ using Microsoft.Extensions.Options;
 namespace HepBot.Host.WebApp.Workspace;
 
 public sealed record AlertView(Guid Id, Guid PatientId, string PatientName, AlertKind Kind, AlertSeverity Severity, string? Detail,
-    DateTimeOffset CreatedAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? ClearedAt)
+    DateTimeOffset CreatedAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? ClearedAt,
+    HepBot.Core.Safety.UrgencyTier? Tier = null, string? PatientWords = null)
 {
     public bool IsOpen => AcknowledgedAt is null && ClearedAt is null;
 
-    /// <summary>Red flags first, then by severity, then newest first.</summary>
+    /// <summary>Emergencies and red flags first, then by urgency tier and severity, then newest first.</summary>
     public static IEnumerable<AlertView> ByUrgency(IEnumerable<AlertView> alerts) => alerts
-        .OrderByDescending(a => a.Kind == AlertKind.RedFlag)
+        .OrderByDescending(a => a.Tier == HepBot.Core.Safety.UrgencyTier.Emergency)
+        .ThenByDescending(a => a.Kind == AlertKind.RedFlag)
+        .ThenByDescending(a => a.Tier ?? HepBot.Core.Safety.UrgencyTier.None)
         .ThenByDescending(a => a.Severity)
         .ThenByDescending(a => a.CreatedAt)
         .ThenBy(a => a.Id);
@@ -48,7 +51,7 @@ internal sealed class TodayQuery(HepBotDbContext db, TimeProvider clock, IOption
         var alerts = await (from a in db.AlertsVisibleTo(caller)
                             join p in db.Patients on a.PatientId equals p.Id
                             where a.AcknowledgedAt == null && a.ClearedAt == null
-                            select new AlertView(a.Id, a.PatientId, p.DisplayName, a.Kind, a.Severity, a.Detail, a.CreatedAt, a.AcknowledgedAt, a.ClearedAt))
+                            select new AlertView(a.Id, a.PatientId, p.DisplayName, a.Kind, a.Severity, a.Detail, a.CreatedAt, a.AcknowledgedAt, a.ClearedAt, a.Tier, a.PatientWords))
             .ToListAsync(ct);
 
         var messages = (await (from m in db.MessagesVisibleTo(caller)
