@@ -20,6 +20,7 @@ public sealed class ErasureTranscripts
         await chat.StartSessionAsync();
         await chat.TapAsync("painful");
         await chat.SayAsync("8");
+        await chat.TapAsync("none"); // pain 8 asks the red-flag check before the session ends
         Assert.Equal(AlertSeverity.Urgent, Assert.Single(await chat.AlertsAsync()).Severity);
 
         await chat.SayAsync("8");

@@ -18,7 +18,7 @@ public sealed partial class TelegramHostTests
 
         using (RunClock(host))
         {
-            foreach (var say in new[] { $"/start {code}", "yes", "keep", "/today", "start", "8" })
+            foreach (var say in new[] { $"/start {code}", "yes", "keep", "/today", "start", "8", "none" })
                 await _api.WaitForConfirmationAsync(_api.Deliver(id => _api.TextFrom(id, AlexChat, say)));
             // The outbox job finds no chat of the therapist's: the alert is kept for the app, not retried.
             await WaitForAsync(async db => await db.AlertDeliveries.AnyAsync(
