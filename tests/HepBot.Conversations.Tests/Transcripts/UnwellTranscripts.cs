@@ -1,0 +1,226 @@
+using HepBot.Core.Alerts;
+using HepBot.Core.Safety;
+using HepBot.Core.Sessions;
+
+namespace HepBot.Conversations.Tests.Transcripts;
+
+/// <summary>"I feel unwell" from the menu, a command or the exercise card, and answers to the red-flag check that are typed.</summary>
+public sealed class UnwellTranscripts
+{
+    private const string Intro = "I'm sorry you're not feeling well. Let's check quickly, so I can help you right.";
+    private const string Check = "A quick safety check. Do you have any of these right now? Tap each one that applies.";
+    private const string Emergency = "Please stop now and call your local emergency number straight away. Do not drive yourself. If someone is with you, tell them. I've told your therapist.";
+    private const string TherapistReview = "Let's stop this exercise. I've let your therapist know so they can look at it.";
+    private const string NoSigns = "Thank you. No warning signs, which is good.";
+    private const string CardQuestion = "Tap Done when you've finished, or choose another option.";
+    private const string Unanswered = "I'll ask you this safety question again next time, before anything else. Until then: if you have chest pain, " +
+        "severe breathlessness or feel faint, call your local emergency number.";
+
+    // ---- Reachable at any moment ----
+
+    [Fact]
+    public async Task I_feel_unwell_in_the_menu_runs_the_check_and_chest_pain_gets_emergency_advice_and_an_urgent_alert()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.SayAsync("menu");
+        Assert.Equal("I feel unwell", chat.ButtonLabels[1]);
+
+        await chat.TapAsync("Unwell");
+        Assert.Equal($"{Intro}\n{Check}", chat.Transcript);
+        await chat.TapAsync("ChestPain");
+
+        Assert.Equal(Emergency, chat.Transcript);
+        Assert.Empty(chat.Buttons);
+        Assert.Equal(SessionStatus.StoppedForSafety, (await chat.TodaysLogAsync()).Status);
+        var alert = Assert.Single(await chat.AlertsAsync());
+        Assert.Equal((AlertKind.RedFlag, AlertSeverity.Urgent, UrgencyTier.Emergency, "ChestPain"), (alert.Kind, alert.Severity, alert.Tier, alert.Findings));
+    }
+
+    [Fact]
+    public async Task None_of_these_from_the_menu_says_what_to_do_if_it_gets_worse_and_raises_nothing()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.SayAsync("I feel unwell");
+        Assert.Equal($"{Intro}\n{Check}", chat.Transcript);
+
+        await chat.TapAsync("none");
+
+        Assert.Equal($"{NoSigns} Rest if you need to. If you feel worse or something new starts, tell me here, and in an emergency call your local emergency number.",
+            chat.Transcript);
+        Assert.Empty(await chat.AlertsAsync());
+    }
+
+    [Fact]
+    public async Task The_unwell_command_mid_exercise_and_none_of_these_goes_back_to_the_card()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.StartSessionAsync();
+
+        await chat.SayAsync("/unwell");
+        Assert.Equal($"{Intro}\n{Check}", chat.Transcript);
+        await chat.TapAsync("none");
+
+        Assert.Equal($"{NoSigns}\n{CardQuestion}", chat.Transcript);
+        Assert.Contains("done", chat.Buttons);
+        Assert.Empty((await chat.TodaysLogAsync()).Exercises);
+        Assert.Empty(await chat.AlertsAsync());
+        await chat.TapAsync("done");
+        Assert.Equal(ExerciseOutcome.Done, Assert.Single((await chat.TodaysLogAsync()).Exercises).Outcome);
+    }
+
+    [Fact]
+    public async Task The_exercise_cards_I_feel_unwell_button_with_a_fall_stops_the_exercise_and_offers_to_carry_on()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.StartSessionAsync();
+        Assert.Contains("I feel unwell", chat.ButtonLabels);
+
+        await chat.TapAsync("unwell");
+        await chat.TapAsync("Fall");
+        Assert.Equal("Noted: A fall. Anything else? Tap another one, or That's all.", chat.Transcript);
+        await chat.TapAsync("thatsAll");
+
+        Assert.Equal($"{TherapistReview}\nWould you like to carry on with the exercises that don't hurt, or stop for today?", chat.Transcript);
+        Assert.Equal((ExerciseOutcome.Stopped, SkipReason.FeltUnwell),
+            Assert.Single((await chat.TodaysLogAsync()).Exercises) is var e ? (e.Outcome, e.Barrier) : default);
+        var alert = Assert.Single(await chat.AlertsAsync());
+        Assert.Equal((AlertKind.RedFlag, UrgencyTier.TherapistReview, "Fall"), (alert.Kind, alert.Tier, alert.Findings));
+    }
+
+    [Fact]
+    public async Task The_exercise_cards_button_with_dizziness_stops_today_with_same_day_advice()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.StartSessionAsync();
+
+        await chat.TapAsync("unwell");
+        await chat.TapAsync("Dizziness");
+        await chat.TapAsync("thatsAll");
+
+        Assert.StartsWith("Please stop today's session and contact your doctor or the clinic today.", chat.Transcript);
+        Assert.Equal(SessionStatus.StoppedForSafety, (await chat.TodaysLogAsync()).Status);
+        Assert.Equal(UrgencyTier.SameDay, Assert.Single(await chat.AlertsAsync()).Tier);
+    }
+
+    [Fact]
+    public async Task Me_encuentro_mal_at_the_pain_question_runs_the_check_and_then_asks_the_pain_question_again()
+    {
+        await using var chat = await BotHarness.LinkedAsync(patientLocale: "es");
+        await chat.SayAsync("empezar");
+        await chat.TapAsync("start");
+
+        await chat.SayAsync("me encuentro mal");
+        Assert.Equal("Siento que no te encuentres bien. Vamos a comprobarlo rápido para ayudarte bien.\n" +
+            "Una comprobación rápida de seguridad. ¿Tienes ahora mismo alguno de estos síntomas? Toca cada uno que tengas.", chat.Transcript);
+        await chat.TapAsync("none");
+
+        Assert.Equal("Gracias. No hay señales de alarma, y eso es bueno.\n" +
+            "Antes de empezar: ¿cómo está tu dolor ahora mismo, del 0 (sin dolor) al 10 (el peor dolor imaginable)?", chat.Transcript);
+    }
+
+    [Fact]
+    public async Task The_Spanish_menu_and_card_say_me_encuentro_mal()
+    {
+        await using var chat = await BotHarness.LinkedAsync(patientLocale: "es");
+        await chat.SayAsync("menú");
+        Assert.Equal("Me encuentro mal", chat.ButtonLabels[1]);
+        await chat.SayAsync("parar");
+
+        await chat.StartSessionAsync();
+        Assert.Contains("Me encuentro mal", chat.ButtonLabels);
+    }
+
+    // ---- Typed answers at the check ----
+
+    [Fact]
+    public async Task Yes_at_the_check_asks_which_ones_instead_of_not_understood()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.StartSessionAsync();
+        await chat.TapAsync("painful");
+        await chat.SayAsync("6");
+
+        await chat.SayAsync("yes");
+
+        Assert.Equal("Which ones? Tap each one that applies, or None of these.", chat.Transcript);
+        Assert.Contains("ChestPain", chat.Buttons);
+        Assert.Contains("none", chat.Buttons);
+    }
+
+    [Fact]
+    public async Task Si_at_the_check_asks_which_ones_in_Spanish_and_no_means_none()
+    {
+        await using var chat = await BotHarness.LinkedAsync(patientLocale: "es");
+        await chat.StartSessionAsync();
+        await chat.TapAsync("painful");
+        await chat.SayAsync("6");
+
+        await chat.SayAsync("sí");
+        Assert.Equal("¿Cuáles? Toca cada uno que tengas, o Ninguno de estos.", chat.Transcript);
+
+        await chat.SayAsync("no");
+        Assert.StartsWith("Gracias. No hay señales de alarma, y eso es bueno.", chat.Transcript);
+    }
+
+    [Fact]
+    public async Task A_sign_typed_at_the_check_counts_as_that_answer()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.StartSessionAsync();
+        await chat.TapAsync("painful");
+        await chat.SayAsync("6");
+
+        await chat.SayAsync("I fell yesterday");
+        Assert.Equal("Noted: A fall. Anything else? Tap another one, or That's all.", chat.Transcript);
+
+        await chat.SayAsync("chest pain");
+        Assert.Equal(Emergency, chat.Transcript);
+        Assert.Equal(SessionStatus.StoppedForSafety, (await chat.TodaysLogAsync()).Status);
+        Assert.Contains(await chat.AlertsAsync(), a => a is { Tier: UrgencyTier.Emergency, Findings: "ChestPain" });
+    }
+
+    [Fact]
+    public async Task Dolor_en_el_pecho_typed_at_the_check_is_an_emergency_in_Spanish()
+    {
+        await using var chat = await BotHarness.LinkedAsync(patientLocale: "es");
+        await chat.StartSessionAsync();
+        await chat.TapAsync("painful");
+        await chat.SayAsync("7");
+
+        await chat.SayAsync("dolor en el pecho");
+
+        Assert.StartsWith("Para ahora mismo y llama enseguida a", chat.Transcript);
+        Assert.Equal(SessionStatus.StoppedForSafety, (await chat.TodaysLogAsync()).Status);
+    }
+
+    // ---- "later" is leaving the question, not an answer ----
+
+    [Fact]
+    public async Task Later_at_the_red_flag_check_gives_the_advice_and_the_question_comes_back()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.StartSessionAsync();
+        await chat.TapAsync("painful");
+        await chat.SayAsync("7");
+
+        await chat.SayAsync("later");
+
+        Assert.Equal(Unanswered, chat.Transcript);
+        Assert.Equal(SafetyQuestion.RedFlagCheck, (await chat.TodaysLogAsync()).UnansweredSafetyQuestion);
+        await chat.SayAsync("start");
+        Assert.Equal($"Before anything else, I still need your answer to this safety question.\n{Check}", chat.Transcript);
+    }
+
+    [Fact]
+    public async Task Mas_tarde_at_a_pain_question_is_put_off_and_asked_again()
+    {
+        await using var chat = await BotHarness.LinkedAsync(patientLocale: "es");
+        await chat.StartSessionAsync();
+        await chat.TapAsync("painful");
+
+        await chat.SayAsync("más tarde");
+
+        Assert.StartsWith("Te haré esta pregunta de seguridad la próxima vez, antes que nada.", chat.Transcript);
+        Assert.Equal(SafetyQuestion.PainScore, (await chat.TodaysLogAsync()).UnansweredSafetyQuestion);
+    }
+}
