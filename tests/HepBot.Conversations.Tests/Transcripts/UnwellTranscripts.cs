@@ -223,4 +223,59 @@ public sealed class UnwellTranscripts
         Assert.StartsWith("Te haré esta pregunta de seguridad la próxima vez, antes que nada.", chat.Transcript);
         Assert.Equal(SafetyQuestion.PainScore, (await chat.TodaysLogAsync()).UnansweredSafetyQuestion);
     }
+
+    // ---- Skipping the day for feeling unwell ----
+
+    [Fact]
+    public async Task Skipping_the_day_for_feeling_unwell_asks_the_check_first_and_none_records_the_skip()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.SayAsync("start");
+        await chat.TapAsync("skipDay");
+
+        await chat.TapAsync("FeltUnwell");
+        Assert.Equal($"{Intro}\n{Check}", chat.Transcript);
+        Assert.Empty((await chat.AlertsAsync()));
+        await chat.TapAsync("none");
+
+        Assert.Equal($"{NoSigns}\nThen we will stop for today. Rest and look after yourself. If you feel worse, or unwell for more than a few days, " +
+            "check with your doctor.\nToday is saved as skipped. See you next time!", chat.Transcript);
+        var log = await chat.TodaysLogAsync();
+        Assert.Equal((SessionStatus.SkippedDay, SkipReason.FeltUnwell), (log.Status, log.SkipBarrier));
+        Assert.Empty(await chat.AlertsAsync());
+    }
+
+    [Fact]
+    public async Task Skipping_the_day_for_feeling_unwell_with_fainting_gets_emergency_advice_and_an_urgent_alert()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.SayAsync("start");
+        await chat.TapAsync("skipDay");
+        await chat.TapAsync("FeltUnwell");
+
+        await chat.TapAsync("Fainting");
+
+        Assert.Equal(Emergency, chat.Transcript);
+        Assert.Equal(SessionStatus.StoppedForSafety, (await chat.TodaysLogAsync()).Status);
+        var alert = Assert.Single(await chat.AlertsAsync());
+        Assert.Equal((AlertSeverity.Urgent, UrgencyTier.Emergency, "Fainting"), (alert.Severity, alert.Tier, alert.Findings));
+    }
+
+    [Fact]
+    public async Task Saltar_hoy_por_no_encontrarse_bien_con_nauseas_avisa_al_fisioterapeuta_y_guarda_el_dia_saltado()
+    {
+        await using var chat = await BotHarness.LinkedAsync(patientLocale: "es");
+        await chat.SayAsync("empezar");
+        await chat.TapAsync("skipDay");
+        await chat.TapAsync("FeltUnwell");
+
+        await chat.TapAsync("Nausea");
+        await chat.TapAsync("thatsAll");
+
+        Assert.StartsWith("Gracias por contármelo. Se lo he dicho a tu fisioterapeuta para que lo revise.", chat.Transcript);
+        Assert.EndsWith("Hoy queda guardado como día saltado. ¡Hasta la próxima!", chat.Transcript);
+        Assert.Equal(SessionStatus.SkippedDay, (await chat.TodaysLogAsync()).Status);
+        var alert = Assert.Single(await chat.AlertsAsync());
+        Assert.Equal((AlertKind.RedFlag, UrgencyTier.TherapistReview, "Nausea"), (alert.Kind, alert.Tier, alert.Findings));
+    }
 }
