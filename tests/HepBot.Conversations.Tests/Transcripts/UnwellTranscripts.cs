@@ -278,4 +278,41 @@ public sealed class UnwellTranscripts
         var alert = Assert.Single(await chat.AlertsAsync());
         Assert.Equal((AlertKind.RedFlag, UrgencyTier.TherapistReview, "Nausea"), (alert.Kind, alert.Tier, alert.Findings));
     }
+
+    // ---- A pain question asked again keeps its answer ----
+
+    [Fact]
+    public async Task The_pain_question_left_with_stop_and_answered_next_turn_is_stored_as_the_pain_before()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.SayAsync("start");
+        await chat.TapAsync("start");
+        await chat.SayAsync("stop");
+        Assert.Equal(SafetyQuestion.PainScore, (await chat.TodaysLogAsync()).UnansweredSafetyQuestion);
+
+        await chat.SayAsync("progress");
+        Assert.Equal("Before anything else, I still need your answer to this safety question.\n" +
+            "Before we start: how is your pain right now, from 0 (no pain) to 10 (worst imaginable)?", chat.Transcript);
+        await chat.SayAsync("3");
+
+        var log = await chat.TodaysLogAsync();
+        Assert.Equal((3, (SafetyQuestion?)null), (log.PainBefore, log.UnansweredSafetyQuestion));
+        await chat.SayAsync("start");
+        Assert.Contains("Exercise 1 of 3", chat.Transcript);
+    }
+
+    [Fact]
+    public async Task La_pregunta_de_dolor_dejada_con_parar_guarda_la_respuesta_al_volver()
+    {
+        await using var chat = await BotHarness.LinkedAsync(patientLocale: "es");
+        await chat.SayAsync("empezar");
+        await chat.TapAsync("start");
+        await chat.SayAsync("parar");
+
+        await chat.SayAsync("empezar");
+        Assert.StartsWith("Antes que nada, necesito todavía tu respuesta a esta pregunta de seguridad.", chat.Transcript);
+        await chat.SayAsync("4");
+
+        Assert.Equal(4, (await chat.TodaysLogAsync()).PainBefore);
+    }
 }
