@@ -315,4 +315,17 @@ public sealed class UnwellTranscripts
 
         Assert.Equal(4, (await chat.TodaysLogAsync()).PainBefore);
     }
+
+    [Theory]
+    [InlineData("en", "help", "If you feel unwell at any time, type unwell and I'll check the warning signs with you.")]
+    [InlineData("es", "ayuda", "Si te encuentras mal en algún momento, escribe «me encuentro mal» y revisamos juntos las señales de alarma.")]
+    public async Task Help_says_how_to_reach_the_check_and_those_words_reach_it(string locale, string help, string sentence)
+    {
+        await using var chat = await BotHarness.LinkedAsync(patientLocale: locale);
+        await chat.SayAsync(help);
+        Assert.Contains(sentence, chat.Transcript);
+
+        await chat.SayAsync(locale == "en" ? "unwell" : "me encuentro mal");
+        Assert.Contains("none", chat.Buttons);
+    }
 }
