@@ -65,6 +65,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<Dialog, DailySessionDialog>();
         services.AddSingleton<Dialog, ExerciseDialog>();
         services.AddSingleton<Dialog, SafetyCheckDialog>();
+        services.AddSingleton<Dialog, UnwellDialog>();
         services.AddSingleton<Dialog, UnansweredSafetyDialog>();
         services.AddSingleton<Dialog, SkipReasonDialog>();
         services.AddSingleton<Dialog, CheckInBarrierDialog>();

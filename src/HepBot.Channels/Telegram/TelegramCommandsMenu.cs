@@ -18,7 +18,7 @@ public sealed class TelegramCommandsMenu(TelegramSender sender, DialogTextCatalo
 {
     /// <summary>The slash commands the dialogs understand (see CommandRecognizer), in menu order.</summary>
     public static readonly IReadOnlyList<string> Commands =
-        ["today", "progress", "reminder", "pause", "language", "message", "mydata", "forgetme", "help", "menu", "stop"];
+        ["today", "unwell", "progress", "reminder", "pause", "language", "message", "mydata", "forgetme", "help", "menu", "stop"];
 
     public IReadOnlyList<BotCommand> For(string language) =>
         Commands.Select(c => new BotCommand { Command = c, Description = catalog.Get(language, DescriptionKey(c)) }).ToList();

@@ -27,6 +27,7 @@ public sealed class CommandRecognizer
         ["/snooze"] = PatientCommand.Snooze,
         ["/skipday"] = PatientCommand.SkipDay,
         ["/barrier"] = PatientCommand.Barrier,
+        ["/unwell"] = PatientCommand.Unwell,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private readonly Phrases _phrases;

@@ -23,4 +23,7 @@ public enum PatientCommand
 
     /// <summary>A barrier button of the weekly check-in (<c>/barrier noTime</c>): its helpful answer, and the reason kept.</summary>
     Barrier,
+
+    /// <summary>"I feel unwell": the red-flag check, from wherever the patient is.</summary>
+    Unwell,
 }

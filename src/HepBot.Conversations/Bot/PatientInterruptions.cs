@@ -63,6 +63,8 @@ public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer comm
             return heard;
         if (person.Patient is not null && await AskUnansweredAsync(dc, ct))
             return InterruptionOutcome.Handled;
+        if (person.Patient is not null && command is null && AtSafetyQuestion(dc) is { } putOff && SaysLater(dc.Context))
+            return await LeaveSafetyQuestionAsync(dc, putOff, ct);
         if (command is null || dc.ActiveDialog is null || (!isSlashCommand && AnswersTheQuestion(dc)))
             return InterruptionOutcome.NotInterrupted;
         if (person.Patient is null)
@@ -81,13 +83,17 @@ public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer comm
             case PatientCommand.Progress:
                 await router.SendProgressAsync(dc.Context, ct);
                 return InterruptionOutcome.Reprompt;
-            case PatientCommand.Stop or PatientCommand.Menu or PatientCommand.Today or PatientCommand.Language when AtSafetyQuestion(dc) is { } question:
-                // Leaving a safety question is allowed, but not silently: the advice so far, and the question comes back.
-                await dc.CancelAllDialogsAsync(ct);
-                if (await safety.TodaysLogAsync(person.PatientId, begin: false, ct) is { } log)
-                    await recorder.SetUnansweredSafetyQuestionAsync(log.Id, question, ct);
-                await phrases.SayAsync(dc.Context, "safety.unanswered", ct, ("emergencyNumber", await safety.EmergencyNumberAsync(dc.Context, ct)));
+            case PatientCommand.Unwell when AtSafetyQuestion(dc) == SafetyQuestion.RedFlagCheck:
+                return InterruptionOutcome.Reprompt; // the check is the question already being asked
+            case PatientCommand.Unwell when InExercise(dc):
+                await dc.EndDialogAsync(new FoundChoice(ExerciseDialog.UnwellAnswer, -1), ct);
                 return InterruptionOutcome.Handled;
+            case PatientCommand.Unwell:
+                // On top of whatever was going on, so "None of these" goes back to it.
+                await dc.BeginDialogAsync(UnwellDialog.DialogId, null, ct);
+                return InterruptionOutcome.Handled;
+            case PatientCommand.Stop or PatientCommand.Menu or PatientCommand.Today or PatientCommand.Language when AtSafetyQuestion(dc) is { } question:
+                return await LeaveSafetyQuestionAsync(dc, question, ct);
             case PatientCommand.Stop:
                 await dc.CancelAllDialogsAsync(ct);
                 await phrases.SayAsync(dc.Context, "menu.stopped", ct);
@@ -108,6 +114,28 @@ public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer comm
         }
     }
 
+    /// <summary>Leaving a safety question is allowed, but not silently: the advice so far, and the question comes back.</summary>
+    private async Task<InterruptionOutcome> LeaveSafetyQuestionAsync(DialogContext dc, SafetyQuestion question, CancellationToken ct)
+    {
+        await dc.CancelAllDialogsAsync(ct);
+        if (await safety.TodaysLogAsync(ChatPerson.Of(dc.Context).PatientId, begin: false, ct) is { } log)
+            await recorder.SetUnansweredSafetyQuestionAsync(log.Id, question, ct);
+        await phrases.SayAsync(dc.Context, "safety.unanswered", ct, ("emergencyNumber", await safety.EmergencyNumberAsync(dc.Context, ct)));
+        return InterruptionOutcome.Handled;
+    }
+
+    /// <summary>"later" or "más tarde" at a safety question puts it off, like "stop".</summary>
+    private bool SaysLater(Microsoft.Bot.Builder.ITurnContext turn)
+    {
+        var typed = CommandRecognizer.Fold(turn.Activity.Text ?? "");
+        var language = phrases.Catalog.ResolveLanguage(turn.Activity.Locale);
+        return typed.Length > 0 && phrases.Words(language, "safety.laterWords").Any(w => CommandRecognizer.Fold(w) == typed);
+    }
+
+    /// <summary>The red-flag check's own question is being asked (not a question inside something it started).</summary>
+    private static bool AtRedFlagQuestion(DialogContext dc) =>
+        dc.ActiveDialog?.Id == Prompts.Choice && dc.Stack.Count > 1 && dc.Stack[1].Id == SafetyCheckDialog.DialogId;
+
     /// <summary>A message to the therapist is read by <see cref="Patients.TherapistMessages"/>, with the message.</summary>
     private static bool WritingToTherapist(DialogContext dc) => dc.ActiveDialog?.Id == Prompts.Message;
 
@@ -126,6 +154,12 @@ public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer comm
         var tier = safety.TierOf(read);
         var words = turn.Activity.Text;
 
+        if (findings.Count > 0 && tier < UrgencyTier.SameDay && AtRedFlagQuestion(dc))
+        {
+            // "I fell" at the red-flag check is that answer: the check adds it, and its caller advises on everything chosen.
+            await dc.EndDialogAsync(new FoundChoice(SafetyCheckDialog.TypedPrefix + string.Join(",", findings.Distinct()), -1), ct);
+            return InterruptionOutcome.Handled;
+        }
         if (findings.Count > 0)
         {
             var reason = new AlertReason(tier, findings, read.Pain?.Score, words);

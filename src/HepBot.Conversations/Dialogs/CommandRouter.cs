@@ -47,6 +47,8 @@ public sealed class CommandRouter(Phrases phrases, WeekSummary week, PatientData
                 return await dc.BeginDialogAsync(ForgetMeDialog.DialogId, null, ct);
             case PatientCommand.Menu:
                 return await dc.BeginDialogAsync(MenuDialog.DialogId, null, ct);
+            case PatientCommand.Unwell:
+                return await dc.BeginDialogAsync(UnwellDialog.DialogId, null, ct);
             case PatientCommand.Progress:
                 await SendProgressAsync(turn, ct);
                 return null;

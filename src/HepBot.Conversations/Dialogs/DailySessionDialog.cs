@@ -20,7 +20,7 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
 
     private const string Plan = "plan", SkipDay = "skipDay", TellTherapist = "tellTherapist", PainBefore = "painBefore",
         SafetyBefore = "safetyBefore", Exercise = "exercise", PainAfter = "painAfter", SafetyAfter = "safetyAfter",
-        Difficulty = "difficulty";
+        Difficulty = "difficulty", SkipDayUnwell = "skipDayUnwell";
 
     private readonly Phrases _phrases;
     private readonly SessionRecorder _recorder;
@@ -147,11 +147,33 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
 
             case SkipDay:
                 var reason = (SkipReason)step.Result!;
+                if (reason == SkipReason.FeltUnwell)
+                {
+                    // Unwell is asked about before the day is put down as skipped: it may be a warning sign.
+                    await _phrases.SayAsync(step.Context, "skip.askUnwell", ct);
+                    step.Values.Pending = SkipDayUnwell;
+                    return await step.BeginDialogAsync(SafetyCheckDialog.DialogId, null, ct);
+                }
                 await _recorder.SkipDayAsync(await LoadPlanAsync(step, ct), reason, ct);
                 if (reason == SkipReason.UnsureHow)
                     return await AskAsync(step, TellTherapist, Prompts.Confirm,
                         _phrases.Question(step.Context, "skip.offerTellTherapistDay", "skip.offerTellTherapistDay"), ct);
                 await _phrases.SayAsync(step.Context, "skip.answer." + SkipReasonDialog.Key(reason), ct);
+                return await SayAndEndAsync(step, "skip.dayAnswer", ct);
+
+            case SkipDayUnwell:
+                var signs = (IReadOnlyList<SymptomFinding>)step.Result!;
+                var signsTier = UrgencyRule.TierOf(signs, null, _pain);
+                if (signsTier >= UrgencyTier.SameDay)
+                {
+                    await _safety.RespondAsync(step.Context, new AlertReason(signsTier, signs), ct);
+                    return await step.EndDialogAsync(null, ct);
+                }
+                await _recorder.SkipDayAsync(await LoadPlanAsync(step, ct), SkipReason.FeltUnwell, ct);
+                if (signs.Count > 0)
+                    await _safety.RaiseAsync(PatientId(step), AlertKind.RedFlag, new AlertReason(signsTier, signs), ct);
+                await _phrases.SayAsync(step.Context, signs.Count > 0 ? "safety.unwellTherapistReview" : "safety.noRedFlags", ct);
+                await _phrases.SayAsync(step.Context, "skip.answer.feltUnwell", ct);
                 return await SayAndEndAsync(step, "skip.dayAnswer", ct);
 
             case TellTherapist:

@@ -31,10 +31,11 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
 
     private const string Done = "done", Skip = "skip", Painful = "painful", Again = "again",
         HoldTimer = "holdTimer", RestTimer = "restTimer", SafetyCheck = "safety", TellTherapist = "tellTherapist",
-        SkipPain = "skipPain", UnwellCheck = "unwellCheck", CarryOn = "carryOn";
+        SkipPain = "skipPain", UnwellCheck = "unwellCheck", CarryOn = "carryOn",
+        Unwell = "unwell", UnwellButtonCheck = "unwellButtonCheck";
 
     /// <summary>An answer HepBot gives for the patient when their typed words said it (see PatientInterruptions).</summary>
-    public const string PainReportPrefix = "pain:", StopForSafety = "stopForSafety", PainfulAnswer = Painful;
+    public const string PainReportPrefix = "pain:", StopForSafety = "stopForSafety", PainfulAnswer = Painful, UnwellAnswer = Unwell;
 
     private readonly Phrases _phrases;
     private readonly SessionRecorder _recorder;
@@ -89,6 +90,7 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
             choices.Add(_phrases.Choice(step.Context, HoldTimer, "exercise.choices.holdTimer", ("seconds", hold)));
         if (item.Dose.Sets > 1 && item.Dose.RestSeconds > 0)
             choices.Add(_phrases.Choice(step.Context, RestTimer, "exercise.choices.restTimer", ("seconds", item.Dose.RestSeconds)));
+        choices.Add(_phrases.Choice(step.Context, Unwell, "exercise.choices.unwell"));
         step.Values.Pending = "answer";
         return await step.PromptAsync(Prompts.Choice, _phrases.Choices(step.Context, "exercise.ask", choices), ct);
     }
@@ -102,6 +104,8 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
             return await OnPainAsync(step, options, int.Parse(typed[PainReportPrefix.Length..], System.Globalization.CultureInfo.InvariantCulture), ct);
         if (step.Result is FoundChoice { Value: StopForSafety })
             return await OnTypedWarningSignAsync(step, options, ct);
+        if (step.Result is FoundChoice { Value: Unwell })
+            return await AskUnwellAsync(step, ct);
         return pending switch
         {
             "answer" => await OnAnswerAsync(step, options, step.GetResult<FoundChoice>().Value, ct),
@@ -110,6 +114,7 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
             SkipPain => await OnSkipPainAsync(step, options, step.GetResult<int>(), ct),
             SafetyCheck => await OnSafetyCheckAsync(step, options, (IReadOnlyList<SymptomFinding>)step.Result!, ct),
             UnwellCheck => await OnUnwellCheckAsync(step, options, (IReadOnlyList<SymptomFinding>)step.Result!, ct),
+            UnwellButtonCheck => await OnUnwellButtonCheckAsync(step, options, (IReadOnlyList<SymptomFinding>)step.Result!, ct),
             CarryOn => await OnCarryOnAsync(step, options, step.GetResult<FoundChoice>().Value, ct),
             TellTherapist => await OnTellTherapistAsync(step, options, step.GetResult<bool>(), ct),
             _ => throw new InvalidOperationException($"Exercise step has no pending question ('{pending}')."),
@@ -272,6 +277,37 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
         await _recorder.EndTodayForSafetyAsync(options.LogId, ct);
         await _phrases.SayAsync(step.Context, "skip.answer.feltUnwell", ct);
         return await step.EndDialogAsync(ExerciseResult.EndSession, ct);
+    }
+
+    /// <summary>"I feel unwell" at the exercise card: the red-flag check, without recording anything yet.</summary>
+    private async Task<DialogTurnResult> AskUnwellAsync(WaterfallStepContext<Values> step, CancellationToken ct)
+    {
+        await _phrases.SayAsync(step.Context, "skip.askUnwell", ct);
+        step.Values.Pending = UnwellButtonCheck;
+        return await step.BeginDialogAsync(SafetyCheckDialog.DialogId, null, ct);
+    }
+
+    /// <summary>
+    /// The check from the card's "I feel unwell": emergency and same-day findings end today; a therapist-review
+    /// finding stops this exercise and offers to carry on; none goes back to the card.
+    /// </summary>
+    private async Task<DialogTurnResult> OnUnwellButtonCheckAsync(WaterfallStepContext<Values> step, Options options,
+        IReadOnlyList<SymptomFinding> findings, CancellationToken ct)
+    {
+        var tier = UrgencyRule.TierOf(findings, null, _pain);
+        if (tier >= UrgencyTier.SameDay)
+        {
+            await _safety.RespondAsync(step.Context, new AlertReason(tier, findings), ct);
+            return await step.EndDialogAsync(ExerciseResult.EndSession, ct);
+        }
+        if (findings.Count == 0)
+        {
+            await _phrases.SayAsync(step.Context, "safety.noRedFlags", ct);
+            return await step.ReplaceDialogAsync(DialogId, options with { Quiet = true }, ct);
+        }
+        await _safety.RaiseAsync(ChatPerson.Of(step.Context).PatientId, AlertKind.RedFlag, new AlertReason(tier, findings), ct);
+        await _phrases.SayAsync(step.Context, "safety.advice.therapistReview", ct);
+        return await OnTypedWarningSignAsync(step, options, ct);
     }
 
     /// <summary>A typed fall, giving way or nausea: advice and alert were given already; this exercise stops.</summary>

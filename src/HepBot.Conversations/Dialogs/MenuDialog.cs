@@ -11,7 +11,7 @@ public sealed class MenuDialog : WaterfallDialog<MenuDialog.Values>
     /// <summary>The commands the menu offers, in order.</summary>
     public static readonly PatientCommand[] Items =
     [
-        PatientCommand.Today, PatientCommand.Progress, PatientCommand.Reminder, PatientCommand.Pause,
+        PatientCommand.Today, PatientCommand.Unwell, PatientCommand.Progress, PatientCommand.Reminder, PatientCommand.Pause,
         PatientCommand.Language, PatientCommand.Message, PatientCommand.MyData, PatientCommand.ForgetMe, PatientCommand.Help,
     ];
 

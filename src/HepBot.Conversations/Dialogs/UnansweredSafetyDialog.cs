@@ -15,8 +15,11 @@ public sealed class UnansweredSafetyDialog : WaterfallDialog<UnansweredSafetyDia
 {
     public const string DialogId = "unansweredSafety";
 
-    public UnansweredSafetyDialog(Phrases phrases, SafetyResponder safety, PainTriageOptions pain) : base(DialogId)
+    private readonly Sessions.SessionRecorder _recorder;
+
+    public UnansweredSafetyDialog(Phrases phrases, SafetyResponder safety, PainTriageOptions pain, Sessions.SessionRecorder recorder) : base(DialogId)
     {
+        _recorder = recorder;
         AddStep(async (step, ct) =>
         {
             await phrases.SayAsync(step.Context, "safety.askAgain", ct);
@@ -29,6 +32,7 @@ public sealed class UnansweredSafetyDialog : WaterfallDialog<UnansweredSafetyDia
             if (step.Result is int score)
             {
                 step.Values.Pain = score;
+                await StoreAsync(step.Context, score, ct);
                 if (score < pain.StopFrom)
                     return await step.NextAsync(Array.Empty<SymptomFinding>(), ct);
                 await safety.RaiseAsync(ChatPerson.Of(step.Context).PatientId, AlertKind.HighPain,
@@ -54,6 +58,22 @@ public sealed class UnansweredSafetyDialog : WaterfallDialog<UnansweredSafetyDia
                 await phrases.SayAsync(step.Context, "session.later", ct);
             return await step.EndDialogAsync(null, ct);
         });
+    }
+
+    /// <summary>
+    /// The late answer goes where the session would have put it: the pain before starting when nothing is
+    /// answered yet, the pain after when every exercise is. A score for one exercise has no exercise answer
+    /// to join; from the stop threshold on its alert carries it.
+    /// </summary>
+    private async Task StoreAsync(Microsoft.Bot.Builder.ITurnContext turn, int score, CancellationToken ct)
+    {
+        var plan = await _recorder.LoadTodayAsync(ChatPerson.Of(turn).PatientId, ct);
+        if (plan?.Unfinished is not { } log)
+            return;
+        if (log.PainBefore is null && log.Exercises.Count == 0)
+            await _recorder.SetPainBeforeAsync(log.Id, score, ct);
+        else if (log.PainAfter is null && Sessions.TodayPlan.Remaining(plan.Items, log).Count == 0)
+            await _recorder.SetPainAfterAsync(log.Id, score, ct);
     }
 
     public sealed record Options(SafetyQuestion Question);

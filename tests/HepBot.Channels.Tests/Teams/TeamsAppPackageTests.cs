@@ -96,7 +96,7 @@ public sealed partial class TeamsAppPackageTests
         var manifest = new TeamsAppPackage(BotId, new TeamsOptions(), Catalog).Manifest();
         var commands = manifest["bots"]![0]!["commandLists"]![0]!["commands"]!.AsArray();
 
-        Assert.Equal(["/today", "/progress", "/reminder", "/pause", "/language", "/message", "/mydata", "/help", "/menu", "/stop"],
+        Assert.Equal(["/today", "/unwell", "/progress", "/reminder", "/pause", "/language", "/message", "/help", "/menu", "/stop"],
             commands.Select(c => (string?)c!["title"]));
         Assert.All(commands, c => Assert.True(CommandRecognizer.SlashCommands.ContainsKey((string)c!["title"]!)));
         Assert.Equal("Start or continue today's exercises", (string?)commands[0]!["description"]);

@@ -19,7 +19,7 @@ public sealed class CommandTranscripts
         await chat.SayAsync("menu");
 
         Assert.Equal("What would you like to do?", chat.Transcript);
-        Assert.Equal(["Today's exercises", "My progress", "Reminder time", "Pause reminders", "Language", "Message my therapist",
+        Assert.Equal(["Today's exercises", "I feel unwell", "My progress", "Reminder time", "Pause reminders", "Language", "Message my therapist",
             "My data", "Delete my data", "Help"], chat.ButtonLabels);
 
         await chat.TapAsync("Today");

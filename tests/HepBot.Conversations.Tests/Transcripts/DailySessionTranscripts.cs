@@ -128,7 +128,7 @@ public sealed class DailySessionTranscripts
             • Stop if you feel sharp pain behind the kneecap.
             """.ReplaceLineEndings("\n"), card.ReplaceLineEndings("\n"));
         Assert.Equal("Tap Done when you've finished, or choose another option.", chat.LastReply);
-        Assert.Equal(["Done", "Skip", "Too painful", "Show me again", "Time my 5-second hold", "Time my 30-second rest"], chat.ButtonLabels);
+        Assert.Equal(["Done", "Skip", "Too painful", "Show me again", "Time my 5-second hold", "Time my 30-second rest", "I feel unwell"], chat.ButtonLabels);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class DailySessionTranscripts
         await chat.TapAsync("done");
 
         Assert.StartsWith("Nice work!\nExercise 2 of 3: Straight leg raise\n3 × 10 repetitions. Do it on each side. Rest 45 seconds between sets.", chat.Transcript);
-        Assert.Equal(["Done", "Skip", "Too painful", "Show me again", "Time my 45-second rest"], chat.ButtonLabels);
+        Assert.Equal(["Done", "Skip", "Too painful", "Show me again", "Time my 45-second rest", "I feel unwell"], chat.ButtonLabels);
         var answer = Assert.Single((await chat.TodaysLogAsync()).Exercises);
         Assert.Equal((chat.Clinic.Exercises[0].Id, ExerciseOutcome.Done, 3), (answer.ExerciseId, answer.Outcome, answer.SetsDone));
     }

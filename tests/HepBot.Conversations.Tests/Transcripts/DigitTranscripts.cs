@@ -75,7 +75,7 @@ public sealed class DigitTranscripts
         await using var chat = await BotHarness.LinkedAsync();
         await chat.SayAsync("menu");
 
-        await chat.SayAsync("٣");
+        await chat.SayAsync("٤");
 
         Assert.Equal("What time should I remind you? Send it like 07:30 or 18:00.", chat.Transcript);
     }

@@ -14,17 +14,17 @@ public sealed class ErasureTranscripts
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Eight_eight_one_after_a_pain_stop_erases_nothing_and_the_urgent_alert_stays()
+    public async Task One_after_a_pain_stop_and_the_delete_menu_item_erases_nothing_and_the_urgent_alert_stays()
     {
         await using var chat = await BotHarness.LinkedAsync();
         await chat.StartSessionAsync();
         await chat.TapAsync("painful");
         await chat.SayAsync("8");
-        await chat.TapAsync("none"); // pain 8 asks the red-flag check before the session ends
+        await chat.TapAsync("none");
         Assert.Equal(AlertSeverity.Urgent, Assert.Single(await chat.AlertsAsync()).Severity);
 
-        await chat.SayAsync("8");
-        await chat.SayAsync("8");
+        await chat.SayAsync("menu");
+        await chat.SayAsync("9");
         Assert.Contains("To delete everything, type DELETE.", chat.Transcript);
         await chat.SayAsync("1");
 

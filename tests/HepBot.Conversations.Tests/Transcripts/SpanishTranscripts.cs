@@ -78,7 +78,7 @@ public sealed class SpanishTranscripts
             • Detente si sientes un dolor agudo detrás de la rótula.
             """.ReplaceLineEndings("\n"), chat.Replies[0].Text.ReplaceLineEndings("\n"));
         Assert.Equal(["Hecho", "Saltar", "Duele demasiado", "Muéstramelo otra vez", "Cronometrar la posición (5 segundos)",
-            "Cronometrar el descanso (30 segundos)"], chat.ButtonLabels);
+            "Cronometrar el descanso (30 segundos)", "Me encuentro mal"], chat.ButtonLabels);
 
         await chat.SayAsync("hecho");
         Assert.StartsWith("¡Buen trabajo!\nEjercicio 2 de 3: Elevación de pierna recta", chat.Transcript);

@@ -25,7 +25,7 @@ public sealed class UnexpectedInputTranscripts
         await SendAsync(chat, message);
 
         Assert.Equal("Sorry, I didn't understand that. Tap Done when you've finished, or choose another option.", chat.Transcript);
-        Assert.Equal(["done", "skip", "painful", "again", "holdTimer", "restTimer"], chat.Buttons);
+        Assert.Equal(["done", "skip", "painful", "again", "holdTimer", "restTimer", "unwell"], chat.Buttons);
         Assert.Equal(before, await chat.RecordsAsync());
         await chat.TapAsync("done");
         Assert.Contains("Exercise 2 of 3", chat.Transcript);
@@ -63,7 +63,8 @@ public sealed class UnexpectedInputTranscripts
 
         await SendAsync(chat, message);
 
-        Assert.Equal("Sorry, I didn't understand that. A quick safety check. Do you have any of these right now? Tap each one that applies.", chat.Transcript);
+        // Not "not understood": anything that is not a sign or "no" (a "yes" above all) is asked which ones.
+        Assert.Equal("Which ones? Tap each one that applies, or None of these.", chat.Transcript);
         Assert.Contains("none", chat.Buttons);
         Assert.Equal(before, await chat.RecordsAsync());
     }

@@ -21,12 +21,13 @@ public sealed class TeamsAppPackage
 
     /// <summary>
     /// Teams lists at most ten commands. "Delete my data" is left out of the menu on purpose: it stays one
-    /// confirmation away inside the conversation, not one tap away in a list.
+    /// confirmation away inside the conversation, not one tap away in a list. "My data" gives its place to
+    /// "I feel unwell", which matters more one tap away; it stays in the chat's menu.
     /// </summary>
     public static readonly IReadOnlyList<PatientCommand> MenuCommands =
     [
-        PatientCommand.Today, PatientCommand.Progress, PatientCommand.Reminder, PatientCommand.Pause, PatientCommand.Language,
-        PatientCommand.Message, PatientCommand.MyData, PatientCommand.Help, PatientCommand.Menu, PatientCommand.Stop,
+        PatientCommand.Today, PatientCommand.Unwell, PatientCommand.Progress, PatientCommand.Reminder, PatientCommand.Pause, PatientCommand.Language,
+        PatientCommand.Message, PatientCommand.Help, PatientCommand.Menu, PatientCommand.Stop,
     ];
 
     private readonly string _botAppId;
