@@ -43,10 +43,14 @@ public sealed class DialogRunner
         DialogTurnResult result;
         if (dc.NamesUnknownDialog())
         {
-            // The message was meant for a question this version no longer knows: it answers nothing.
+            // The message was meant for a question this version no longer knows: it answers nothing. Typed
+            // text is still heard by the interruption handlers first ("my chest hurts" must never wait for a
+            // deploy); a button press belonged to the lost question and goes straight to the reset.
             dc.ForgetStack();
-            result = _stackReset is null
-                ? new DialogTurnResult(DialogTurnStatus.Empty)
+            var interrupted = dc.Context.Activity.Value is null
+                && await InterruptAsync(dc, cancellationToken) != InterruptionOutcome.NotInterrupted;
+            result = interrupted ? StatusOf(dc)
+                : _stackReset is null ? new DialogTurnResult(DialogTurnStatus.Empty)
                 : await _stackReset.OnStackResetAsync(dc, cancellationToken);
         }
         else

@@ -44,4 +44,20 @@ public sealed class DialogVersionTranscripts
         await chat.SayAsync("progress");
         Assert.DoesNotContain("went wrong", chat.Transcript);
     }
+
+    [Fact]
+    public async Task A_warning_sign_typed_into_a_stack_an_update_broke_is_still_heard()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.StartSessionAsync();
+        await chat.RenameSavedDialogAsync("exercise", "exerciseCardV1");
+        await chat.RestartAsync();
+
+        await chat.SayAsync("my chest hurts");
+
+        Assert.DoesNotContain(Updated, chat.Transcript);
+        Assert.Contains("emergency", chat.Transcript, StringComparison.OrdinalIgnoreCase);
+        var alert = Assert.Single(await chat.AlertsAsync());
+        Assert.Equal("my chest hurts", alert.PatientWords);
+    }
 }
