@@ -188,7 +188,7 @@ public static class SymptomRecognizer
     {
         for (var from = Math.Max(0, start - reach - 4); from < start; from++)
         {
-            if (DenialAt(words, from, lexicon) is { } end && end < start && start - end - 1 <= reach)
+            if (DenialEnds(words, from, lexicon).Any(end => end < start && start - end - 1 <= reach))
                 return true;
         }
         return false;
@@ -199,22 +199,26 @@ public static class SymptomRecognizer
     {
         for (var at = matched[0] + 1; at < matched[^1]; at++)
         {
-            if (!matched.Contains(at) && DenialAt(words, at, lexicon) is not null)
+            if (!matched.Contains(at) && DenialEnds(words, at, lexicon).Any())
                 return true;
         }
         return false;
     }
 
-    /// <summary>The end of a denial starting at <paramref name="from"/>, or null.</summary>
-    private static int? DenialAt(List<string> words, int from, SymptomLexicon lexicon)
+    /// <summary>
+    /// Where the denials starting at <paramref name="from"/> end: a longer denial ("no he vuelto a", "never had any")
+    /// reaches from its last word, so the words it is made of do not use up the reach.
+    /// </summary>
+    private static IEnumerable<int> DenialEnds(List<string> words, int from, SymptomLexicon lexicon)
     {
+        if (lexicon.NotDenials.Any(n => EndOf(words, from, n, lexicon) >= 0))
+            yield break;
         foreach (var denial in lexicon.Denials)
         {
             var end = EndOf(words, from, denial, lexicon);
-            if (end >= 0 && !lexicon.NotDenials.Any(n => EndOf(words, from, n, lexicon) >= 0))
-                return end;
+            if (end >= 0)
+                yield return end;
         }
-        return null;
     }
 
     private static bool Matches(string lexiconWord, string word, SymptomLexicon lexicon) =>
