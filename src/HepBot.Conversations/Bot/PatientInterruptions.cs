@@ -136,8 +136,11 @@ public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer comm
     private static bool AtRedFlagQuestion(DialogContext dc) =>
         dc.ActiveDialog?.Id == Prompts.Choice && dc.Stack.Count > 1 && dc.Stack[1].Id == SafetyCheckDialog.DialogId;
 
-    /// <summary>A message to the therapist is read by <see cref="Patients.TherapistMessages"/>, with the message.</summary>
-    private static bool WritingToTherapist(DialogContext dc) => dc.ActiveDialog?.Id == Prompts.Message;
+    /// <summary>
+    /// A message to the therapist is read by <see cref="Patients.TherapistMessages"/>, with the message; what happened
+    /// at a "Something else" skip by <see cref="ExerciseDialog"/>, once it is stored with the skip.
+    /// </summary>
+    private static bool WritingToTherapist(DialogContext dc) => dc.ActiveDialog?.Id is Prompts.Message or Prompts.SkipNote;
 
     private static bool InExercise(DialogContext dc) =>
         dc.ActiveDialog?.Id == Prompts.Choice && dc.Stack.Count > 1 && dc.Stack[1].Id == ExerciseDialog.DialogId;

@@ -32,7 +32,7 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
     private const string Done = "done", Skip = "skip", Painful = "painful", Again = "again",
         HoldTimer = "holdTimer", RestTimer = "restTimer", SafetyCheck = "safety", TellTherapist = "tellTherapist",
         SkipPain = "skipPain", UnwellCheck = "unwellCheck", CarryOn = "carryOn",
-        Unwell = "unwell", UnwellButtonCheck = "unwellButtonCheck";
+        Unwell = "unwell", UnwellButtonCheck = "unwellButtonCheck", OtherReason = "otherReason";
 
     /// <summary>An answer HepBot gives for the patient when their typed words said it (see PatientInterruptions).</summary>
     public const string PainReportPrefix = "pain:", StopForSafety = "stopForSafety", PainfulAnswer = Painful, UnwellAnswer = Unwell;
@@ -57,6 +57,9 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
         _pain = pain;
         AddStep(AskAsync);
         AddStep(HandleAsync);
+        AddStep(HandleAsync);
+        AddStep(HandleAsync);
+        // Skip → "Something else" → what happened → a warning sign in it → the red-flag check or carry on.
         AddStep(HandleAsync);
         AddStep(HandleAsync);
     }
@@ -117,6 +120,7 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
             UnwellButtonCheck => await OnUnwellButtonCheckAsync(step, options, (IReadOnlyList<SymptomFinding>)step.Result!, ct),
             CarryOn => await OnCarryOnAsync(step, options, step.GetResult<FoundChoice>().Value, ct),
             TellTherapist => await OnTellTherapistAsync(step, options, step.GetResult<bool>(), ct),
+            OtherReason => await OnOtherReasonAsync(step, options, (string)step.Result!, ct),
             _ => throw new InvalidOperationException($"Exercise step has no pending question ('{pending}')."),
         };
     }
@@ -162,6 +166,12 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
             step.Values.Pending = SkipPain;
             return await step.PromptAsync(Prompts.Pain, _phrases.Question(step.Context, "exercise.askPain", "session.retryPain"), ct);
         }
+        if (reason == SkipReason.Other)
+        {
+            // What happened, in the patient's words: kept on the skip and read for warning signs like anything typed.
+            step.Values.Pending = OtherReason;
+            return await step.PromptAsync(Prompts.SkipNote, _phrases.Question(step.Context, "skip.askOther", "skip.askOther"), ct);
+        }
         await _recorder.RecordExerciseAsync(options.LogId, Answer(item, ExerciseOutcome.Skipped, 0, reason, options.Pain), ct);
         if (reason == SkipReason.FeltUnwell)
         {
@@ -179,6 +189,47 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
         var name = item.Exercise!.TextFor(step.Context.Activity.Locale ?? "en").Name;
         return await step.PromptAsync(Prompts.Confirm,
             _phrases.Question(step.Context, "skip.offerTellTherapist", "skip.offerTellTherapist", ("name", name)), ct);
+    }
+
+    /// <summary>
+    /// The "Something else" skip's text is stored with the skip, then screened: a warning sign gets its tier's advice and
+    /// an alert with the patient's words (emergency and same day end today); pain from the stop threshold is for the
+    /// therapist and the red-flag check; anything else is thanked for.
+    /// </summary>
+    private async Task<DialogTurnResult> OnOtherReasonAsync(WaterfallStepContext<Values> step, Options options, string text, CancellationToken ct)
+    {
+        var item = await LoadItemAsync(step, options, ct);
+        if (item is null)
+            return await step.EndDialogAsync(ExerciseResult.Skipped, ct);
+        await _recorder.RecordExerciseAsync(options.LogId, Answer(item, ExerciseOutcome.Skipped, 0, SkipReason.Other, options.Pain, text), ct);
+        var read = _safety.Recognize(step.Context);
+        var findings = read.Findings.Select(f => f.Finding).Distinct().ToList();
+        var tier = _safety.TierOf(read);
+        var patientId = ChatPerson.Of(step.Context).PatientId;
+        if (tier >= UrgencyTier.SameDay)
+        {
+            await _safety.RespondAsync(step.Context, new AlertReason(tier, findings, read.Pain?.Score, text), ct);
+            return await step.EndDialogAsync(ExerciseResult.EndSession, ct);
+        }
+        if (findings.Count > 0)
+        {
+            await _safety.SayAdviceAsync(step.Context, tier, ct);
+            await _safety.RaiseAsync(patientId, AlertKind.RedFlag, new AlertReason(tier, findings, read.Pain?.Score, text), ct);
+            return await AskCarryOnAsync(step, ct);
+        }
+        if (read.Pain is { } pain && pain.Score >= _pain.StopFrom)
+        {
+            if (pain.OutOfScale)
+                await _phrases.SayAsync(step.Context, "safety.painReadAsTen", ct);
+            if (pain.Score < _pain.EndSessionFrom)
+                await _safety.RaiseAsync(patientId, AlertKind.HighPain, new AlertReason(UrgencyTier.TherapistReview, [], pain.Score, text), ct);
+            await _phrases.SayAsync(step.Context, "exercise.painStop", ct);
+            step.Values.Pain = pain.Score;
+            step.Values.Pending = SafetyCheck;
+            return await step.BeginDialogAsync(SafetyCheckDialog.DialogId, null, ct);
+        }
+        await _phrases.SayAsync(step.Context, "skip.answer.other", ct);
+        return await step.EndDialogAsync(ExerciseResult.Skipped, ct);
     }
 
     private async Task<DialogTurnResult> OnTellTherapistAsync(WaterfallStepContext<Values> step, Options options, bool tell, CancellationToken ct)
@@ -358,6 +409,6 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
     }
 
     private static ExerciseAnswer Answer(PrescriptionItem item, ExerciseOutcome outcome, int setsDone,
-        SkipReason? reason = null, int? pain = null) =>
-        new(item.Id, item.ExerciseId, item.Order, outcome, setsDone, reason, pain);
+        SkipReason? reason = null, int? pain = null, string? note = null) =>
+        new(item.Id, item.ExerciseId, item.Order, outcome, setsDone, reason, pain, note);
 }

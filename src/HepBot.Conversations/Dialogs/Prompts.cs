@@ -17,6 +17,9 @@ public static class Prompts
     public const string Code = "prompt.code";
     public const string Message = "prompt.message";
 
+    /// <summary>What happened, when a skip's reason is "Something else": free text kept on the skip.</summary>
+    public const string SkipNote = "prompt.skipNote";
+
     /// <summary>A typed confirmation word (erasure): any text, judged by the dialog.</summary>
     public const string ConfirmationWord = "prompt.confirmationWord";
 
@@ -33,6 +36,7 @@ public static class Prompts
             Task.FromResult(context.Recognized.Succeeded && InvitationCode.Normalize(StripStart(context.Recognized.Value)) is not null));
         yield return new TextPrompt(Message, PatientMessage.MaxLength);
         yield return new TextPrompt(ConfirmationWord, 100);
+        yield return new TextPrompt(SkipNote, HepBot.Core.Sessions.ExerciseLog.NoteMaxLength);
         yield return new ConfirmPrompt(Confirm, phrases.Catalog.Languages.ToDictionary(
             language => language,
             language => new ConfirmVocabulary(

@@ -95,6 +95,7 @@ public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts,
         entry.Barrier = answer.Reason;
         entry.SetsDone = answer.SetsDone;
         entry.Pain = answer.Pain;
+        entry.Note = answer.Note;
         entry.RecordedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
     }
@@ -205,4 +206,5 @@ public sealed record ExerciseAnswer(
     ExerciseOutcome Outcome,
     int SetsDone,
     SkipReason? Reason = null,
-    int? Pain = null);
+    int? Pain = null,
+    string? Note = null);

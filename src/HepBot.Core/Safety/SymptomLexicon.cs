@@ -5,6 +5,9 @@ namespace HepBot.Core.Safety;
 /// dialogs/&lt;language&gt;/symptoms.yaml. Every list is comma-separated phrases; a phrase is words in
 /// order (other words may sit between them), a word ending in <c>*</c> also matches longer words
 /// ("faint*": faint, fainted, fainting), and words joined by <c>|</c> are alternatives ("calf|calves swollen").
+/// A word class (<see cref="WordClassesKey"/>, one "name = words" line each) stands for any of its words
+/// where a phrase says <c>@name</c>; phrases joined by <c>+</c> ("@chest + @discomfort") are found when
+/// each is said in one clause, in any order and at any distance, none of them denied.
 /// </summary>
 public sealed class SymptomLexicon
 {
@@ -12,7 +15,10 @@ public sealed class SymptomLexicon
     public const string DenialsKey = "denials", NotDenialsKey = "notDenials", ClauseBreaksKey = "clauseBreaks",
         PainWordsKey = "painWords", ScaleWordsKey = "scaleWords", NotPainNumbersKey = "notPainNumbers",
         NumberWordsKey = "numberWords", EverydayWordsKey = "everydayWords", NotSymptomsKey = "notSymptoms",
-        ScoreBeforeKey = "scoreBefore", SoundAlikeKey = "soundAlike";
+        ScoreBeforeKey = "scoreBefore", SoundAlikeKey = "soundAlike", WordClassesKey = "wordClasses";
+
+    /// <summary>More expansions than this from one phrase's word classes is a mistake in the file, not a phrase.</summary>
+    public const int MaxExpansions = 400;
 
     private SymptomLexicon(
         IReadOnlyDictionary<SymptomFinding, IReadOnlyList<Phrase>> findings,
@@ -98,14 +104,15 @@ public sealed class SymptomLexicon
     /// <summary>Every key a lexicon has.</summary>
     public static IEnumerable<string> Keys =>
         Enum.GetValues<SymptomFinding>().Select(KeyOf).Concat(
-            [DenialsKey, NotDenialsKey, ClauseBreaksKey, PainWordsKey, ScaleWordsKey, NotPainNumbersKey, NumberWordsKey, EverydayWordsKey, NotSymptomsKey, ScoreBeforeKey, SoundAlikeKey]);
+            [DenialsKey, NotDenialsKey, ClauseBreaksKey, PainWordsKey, ScaleWordsKey, NotPainNumbersKey, NumberWordsKey, EverydayWordsKey, NotSymptomsKey, ScoreBeforeKey, SoundAlikeKey, WordClassesKey]);
 
     /// <summary>Builds a lexicon from its entries (key → comma-separated list), or lists every problem.</summary>
     /// <param name="entry">The text of a key, or null when the key is missing.</param>
     public static SymptomLexicon Parse(Func<string, string?> entry, out IReadOnlyList<string> problems)
     {
         var found = new List<string>();
-        IReadOnlyList<Phrase> Phrases(string key, bool required = true)
+        var classes = ParseWordClasses(entry(WordClassesKey), found);
+        IReadOnlyList<Phrase> Phrases(string key, bool allowTogether = false)
         {
             var text = entry(key);
             if (text is null)
@@ -116,19 +123,55 @@ public sealed class SymptomLexicon
             var phrases = new List<Phrase>();
             foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
-                var words = SymptomText.Words(part);
-                if (words.Count == 0 || words.SelectMany(w => w.Split('|')).Any(w => w.TrimEnd('*').Length == 0 || w.IndexOf('*') is >= 0 and var at && at != w.Length - 1))
-                    found.Add($"'{key}': '{part}' is not a phrase of words (a '*' may only end a word, and '|' separates words that mean the same).");
+                var sides = part.Split('+', StringSplitOptions.TrimEntries);
+                if (sides.Length > 1 && !allowTogether)
+                {
+                    found.Add($"'{key}': '{part}' joins phrases with '+', which only the warning signs and '{PainWordsKey}' may do.");
+                    continue;
+                }
+                var together = new List<IReadOnlyList<Phrase>>();
+                foreach (var side in sides)
+                {
+                    var expanded = Expand(side, classes, key, found);
+                    if (expanded is null)
+                        break;
+                    if (expanded.Count == 0)
+                    {
+                        found.Add($"'{key}': '{part}' has an empty side of '+'.");
+                        break;
+                    }
+                    var alternatives = new List<Phrase>();
+                    foreach (var wordsText in expanded)
+                    {
+                        var words = SymptomText.Words(wordsText);
+                        if (!IsPhrase(words))
+                        {
+                            found.Add($"'{key}': '{part}' is not a phrase of words (a '*' may only end a word, '|' separates words that mean the same, '+' joins phrases said in one clause, '@' names a word class).");
+                            alternatives.Clear();
+                            break;
+                        }
+                        alternatives.Add(new Phrase(words));
+                    }
+                    if (alternatives.Count == 0)
+                        break;
+                    together.Add(alternatives);
+                }
+                if (together.Count != sides.Length)
+                    continue;
+                if (sides.Length == 1 && together[0].Count == 1)
+                    phrases.Add(together[0][0]);
+                else if (sides.Length == 1)
+                    phrases.AddRange(together[0]);
                 else
-                    phrases.Add(new Phrase(words));
+                    phrases.Add(new Phrase(together.SelectMany(t => t[0].Words).ToList()) { Together = together });
             }
-            if (required && phrases.Count == 0)
+            if (phrases.Count == 0)
                 found.Add($"'{key}' lists no words.");
             return phrases;
         }
         IReadOnlySet<string> Words(string key) => Phrases(key).SelectMany(p => p.Words).ToHashSet();
 
-        var findings = Enum.GetValues<SymptomFinding>().ToDictionary(f => f, f => Phrases(KeyOf(f)));
+        var findings = Enum.GetValues<SymptomFinding>().ToDictionary(f => f, f => Phrases(KeyOf(f), allowTogether: true));
         var numbers = Phrases(NumberWordsKey).Select(p => string.Join(' ', p.Words)).ToList();
         if (numbers.Count is not (0 or 11))
             found.Add($"'{NumberWordsKey}' must list the numbers zero to ten, 11 words in order (it lists {numbers.Count}).");
@@ -145,15 +188,89 @@ public sealed class SymptomLexicon
                     soundAlike.Add((SymptomText.Fold(sides[0]), SymptomText.Fold(sides[1])));
             }
         var lexicon = new SymptomLexicon(findings, Phrases(DenialsKey), Phrases(NotDenialsKey), Words(ClauseBreaksKey),
-            Phrases(PainWordsKey), Words(ScaleWordsKey), Words(NotPainNumbersKey), numbers, Words(EverydayWordsKey), Phrases(NotSymptomsKey),
+            Phrases(PainWordsKey, allowTogether: true), Words(ScaleWordsKey), Words(NotPainNumbersKey), numbers, Words(EverydayWordsKey), Phrases(NotSymptomsKey),
             Words(ScoreBeforeKey), soundAlike);
         problems = found;
         return lexicon;
     }
 
+    private static bool IsPhrase(IReadOnlyList<string> words) =>
+        words.Count > 0 && !words.SelectMany(w => w.Split('|')).Any(w => w.TrimEnd('*').Length == 0 || w.IndexOf('*') is >= 0 and var at && at != w.Length - 1);
+
+    /// <summary>"chest = chest, breastbone" lines (or ';'-separated) → class name → its phrases as written.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> ParseWordClasses(string? text, List<string> found)
+    {
+        var classes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (text is null)
+        {
+            found.Add($"'{WordClassesKey}' is missing (write \"\" for none).");
+            return classes;
+        }
+        foreach (var line in text.Split(['\n', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var at = line.IndexOf('=');
+            var name = at < 0 ? "" : line[..at].Trim();
+            var members = at < 0 ? [] : line[(at + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (name.Length == 0 || !name.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetter(name[0]))
+                found.Add($"'{WordClassesKey}': '{line}' must be a name of letters, '=', then words separated by commas, like 'chest = chest, breastbone'.");
+            else if (members.Length == 0)
+                found.Add($"'{WordClassesKey}': '{name}' lists no words.");
+            else if (members.FirstOrDefault(m => m.Contains('@') || m.Contains('+')) is { } nested)
+                found.Add($"'{WordClassesKey}': '{name}' has '{nested}'; a class lists words and phrases, not other classes or '+'.");
+            else if (members.FirstOrDefault(m => !IsPhrase(SymptomText.Words(m))) is { } wrong)
+                found.Add($"'{WordClassesKey}': '{name}' has '{wrong}', which is not a phrase of words.");
+            else if (!classes.TryAdd(name, members))
+                found.Add($"'{WordClassesKey}': '{name}' is defined twice.");
+        }
+        return classes;
+    }
+
+    /// <summary>
+    /// A phrase with its <c>@class</c> references spelt out: a class of single words becomes one word of
+    /// alternatives ("chest|breastbone"), a class with longer phrases one phrase per member. Null when wrong.
+    /// </summary>
+    private static List<string>? Expand(string phrase, Dictionary<string, IReadOnlyList<string>> classes, string key, List<string> found)
+    {
+        var results = new List<string> { "" };
+        foreach (var token in phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var options = new List<string>();
+            foreach (var alternative in token.Split('|'))
+            {
+                if (!alternative.StartsWith('@'))
+                {
+                    options.Add(alternative);
+                    continue;
+                }
+                if (!classes.TryGetValue(alternative[1..], out var members))
+                {
+                    found.Add($"'{key}': '{phrase}' names '{alternative}', which is not in '{WordClassesKey}'" +
+                        (classes.Count == 0 ? "." : $" ({string.Join(", ", classes.Keys.Order(StringComparer.Ordinal).Select(c => "@" + c))})."));
+                    return null;
+                }
+                options.AddRange(members);
+            }
+            var single = options.Where(o => !o.Contains(' ')).ToList();
+            var longer = options.Where(o => o.Contains(' ')).ToList();
+            var choices = (single.Count > 0 ? [string.Join('|', single)] : new List<string>()).Concat(longer).ToList();
+            results = [.. results.SelectMany(r => choices.Select(c => r.Length == 0 ? c : r + " " + c))];
+            if (results.Count > MaxExpansions)
+            {
+                found.Add($"'{key}': '{phrase}' spells out to more than {MaxExpansions} phrases; split it or use fewer multi-word class members.");
+                return null;
+            }
+        }
+        return results.Count == 1 && results[0].Length == 0 ? [] : results;
+    }
+
     /// <summary>A phrase's words, folded (lower case, no accents); a word may end in <c>*</c>.</summary>
     public sealed record Phrase(IReadOnlyList<string> Words)
     {
-        public override string ToString() => string.Join(' ', Words);
+        /// <summary>For "a + b": each side's alternatives, all to be said in one clause, in any order. Empty for a plain phrase.</summary>
+        public IReadOnlyList<IReadOnlyList<Phrase>> Together { get; init; } = [];
+
+        public override string ToString() => Together.Count > 0
+            ? string.Join(" + ", Together.Select(t => t.Count == 1 ? t[0].ToString() : "(" + string.Join(" / ", t) + ")"))
+            : string.Join(' ', Words);
     }
 }

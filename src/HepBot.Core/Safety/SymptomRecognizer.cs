@@ -28,6 +28,8 @@ public sealed record SymptomRecognition(IReadOnlyList<FindingMatch> Findings, Pa
 /// <see cref="TypoFromLength"/> letters or more also matches with one typing slip (same first letter);
 /// a phrase's words may have up to <see cref="MaxGap"/> other words between them; a denial word up to
 /// <see cref="DenialReach"/> words before a phrase, in the same clause, means it is not reported.
+/// A "+" phrase of the lexicon (body part + sensation) is found when each side is said, undenied, in the
+/// same clause (between sentence punctuation and clause breaks such as "but"), in any order and at any distance.
 /// </summary>
 public static class SymptomRecognizer
 {
@@ -35,6 +37,9 @@ public static class SymptomRecognizer
     public const int SwapFromLength = 4;
     public const int MaxGap = 2;
     public const int DenialReach = 2;
+
+    /// <summary>A pain word is denied from a little further ("never had any chest pain"): a denied sign should not turn into a question for the score.</summary>
+    public const int PainWordDenialReach = 4;
 
     /// <summary>Numbers above this are not read as pain, even out of scale ("pain since 2019").</summary>
     public const int LargestPainNumber = 100;
@@ -63,7 +68,7 @@ public static class SymptomRecognizer
                 painWordSaid && c.Count <= ShortClause)).Where(p => p is not null).MaxBy(p => p!.Score);
         string? painWords = null;
         if (pain is null && findings.Count == 0)
-            painWords = lexicon.PainWords.Select(p => parts.Select(part => Find(part, p, lexicon)).FirstOrDefault(m => m is not null))
+            painWords = lexicon.PainWords.Select(p => parts.Select(part => Find(part, p, lexicon, PainWordDenialReach)).FirstOrDefault(m => m is not null))
                 .FirstOrDefault(m => m is not null);
         return new SymptomRecognition(findings, pain, painWords);
     }
@@ -114,14 +119,40 @@ public static class SymptomRecognizer
             yield return part;
     }
 
-    /// <summary>The words of the first undenied occurrence of <paramref name="phrase"/>, or null.</summary>
-    private static string? Find(List<string> words, SymptomLexicon.Phrase phrase, SymptomLexicon lexicon)
+    /// <summary>
+    /// The words of the first undenied occurrence of <paramref name="phrase"/>, or null. A "+" phrase needs every
+    /// side said, undenied, somewhere in the clause, in any order; its words are given side by side ("chest … tight").
+    /// </summary>
+    private static string? Find(List<string> words, SymptomLexicon.Phrase phrase, SymptomLexicon lexicon, int reach = DenialReach)
+    {
+        if (phrase.Together.Count == 0)
+            return Locate(words, phrase, lexicon, NoneTaken, reach) is { } positions ? Text(words, positions) : null;
+        var taken = new HashSet<int>();
+        var sides = new List<List<int>>();
+        foreach (var alternatives in phrase.Together)
+        {
+            var side = alternatives.Select(a => Locate(words, a, lexicon, taken, reach)).FirstOrDefault(p => p is not null);
+            if (side is null)
+                return null;
+            taken.UnionWith(Enumerable.Range(side[0], side[^1] - side[0] + 1));
+            sides.Add(side);
+        }
+        return string.Join(" … ", sides.OrderBy(s => s[0]).Select(s => Text(words, s)));
+    }
+
+    private static readonly IReadOnlySet<int> NoneTaken = new HashSet<int>();
+
+    private static string Text(List<string> words, List<int> positions) =>
+        string.Join(' ', words.Skip(positions[0]).Take(positions[^1] - positions[0] + 1));
+
+    /// <summary>The positions of the first undenied occurrence of a plain phrase that uses no word in <paramref name="taken"/>.</summary>
+    private static List<int>? Locate(List<string> words, SymptomLexicon.Phrase phrase, SymptomLexicon lexicon, IReadOnlySet<int> taken, int reach)
     {
         for (var start = 0; start < words.Count; start++)
         {
             var matched = MatchFrom(words, start, phrase, lexicon, MaxGap);
-            if (matched is not null && !IsDenied(words, start, lexicon) && !DeniedInside(words, matched, lexicon))
-                return string.Join(' ', words.Skip(start).Take(matched[^1] - start + 1));
+            if (matched is not null && !matched.Any(taken.Contains) && !IsDenied(words, start, lexicon, reach) && !DeniedInside(words, matched, lexicon))
+                return matched;
         }
         return null;
     }
@@ -153,11 +184,11 @@ public static class SymptomRecognizer
     private static int EndOf(List<string> words, int start, SymptomLexicon.Phrase phrase, SymptomLexicon lexicon) =>
         MatchFrom(words, start, phrase, lexicon, 0)?[^1] ?? -1;
 
-    private static bool IsDenied(List<string> words, int start, SymptomLexicon lexicon)
+    private static bool IsDenied(List<string> words, int start, SymptomLexicon lexicon, int reach)
     {
-        for (var from = Math.Max(0, start - DenialReach - 4); from < start; from++)
+        for (var from = Math.Max(0, start - reach - 4); from < start; from++)
         {
-            if (DenialAt(words, from, lexicon) is { } end && end < start && start - end - 1 <= DenialReach)
+            if (DenialEnds(words, from, lexicon).Any(end => end < start && start - end - 1 <= reach))
                 return true;
         }
         return false;
@@ -168,22 +199,26 @@ public static class SymptomRecognizer
     {
         for (var at = matched[0] + 1; at < matched[^1]; at++)
         {
-            if (!matched.Contains(at) && DenialAt(words, at, lexicon) is not null)
+            if (!matched.Contains(at) && DenialEnds(words, at, lexicon).Any())
                 return true;
         }
         return false;
     }
 
-    /// <summary>The end of a denial starting at <paramref name="from"/>, or null.</summary>
-    private static int? DenialAt(List<string> words, int from, SymptomLexicon lexicon)
+    /// <summary>
+    /// Where the denials starting at <paramref name="from"/> end: a longer denial ("no he vuelto a", "never had any")
+    /// reaches from its last word, so the words it is made of do not use up the reach.
+    /// </summary>
+    private static IEnumerable<int> DenialEnds(List<string> words, int from, SymptomLexicon lexicon)
     {
+        if (lexicon.NotDenials.Any(n => EndOf(words, from, n, lexicon) >= 0))
+            yield break;
         foreach (var denial in lexicon.Denials)
         {
             var end = EndOf(words, from, denial, lexicon);
-            if (end >= 0 && !lexicon.NotDenials.Any(n => EndOf(words, from, n, lexicon) >= 0))
-                return end;
+            if (end >= 0)
+                yield return end;
         }
-        return null;
     }
 
     private static bool Matches(string lexiconWord, string word, SymptomLexicon lexicon) =>

@@ -35,14 +35,14 @@ public static class SymptomText
         {
             if (char.IsLetter(c) || c is '*' or '|')
             {
-                if (word.Length > 0 && char.IsDigit(word[^1]))
+                if (char.IsLetter(c) && word.Length > 0 && char.IsDigit(word[^1]))
                     EndWord(); // "7out" → "7", "out"
                 word.Append(c);
             }
             else if (char.IsDigit(c))
             {
-                if (word.Length > 0 && !char.IsDigit(word[^1]))
-                    EndWord();
+                if (word.Length > 0 && char.IsLetter(word[^1]))
+                    EndWord(); // "pain7" → "pain", "7"; a lexicon's "fast|150" stays one word
                 word.Append(c);
             }
             else if (c is '\'' or '’' or '`' or '´')

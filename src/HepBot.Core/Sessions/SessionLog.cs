@@ -91,6 +91,10 @@ public sealed class ExerciseLog
 
     /// <summary>Pain reported during this exercise, 0–10, when asked.</summary>
     public int? Pain { get; set; }
+
+    /// <summary>What the patient wrote about it in their own words (the "Something else" skip reason), up to <see cref="NoteMaxLength"/>.</summary>
     public string? Note { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
+
+    public const int NoteMaxLength = 2000;
 }

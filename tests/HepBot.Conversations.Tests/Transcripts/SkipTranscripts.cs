@@ -22,7 +22,6 @@ public sealed class SkipTranscripts
     [Theory]
     [InlineData("No time", SkipReason.NoTime, "Short on time? Even one set of each exercise helps more than none.")]
     [InlineData("I forgot", SkipReason.Forgot, "It happens! A reminder at a better time might help: type reminder to change it.")]
-    [InlineData("Something else", SkipReason.Other, "Thanks for letting me know. Your therapist will see that you skipped it.")]
     public async Task Each_barrier_gets_its_own_answer_and_the_skip_is_recorded_with_it(string barrier, SkipReason reason, string answer)
     {
         await using var chat = await BotHarness.LinkedAsync();

@@ -6,9 +6,10 @@ namespace HepBot.Core.Tests.Safety;
 
 /// <summary>
 /// The recogniser against the typed-symptom corpus (Safety/Corpus): recall per urgency tier and the
-/// false-alarm rate on everyday chatter and denials, printed on every run and held to the goals of
-/// the safety contract. labelled.tsv is the set the lexicon is tuned on; unseen.tsv is held out and
-/// only scored here, so its figures say how the lexicon does on phrasings nobody tuned it for.
+/// false-alarm rate on everyday chatter and denials, printed on every run. labelled.tsv is the set the
+/// lexicon is tuned on and is held to the goals of the safety contract; every other .tsv in the folder
+/// (unseen.tsv and any held-out set added later) is scored and printed without its rows, so nobody
+/// tunes the lexicon on it by reading the output.
 /// </summary>
 public class CorpusScoreTests(ITestOutputHelper output)
 {
@@ -18,11 +19,43 @@ public class CorpusScoreTests(ITestOutputHelper output)
 
     public sealed record Row(int Line, string Language, UrgencyTier Tier, string Category, string Text);
 
-    public static TheoryData<string> Files => new("labelled.tsv", "unseen.tsv");
+    public const string DevelopmentFile = "labelled.tsv";
 
+    /// <summary>Every held-out corpus file in the folder, so a new one is scored without a code change.</summary>
+    public static IReadOnlyList<string> HeldOutFileNames => Directory
+        .EnumerateFiles(RepositoryPaths.Combine("tests", "HepBot.Core.Tests", "Safety", "Corpus"), "*.tsv")
+        .Select(Path.GetFileName).OfType<string>().Where(f => f != DevelopmentFile).Order(StringComparer.Ordinal).ToList();
+
+    public static TheoryData<string> HeldOutFiles => new(HeldOutFileNames);
+
+    public sealed record Figures(double Emergency, double SameDay, double TherapistReview, double FalseAlarms);
+
+    [Fact]
+    public void The_recogniser_meets_the_goals_on_the_development_set()
+    {
+        var figures = Score(DevelopmentFile, showMisses: true);
+        Assert.True(figures.Emergency >= EmergencyGoal, $"Emergency recall {figures.Emergency:P1} is below {EmergencyGoal:P0}.");
+        Assert.True(figures.SameDay >= SameDayGoal, $"Same-day recall {figures.SameDay:P1} is below {SameDayGoal:P0}.");
+        Assert.True(figures.TherapistReview >= TherapistReviewGoal, $"Therapist-review recall {figures.TherapistReview:P1} is below {TherapistReviewGoal:P0}.");
+        Assert.True(figures.FalseAlarms <= FalseAlarmLimit, $"False alarms {figures.FalseAlarms:P1} are above {FalseAlarmLimit:P0}.");
+    }
+
+    [Fact]
+    public void Held_out_corpus_files_are_found_in_the_folder()
+    {
+        Assert.Contains("unseen.tsv", HeldOutFileNames);
+    }
+
+    /// <summary>Held out: measured and printed (per tier and false alarms), not enforced here; the coordinator decides.</summary>
     [Theory]
-    [MemberData(nameof(Files))]
-    public void The_recogniser_meets_the_goals_on_the_corpus(string file)
+    [MemberData(nameof(HeldOutFiles))]
+    public void The_recogniser_is_scored_on_every_held_out_corpus_file(string file)
+    {
+        // Score loads and checks the file's rows; the figures are printed, the goals are the coordinator's call.
+        Score(file, showMisses: false);
+    }
+
+    private Figures Score(string file, bool showMisses)
     {
         var rows = Load(file);
         Assert.NotEmpty(rows);
@@ -54,20 +87,15 @@ public class CorpusScoreTests(ITestOutputHelper output)
         var falseAlarms = everyday.Count == 0 ? 0 : (double)alarms.Count / everyday.Count;
         report.Add($"  false alarms (chatter and denials): {alarms.Count}/{everyday.Count} = {falseAlarms.ToString("P1", CultureInfo.InvariantCulture)}");
 
-        // The held-out set's rows are not shown, so nobody tunes the lexicon on them by reading the output.
-        if (file == "labelled.tsv" && misses.Count > 0)
+        // The held-out sets' rows are not shown, so nobody tunes the lexicon on them by reading the output.
+        if (showMisses && misses.Count > 0)
             report.AddRange(misses.Prepend("  misses:"));
         var text = string.Join(Environment.NewLine, report);
         output.WriteLine(text);
         // Diagnostic messages (on in this project's xunit.runner.json) reach the console for passing tests too.
         TestContext.Current.SendDiagnosticMessage(text);
 
-        if (file == "unseen.tsv")
-            return; // held out: measured and printed, not yet up to the goals (see the report of issue 8)
-        Assert.True(emergency >= EmergencyGoal, $"Emergency recall {emergency:P1} is below {EmergencyGoal:P0}.");
-        Assert.True(sameDay >= SameDayGoal, $"Same-day recall {sameDay:P1} is below {SameDayGoal:P0}.");
-        Assert.True(review >= TherapistReviewGoal, $"Therapist-review recall {review:P1} is below {TherapistReviewGoal:P0}.");
-        Assert.True(falseAlarms <= FalseAlarmLimit, $"False alarms {falseAlarms:P1} are above {FalseAlarmLimit:P0}.");
+        return new Figures(emergency, sameDay, review, falseAlarms);
     }
 
     private static SymptomRecognition Read(Row row) => SymptomRecognizer.Recognize(row.Text, Lexicons.For(row.Language));
