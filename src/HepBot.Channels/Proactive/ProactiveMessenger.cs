@@ -48,13 +48,14 @@ public sealed class ProactiveMessenger(
         return await SendAsync(db, accounts, locale, compose, cancellationToken);
     }
 
-    /// <param name="compose">Runs inside the proactive turn, once per reachable chat; its turn's locale is the language the chat reported.</param>
+    /// <param name="compose">Runs inside the proactive turn, once per reachable chat; its turn's locale is the therapist's language (chosen in the app).</param>
     public async Task<ProactiveSendResult> SendToTherapistAsync(Guid therapistId, Func<ITurnContext, CancellationToken, Task> compose,
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var locale = await db.Therapists.Where(t => t.Id == therapistId).Select(t => t.Locale).SingleOrDefaultAsync(cancellationToken);
         var accounts = await db.ChannelAccounts.Where(a => a.TherapistId == therapistId).OrderBy(a => a.LinkedAt).ToListAsync(cancellationToken);
-        return await SendAsync(db, accounts, locale: null, compose, cancellationToken);
+        return await SendAsync(db, accounts, locale, compose, cancellationToken);
     }
 
     private async Task<ProactiveSendResult> SendAsync(HepBotDbContext db, List<ChannelAccount> accounts, string? locale,

@@ -60,9 +60,10 @@ public sealed class ChatDirectory(IDbContextFactory<HepBotDbContext> contexts)
         }
         if (account?.TherapistId is { } therapistId)
         {
-            var name = await db.Therapists.Where(t => t.Id == therapistId).Select(t => t.Name).SingleOrDefaultAsync(ct);
-            if (name is not null)
-                return new ChatPerson(account.Id, null, therapistId, name, chatLocale);
+            // A therapist's chat speaks the language they chose in the app, whatever the chat app reports.
+            var therapist = await db.Therapists.Where(t => t.Id == therapistId).Select(t => new { t.Name, t.Locale }).SingleOrDefaultAsync(ct);
+            if (therapist is not null)
+                return new ChatPerson(account.Id, null, therapistId, therapist.Name, therapist.Locale);
         }
         return new ChatPerson(null, null, null, null, chatLocale);
     }

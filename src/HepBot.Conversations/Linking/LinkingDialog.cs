@@ -76,6 +76,7 @@ public sealed class LinkingDialog : WaterfallDialog<LinkingDialog.Values>
             case RedeemOutcome.LinkedTherapist:
                 var therapist = await _directory.IdentifyAsync(chat.Channel, chat.ConversationId, activity.Locale, ct);
                 therapist.Attach(step.Context);
+                step.Context.Activity.Locale = _phrases.Catalog.ResolveLanguage(therapist.Locale);
                 await _phrases.SayAsync(step.Context, "linking.therapistLinked", ct, ("name", therapist.TherapistName));
                 return await step.EndDialogAsync(null, ct);
             default:

@@ -56,7 +56,7 @@ public sealed class AlertDeliveryJob(
                             join p in db.Patients on a.PatientId equals p.Id
                             join t in db.Therapists on a.TherapistId equals t.Id
                             where alertIds.Contains(a.Id)
-                            select new AlertToSend(a, p.DisplayName, t.Name, t.Email))
+                            select new AlertToSend(a, p.DisplayName, t.Name, t.Email, t.Locale))
             .ToDictionaryAsync(x => x.Alert.Id, ct);
         var therapistIds = alerts.Values.Select(a => a.Alert.TherapistId).Distinct().ToList();
         var withReachableChat = (await db.ChannelAccounts
@@ -151,7 +151,7 @@ public sealed class AlertDeliveryJob(
 
     private async Task<bool> SendMailAsync(AlertToSend toSend, CancellationToken ct)
     {
-        var language = phrases.Catalog.DefaultLanguage;
+        var language = phrases.Catalog.ResolveLanguage(toSend.TherapistLocale);
         await mailer.SendAsync(toSend.TherapistName, toSend.TherapistEmail,
             phrases.Catalog.Get(language, "alerts.emailSubject", ("patient", toSend.PatientName), ("kind", KindText(language, toSend.Alert.Kind))),
             Text(language, toSend) + "\n\n" + phrases.Catalog.Get(language, "alerts.emailFooter"), ct);
@@ -187,5 +187,5 @@ public sealed class AlertDeliveryJob(
     private string KindText(string? locale, AlertKind kind) =>
         phrases.Catalog.Get(locale, "alerts.kind." + char.ToLowerInvariant(kind.ToString()[0]) + kind.ToString()[1..]);
 
-    private sealed record AlertToSend(Alert Alert, string PatientName, string TherapistName, string TherapistEmail);
+    private sealed record AlertToSend(Alert Alert, string PatientName, string TherapistName, string TherapistEmail, string TherapistLocale);
 }

@@ -33,7 +33,7 @@ public sealed class ProactiveMessengerTests : IAsyncLifetime
         _database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
         await using var db = _database.CreateContext();
         var clinic = new Clinic { Name = "Clinic", DefaultTimeZone = "Europe/Madrid", CreatedAt = TenPastSix };
-        var therapist = new Therapist { ClinicId = clinic.Id, Name = "Therapist", Email = "t@clinic.test", CreatedAt = TenPastSix };
+        var therapist = new Therapist { ClinicId = clinic.Id, Name = "Therapist", Email = "t@clinic.test", Locale = "en", CreatedAt = TenPastSix };
         var patient = new Patient { ClinicId = clinic.Id, TherapistId = therapist.Id, DisplayName = "Lucía", Locale = "es-ES", CreatedAt = TenPastSix };
         db.AddRange(clinic, therapist, patient);
         _patientId = patient.Id;
@@ -111,13 +111,14 @@ public sealed class ProactiveMessengerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_therapist_alert_goes_to_the_therapists_chat_in_the_language_it_reported()
+    public async Task A_therapist_alert_goes_to_the_therapists_chat_in_the_language_they_chose_not_the_one_the_chat_reported()
     {
         var result = await Messenger().SendToTherapistAsync(_therapistId, SayReminder, Ct);
 
         Assert.Equal(DeliveryOutcome.Sent, Assert.Single(result.Deliveries).Outcome);
         var turn = Assert.Single(_teams.Turns);
-        Assert.Equal(("a:therapist-chat", "es"), (turn.Reference.Conversation.Id, turn.Locale));
+        // The chat reported es-MX; the therapist chose English in the app.
+        Assert.Equal(("a:therapist-chat", "en"), (turn.Reference.Conversation.Id, turn.Locale));
     }
 
     [Fact]

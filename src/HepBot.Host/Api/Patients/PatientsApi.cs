@@ -87,13 +87,21 @@ internal static class PatientsApi
     /// Changes the given fields. The patient row carries a version: a PATCH from a stale copy (If-Match) is a
     /// 412, and two PATCHes racing are one 200 and one 409, never a blend of both.
     /// </summary>
-    public static async Task<Results<Ok<PatientDto>, NotFound, ValidationProblem, ProblemHttpResult>> UpdatePatient(
-        Guid id, UpdatePatientRequest request, ApiCaller caller, HttpContext http, [AsParameters] PatientServices services)
+    public static Task<Results<Ok<PatientDto>, NotFound, ValidationProblem, ProblemHttpResult>> UpdatePatient(
+        Guid id, UpdatePatientRequest request, ApiCaller caller, HttpContext http, [AsParameters] PatientServices services) =>
+        ApplyPatientUpdate(id, request, caller, version => EntityTags.Matches(http.Request, EntityTags.For(TagKind, version)), http.Response, services);
+
+    /// <summary>
+    /// The update itself, for the API (If-Match) and the app's settings form (the version it was rendered
+    /// with): <paramref name="readCurrentVersion"/> says whether the caller's copy is the current version.
+    /// </summary>
+    internal static async Task<Results<Ok<PatientDto>, NotFound, ValidationProblem, ProblemHttpResult>> ApplyPatientUpdate(
+        Guid id, UpdatePatientRequest request, ApiCaller caller, Func<int, bool> readCurrentVersion, HttpResponse? response, PatientServices services)
     {
         var patient = await services.Db.Patients.VisibleTo(caller).SingleOrDefaultAsync(p => p.Id == id, services.Cancellation);
         if (patient is null)
             return TypedResults.NotFound();
-        if (!EntityTags.Matches(http.Request, EntityTags.For(TagKind, patient.Version)))
+        if (!readCurrentVersion(patient.Version))
             return EntityTags.Stale();
 
         var errors = new FieldErrors();
@@ -143,7 +151,8 @@ internal static class PatientsApi
         services.Db.Audit(caller.Actor, AuditAction.Update, nameof(Patient), patient.Id, patient.Id, now);
         await services.Db.SaveChangesAsync(services.Cancellation);
         await services.Reminders.OnPatientChangedAsync(patient.Id, services.Cancellation);
-        EntityTags.Set(http.Response, EntityTags.For(TagKind, patient.Version));
+        if (response is not null)
+            EntityTags.Set(response, EntityTags.For(TagKind, patient.Version));
         return TypedResults.Ok(PatientDto.From(patient, services.AlertRules.Value));
     }
 }

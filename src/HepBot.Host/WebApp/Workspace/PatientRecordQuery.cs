@@ -83,6 +83,7 @@ internal sealed class PatientRecordQuery(HepBotDbContext db, TimeProvider clock)
                 .Select(a => new AlertView(a.Id, a.PatientId, patient.DisplayName, a.Kind, a.Severity, a.Detail, a.CreatedAt, a.AcknowledgedAt, a.ClearedAt, a.Tier, a.PatientWords))
                 .ToListAsync(ct))
             .OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).ToList();
+        alerts = await AlertView.WithReachAsync(db, alerts, ct);
 
         db.AuditRead(caller, nameof(Patient), patient.Id, patient.Id, now);
         db.AuditRead(caller, nameof(Patient) + ".Adherence", patient.Id, patient.Id, now);

@@ -12,9 +12,20 @@ namespace HepBot.Host.WebApp.Workspace;
 
 public sealed record AlertView(Guid Id, Guid PatientId, string PatientName, AlertKind Kind, AlertSeverity Severity, string? Detail,
     DateTimeOffset CreatedAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? ClearedAt,
-    HepBot.Core.Safety.UrgencyTier? Tier = null, string? PatientWords = null)
+    HepBot.Core.Safety.UrgencyTier? Tier = null, string? PatientWords = null, AlertReach? Reach = null)
 {
     public bool IsOpen => AcknowledgedAt is null && ClearedAt is null;
+
+    /// <summary>No chat and no e-mail took it and none is tried any more: only the app shows it.</summary>
+    public bool NotDelivered => Reach == AlertReach.NotDelivered;
+
+    /// <summary>The same alerts with how each one's delivery stands, read from their outbox rows.</summary>
+    public static async Task<List<AlertView>> WithReachAsync(HepBotDbContext db, IReadOnlyList<AlertView> alerts, CancellationToken ct)
+    {
+        var reach = await HepBot.Data.Alerts.AlertOutbox.ReachOfAsync(db, [.. alerts.Select(a => a.Id)], ct);
+        // An alert without outbox rows (written before the outbox existed) has no delivery to report.
+        return [.. alerts.Select(a => reach.TryGetValue(a.Id, out var r) ? a with { Reach = r } : a)];
+    }
 
     /// <summary>Emergencies and red flags first, then by urgency tier and severity, then newest first.</summary>
     public static IEnumerable<AlertView> ByUrgency(IEnumerable<AlertView> alerts) => alerts
@@ -53,6 +64,7 @@ internal sealed class TodayQuery(HepBotDbContext db, TimeProvider clock, IOption
                             where a.AcknowledgedAt == null && a.ClearedAt == null
                             select new AlertView(a.Id, a.PatientId, p.DisplayName, a.Kind, a.Severity, a.Detail, a.CreatedAt, a.AcknowledgedAt, a.ClearedAt, a.Tier, a.PatientWords))
             .ToListAsync(ct);
+        alerts = await AlertView.WithReachAsync(db, alerts, ct);
 
         var messages = (await (from m in db.MessagesVisibleTo(caller)
                                join p in db.Patients on m.PatientId equals p.Id

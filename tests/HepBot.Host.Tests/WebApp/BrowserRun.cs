@@ -1,0 +1,36 @@
+using Microsoft.Playwright;
+
+namespace HepBot.Host.Tests.WebApp;
+
+/// <summary>One browser test in a fresh context, keeping a full-page screenshot when it fails.</summary>
+internal static class BrowserRun
+{
+    public static async Task InBrowserAsync(BrowserFixture fixture, string name, Func<IPage, Task> test)
+    {
+        Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? "");
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB" });
+        var page = await context.NewPageAsync();
+        try
+        {
+            await test(page);
+        }
+        catch
+        {
+            var folder = Path.Combine(AppContext.BaseDirectory, "browser-screenshots");
+            Directory.CreateDirectory(folder);
+            var file = Path.Combine(folder, name + ".png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+            TestContext.Current.SendDiagnosticMessage($"Screenshot of the failure: {file}");
+            throw;
+        }
+    }
+
+    public static async Task SignInAsync(IPage page, BrowserFixture fixture, WebTherapist therapist)
+    {
+        await page.GotoAsync($"{fixture.BaseAddress}/app/sign-in");
+        await page.GetByLabel("E-mail").FillAsync(therapist.Email);
+        await page.GetByLabel("Password").FillAsync(therapist.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Today", Exact = true })).ToBeVisibleAsync();
+    }
+}
