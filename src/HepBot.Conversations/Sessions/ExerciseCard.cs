@@ -36,6 +36,27 @@ public sealed class ExerciseCard(Phrases phrases, DoseWords doseWords, ExerciseM
         return message;
     }
 
+    /// <summary>
+    /// The card for an exercise the patient has met before: name, dose in plain words, the one cue that
+    /// matters most and the therapist's note. Short enough for a phone screen; "Show steps" gives the full card.
+    /// </summary>
+    public IMessageActivity BuildCompact(ITurnContext turn, PrescriptionItem item, int number, int total)
+    {
+        var exercise = item.Exercise ?? throw new InvalidOperationException("Prescription items are loaded with their exercise.");
+        var text = exercise.TextFor(turn.Activity.Locale ?? Exercise.DefaultLocale);
+        var lines = new List<string>
+        {
+            phrases.Get(turn, "exercise.compactHeader", ("number", number), ("total", total), ("name", text.Name)),
+            doseWords.Describe(turn, item),
+        };
+        // The library lists the cue that matters most first.
+        if (text.Cues.Count > 0)
+            lines.Add(text.Cues[0]);
+        if (!string.IsNullOrWhiteSpace(item.Notes))
+            lines.Add(phrases.Get(turn, "exercise.compactNote", ("note", item.Notes.Trim())));
+        return MessageFactory.Text(string.Join("\n", lines));
+    }
+
     private static void AppendList(StringBuilder body, string title, IReadOnlyList<string> lines)
     {
         if (lines.Count == 0)

@@ -18,12 +18,12 @@ public sealed class DoseWordsTests
     [InlineData("en", 1, 10, null, 0, Side.Left, BodyRegion.Shoulder, "10 times; left arm")]
     [InlineData("es", 1, 10, null, 0, Side.Left, BodyRegion.Shoulder, "10 veces; brazo izquierdo")]
     [InlineData("en", 3, null, 30, 15, Side.Each, BodyRegion.Hip,
-        "hold for 30 seconds, 3 times, rest 15 seconds between holds; each leg: all of it on one leg, then on the other")]
+        "hold for 30 seconds, 3 times, rest 15 seconds between holds; all on one leg, then the other")]
     [InlineData("es", 3, null, 30, 15, Side.Each, BodyRegion.Hip,
-        "mantén la posición 30 segundos, 3 veces, descansa 15 segundos entre una y otra; cada pierna: todo con una pierna y luego con la otra")]
+        "mantén la posición 30 segundos, 3 veces, descansa 15 segundos entre una y otra; una pierna y luego la otra")]
     [InlineData("en", 1, null, 60, 0, Side.Both, BodyRegion.LumbarSpine, "hold for 1 minute")]
     [InlineData("en", 2, 1, 120, 60, Side.Each, BodyRegion.Neck,
-        "once, 2 rounds, rest 1 minute between rounds; hold each for 2 minutes; each side: all of it on one side, then on the other")]
+        "once, 2 rounds, rest 1 minute between rounds; hold each for 2 minutes; all on one side, then the other")]
     public void A_dose_reads_in_plain_words(string language, int sets, int? reps, int? hold, int rest, Side side, BodyRegion region, string expected)
     {
         Assert.Equal(expected, Words.Describe(new ExerciseDose(sets, reps, hold, rest, side), language, region));
