@@ -26,7 +26,7 @@ public sealed class CompactCardTranscripts
         Assert.Equal(
             """
             1 of 3: Quad set
-            10 times, 3 rounds, rest 30 seconds between rounds; hold each for 5 seconds; all on one leg, then the other
+            10 times, 3 rounds, rest 30 seconds between rounds; hold each for 5 seconds; your sore leg
             Your kneecap slides up a little as the thigh tightens.
             """.ReplaceLineEndings("\n"), card);
         Assert.True(PhoneLines(card) <= 6, $"The compact card takes {PhoneLines(card)} lines on a phone.");
@@ -71,7 +71,7 @@ public sealed class CompactCardTranscripts
         Assert.Equal(
             """
             1 de 3: Contracción de cuádriceps
-            10 veces, 3 rondas, descansa 30 segundos entre rondas; mantén cada una 5 segundos; una pierna y luego la otra
+            10 veces, 3 rondas, descansa 30 segundos entre rondas; mantén cada una 5 segundos; la pierna que te duele
             La rótula sube un poco cuando el muslo se tensa.
             """.ReplaceLineEndings("\n"), card);
         Assert.True(PhoneLines(card) <= 6, $"The compact card takes {PhoneLines(card)} lines on a phone.");

@@ -67,7 +67,7 @@ public sealed class DailySessionTranscripts
 
         await chat.SayAsync("start");
 
-        Assert.Equal("Today: 3 exercises, about 23 minutes.\nReady to start?", chat.Transcript);
+        Assert.Equal("Today: 3 exercises, about 12 minutes.\nReady to start?", chat.Transcript);
         Assert.Equal(["Start now", "Skip today", "Later"], chat.ButtonLabels);
         await using var db = chat.Db();
         Assert.Empty(await db.SessionLogs.ToListAsync(Ct));
@@ -112,7 +112,7 @@ public sealed class DailySessionTranscripts
         Assert.Equal(
             """
             Exercise 1 of 3: Quad set
-            10 times, 3 rounds, rest 30 seconds between rounds; hold each for 5 seconds; all on one leg, then the other
+            10 times, 3 rounds, rest 30 seconds between rounds; hold each for 5 seconds; your sore leg
 
             How to do it:
             1. Sit or lie down with your leg straight in front of you.
@@ -139,7 +139,7 @@ public sealed class DailySessionTranscripts
 
         await chat.TapAsync("done");
 
-        Assert.StartsWith("Nice work!\nExercise 2 of 3: Straight leg raise\n10 times, 3 rounds, rest 45 seconds between rounds; all on one leg, then the other", chat.Transcript);
+        Assert.StartsWith("Nice work!\nExercise 2 of 3: Straight leg raise\n10 times, 3 rounds, rest 45 seconds between rounds; your sore leg", chat.Transcript);
         Assert.Equal(["Done", "Skip", "Too painful", "Show me again", "Time my 45-second rest", "I feel unwell"], chat.ButtonLabels);
         var answer = Assert.Single((await chat.TodaysLogAsync()).Exercises);
         Assert.Equal((chat.Clinic.Exercises[0].Id, ExerciseOutcome.Done, 3), (answer.ExerciseId, answer.Outcome, answer.SetsDone));

@@ -53,7 +53,7 @@ public sealed class SpanishTranscripts
         await using var chat = await BotHarness.LinkedAsync(patientLocale: "es");
 
         await chat.SayAsync("empezar");
-        Assert.Equal("Hoy: 3 ejercicios, unos 23 minutos.\n¿Empezamos?", chat.Transcript);
+        Assert.Equal("Hoy: 3 ejercicios, unos 12 minutos.\n¿Empezamos?", chat.Transcript);
         Assert.Equal(["Empezar ahora", "Saltar hoy", "Más tarde"], chat.ButtonLabels);
         await chat.TapAsync("Empezar ahora");
         Assert.StartsWith("Antes de empezar: ¿cómo está tu dolor ahora mismo", chat.Transcript);
@@ -62,7 +62,7 @@ public sealed class SpanishTranscripts
         Assert.Equal(
             """
             Ejercicio 1 de 3: Contracción de cuádriceps
-            10 veces, 3 rondas, descansa 30 segundos entre rondas; mantén cada una 5 segundos; una pierna y luego la otra
+            10 veces, 3 rondas, descansa 30 segundos entre rondas; mantén cada una 5 segundos; la pierna que te duele
 
             Cómo hacerlo:
             1. Siéntate o acuéstate con la pierna estirada frente a ti.
