@@ -38,6 +38,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
 
         services.AddSingleton<Phrases>();
+        services.AddSingleton<DoseWords>();
         services.AddSingleton<CommandRecognizer>();
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<ExerciseCard>();
@@ -54,6 +55,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<PatientDataExport>();
         services.AddSingleton<TherapistMessages>();
         services.AddSingleton<PatientMessageThread>();
+        services.AddSingleton<PassOnRemarks>();
         services.AddSingleton<NewDayGuard>();
         services.AddSingleton<StaleAnswerGuard>();
         services.AddSingleton<PatientInterruptions>();
@@ -76,6 +78,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<Dialog, MessageTherapistDialog>();
         services.AddSingleton<Dialog, ForgetMeDialog>();
         services.AddSingleton<Dialog, TherapistReplyDialog>();
+        services.AddSingleton<Dialog, PassOnRemarkDialog>();
 
         services.AddSingleton(sp =>
         {
@@ -84,7 +87,7 @@ public static class ConversationServiceCollectionExtensions
                 sp.GetRequiredService<ConversationState>(),
                 [sp.GetRequiredService<NewDayGuard>(), sp.GetRequiredService<StaleAnswerGuard>(), sp.GetRequiredService<PatientInterruptions>()],
                 sp.GetRequiredService<UpdatedDialogsRecovery>());
-            foreach (var dialog in sp.GetServices<Dialog>().Concat(Prompts.Create(sp.GetRequiredService<Phrases>())))
+            foreach (var dialog in sp.GetServices<Dialog>().Concat(Prompts.Create(sp.GetRequiredService<Phrases>(), sp.GetRequiredService<PassOnRemarks>())))
                 runner.Dialogs.Add(dialog);
             return runner;
         });

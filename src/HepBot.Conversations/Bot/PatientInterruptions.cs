@@ -20,8 +20,18 @@ namespace HepBot.Conversations.Bot;
 /// whatever was being asked.
 /// </summary>
 public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer commands, CommandRouter router,
-    SafetyResponder safety, PainTriageOptions pain, Sessions.SessionRecorder recorder) : IInterruptionHandler
+    SafetyResponder safety, PainTriageOptions pain, Sessions.SessionRecorder recorder, Messages.PassOnRemarks remarks) : IInterruptionHandler
 {
+    /// <summary>"Send it to my therapist" under a reply to a remark: the remark the open question kept goes, and the question is asked again.</summary>
+    private async Task<InterruptionOutcome> PassOnAsync(DialogContext dc, CancellationToken ct)
+    {
+        var state = dc.ActiveDialog?.Id is Prompts.Choice or Prompts.Pain or Prompts.Confirm
+            ? dc.ActiveDialog.GetState<PromptState>() : null;
+        if (!await remarks.SendKeptAsync(dc.Context, state, ct))
+            await phrases.SayAsync(dc.Context, "passOn.nothing", ct);
+        return dc.ActiveDialog is null ? InterruptionOutcome.Handled : InterruptionOutcome.Reprompt;
+    }
+
     private static SafetyQuestion? AtSafetyQuestion(DialogContext dc) =>
         dc.Stack.Any(d => d.Id == SafetyCheckDialog.DialogId) ? SafetyQuestion.RedFlagCheck
         : dc.ActiveDialog?.Id == Prompts.Pain ? SafetyQuestion.PainScore
@@ -57,6 +67,8 @@ public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer comm
         if (dc.Context.Activity.Type != ActivityTypes.Message)
             return InterruptionOutcome.NotInterrupted;
         var person = ChatPerson.Of(dc.Context);
+        if (person.Patient is not null && string.Equals(dc.Context.Activity.Text?.Trim(), Messages.PassOnRemarks.SendCommand, StringComparison.OrdinalIgnoreCase))
+            return await PassOnAsync(dc, ct);
         var command = commands.Recognize(dc.Context, out var isSlashCommand);
         if (person.Patient is not null && command is null && !AnswersTheQuestion(dc) && !WritingToTherapist(dc)
             && await ListenForSymptomsAsync(dc, ct) is var heard and not InterruptionOutcome.NotInterrupted)

@@ -15,6 +15,9 @@ public abstract class Prompt<T> : Dialog, IPromptDialog
         : base(dialogId) =>
         _validator = validator;
 
+    /// <summary>Hears what this prompt did not understand (optional).</summary>
+    public INotUnderstoodHandler? NotUnderstood { get; init; }
+
     public override async Task<DialogTurnResult> BeginDialogAsync(
         DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
     {
@@ -77,7 +80,8 @@ public abstract class Prompt<T> : Dialog, IPromptDialog
 
         if (!dc.Context.Responded)
         {
-            await OnPromptAsync(dc.Context, state.Options, isRetry: true, cancellationToken);
+            var heard = NotUnderstood is { } handler && await handler.OnNotUnderstoodAsync(dc.Context, state, cancellationToken);
+            await OnPromptAsync(dc.Context, state.Options, isRetry: !heard, cancellationToken);
         }
 
         return EndOfTurn;
@@ -134,4 +138,7 @@ public sealed class PromptState
     public PromptOptions Options { get; set; } = new();
 
     public int AttemptCount { get; set; }
+
+    /// <summary>The last message this prompt did not understand, kept while it waits so it can be passed on as it is.</summary>
+    public string? NotUnderstoodText { get; set; }
 }

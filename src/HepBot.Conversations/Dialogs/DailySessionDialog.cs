@@ -46,7 +46,8 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
 
     /// <param name="Continuing">True when looping after an answer: no greeting or plan again.</param>
     /// <param name="SkipDay">"Skip today" from a reminder: straight to why, when today is still open.</param>
-    public sealed record Options(bool Continuing = false, bool SkipDay = false);
+    /// <param name="AfterStop">The exercise just answered was stopped for pain: say so before what comes next.</param>
+    public sealed record Options(bool Continuing = false, bool SkipDay = false, bool AfterStop = false);
 
     public sealed class Values
     {
@@ -94,11 +95,13 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
 
         step.Values.LogId = log.Id;
         var remaining = TodayPlan.Remaining(plan.Items, log);
+        if (step.HasOptions && step.GetOptions<Options>().AfterStop)
+            await _phrases.SayAsync(step.Context, remaining.Count > 0 ? "session.stoppedNext" : "session.stoppedLast", ct);
         if (!continuing && log.Exercises.Count > 0 && remaining.Count > 0)
         {
             var next = plan.ExerciseOf(remaining[0]).TextFor(step.Context.Activity.Locale ?? "en").Name;
             await _phrases.SayAsync(step.Context, "session.welcomeBack", ct,
-                ("answered", log.Exercises.Count), ("total", plan.Items.Count), ("next", next));
+                ("counts", SessionCounts.Describe(_phrases, step.Context, log, plan.Items.Count)), ("next", next));
         }
 
         if (log.PainBefore is null && log.Exercises.Count == 0)
@@ -111,7 +114,11 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
                 log.Id, plan.Prescription!.Id, item.Id, plan.Items.ToList().IndexOf(item) + 1, plan.Items.Count), ct);
         }
         if (log.PainAfter is null)
-            return await AskAsync(step, PainAfter, Prompts.Pain, _phrases.Question(step.Context, "session.askPainAfter", "session.retryPain"), ct);
+        {
+            // "All done!" only when every exercise was done; a skip or a stop is not glossed over.
+            var askKey = log.ExercisesDone == plan.Items.Count ? "session.askPainAfter" : "session.askPainAfterEnd";
+            return await AskAsync(step, PainAfter, Prompts.Pain, _phrases.Question(step.Context, askKey, "session.retryPain"), ct);
+        }
         return await AskAsync(step, Difficulty, Prompts.Choice, _phrases.Choices(step.Context, "session.askDifficulty",
             Enum.GetValues<Difficulty>().Select(d => _phrases.Choice(step.Context, d.ToString(), "session.difficulty." + Camel(d.ToString())))), ct);
     }
@@ -137,6 +144,10 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
                     case "start":
                         var plan = await LoadPlanAsync(step, ct);
                         step.Values.LogId = (await _recorder.BeginAsync(plan, ct)).Id;
+                        // The therapist's note on a new program is read once, at the start of its first session.
+                        if (plan.Prescription!.Notes is { Length: > 0 } note && !string.IsNullOrWhiteSpace(note)
+                            && await _recorder.IsFirstSessionOfAsync(plan.Prescription.Id, step.Values.LogId.Value, ct))
+                            await _phrases.SayAsync(step.Context, "session.programNote", ct, ("note", note.Trim()));
                         return await ContinueAsync(step, ct);
                     case SkipDay:
                         step.Values.Pending = SkipDay;
@@ -216,9 +227,12 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
                 return pending == SafetyBefore ? await SayAndContinueAsync(step, "session.painBeforeHigh", ct) : await ContinueAsync(step, ct);
 
             case Exercise:
-                return step.Result is ExerciseResult.EndSession
-                    ? await step.EndDialogAsync(null, ct)
-                    : await ContinueAsync(step, ct);
+                return step.Result switch
+                {
+                    ExerciseResult.EndSession => await step.EndDialogAsync(null, ct),
+                    ExerciseResult.Stopped => await step.ReplaceDialogAsync(DialogId, new Options(Continuing: true, AfterStop: true), ct),
+                    _ => await ContinueAsync(step, ct),
+                };
 
             case PainAfter:
                 var after = step.GetResult<int>();
@@ -246,13 +260,18 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
         var done = log.ExercisesDone;
         var lines = new List<string>
         {
-            _phrases.Get(step.Context, "session.summary", ("done", done), ("total", log.ExercisesPlanned)),
+            done == log.ExercisesPlanned
+                ? _phrases.Get(step.Context, "session.summary", ("done", done), ("total", log.ExercisesPlanned))
+                : _phrases.Get(step.Context, "session.summaryMixed", ("counts", SessionCounts.Describe(_phrases, step.Context, log, log.ExercisesPlanned))),
             _phrases.Get(step.Context, "session.week", ("daysDone", week.DaysDone), ("daysPlanned", week.PlannedDays)),
         };
-        if (week.CurrentStreak > 1)
-            lines.Add(_phrases.Get(step.Context, "session.streak", ("days", week.CurrentStreak)));
+        if (week.CurrentStreak > 0)
+            lines.Add(week.CurrentStreak == 1
+                ? _phrases.Get(step.Context, "session.streakOne")
+                : _phrases.Get(step.Context, "session.streak", ("days", week.CurrentStreak)));
         var share = log.ExercisesPlanned == 0 ? 0 : (double)done / log.ExercisesPlanned;
-        lines.Add(_phrases.Get(step.Context, share >= 1 ? "session.encourageAll"
+        lines.Add(_phrases.Get(step.Context, log.Exercises.Any(e => e.Outcome == ExerciseOutcome.Stopped) ? "session.encourageStopped"
+            : share >= 1 ? "session.encourageAll"
             : share >= SessionRecord.DoneShare ? "session.encourageMost"
             : done > 0 ? "session.encourageSome"
             : "session.encourageNone"));

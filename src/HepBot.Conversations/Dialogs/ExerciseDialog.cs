@@ -32,7 +32,7 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
     private const string Done = "done", Skip = "skip", Painful = "painful", Again = "again",
         HoldTimer = "holdTimer", RestTimer = "restTimer", SafetyCheck = "safety", TellTherapist = "tellTherapist",
         SkipPain = "skipPain", UnwellCheck = "unwellCheck", CarryOn = "carryOn",
-        Unwell = "unwell", UnwellButtonCheck = "unwellButtonCheck", OtherReason = "otherReason";
+        Unwell = "unwell", UnwellButtonCheck = "unwellButtonCheck", OtherReason = "otherReason", TryNow = "tryNow", TellTherapistDone = "tellTherapistDone";
 
     /// <summary>An answer HepBot gives for the patient when their typed words said it (see PatientInterruptions).</summary>
     public const string PainReportPrefix = "pain:", StopForSafety = "stopForSafety", PainfulAnswer = Painful, UnwellAnswer = Unwell;
@@ -56,16 +56,17 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
         _timer = timer;
         _pain = pain;
         AddStep(AskAsync);
-        AddStep(HandleAsync);
-        AddStep(HandleAsync);
-        AddStep(HandleAsync);
-        // Skip → "Something else" → what happened → a warning sign in it → the red-flag check or carry on.
-        AddStep(HandleAsync);
-        AddStep(HandleAsync);
+        // One step per question that can follow another (skip → reason → what happened or try now → the red-flag check,
+        // carry on or tell the therapist …).
+        for (var i = 0; i < 7; i++)
+            AddStep(HandleAsync);
     }
 
     /// <param name="Pain">Pain reported during this exercise that did not stop it (4–5): kept with its answer.</param>
-    public sealed record Options(Guid LogId, Guid PrescriptionId, Guid ItemId, int Number, int Total, bool Quiet = false, int? Pain = null);
+    /// <param name="Full">The full card even for an exercise met before ("Show me again", "Show steps").</param>
+    /// <param name="WasUnsure">The patient said they were unsure how and chose to try: after Done, still offer to tell the therapist.</param>
+    public sealed record Options(Guid LogId, Guid PrescriptionId, Guid ItemId, int Number, int Total, bool Quiet = false, int? Pain = null,
+        bool Full = false, bool WasUnsure = false);
 
     public sealed class Values
     {
@@ -79,15 +80,19 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
         var item = await LoadItemAsync(step, options, ct);
         if (item is null)
             return await step.EndDialogAsync(ExerciseResult.Skipped, ct); // the program changed under us: move on
+        // The full card on first meeting an exercise; after that the compact one, with the steps one tap away.
+        var compact = !options.Full && await _recorder.HasMetBeforeAsync(ChatPerson.Of(step.Context).PatientId, item.ExerciseId, options.LogId, ct);
         if (!options.Quiet)
-            await step.Context.SendActivityAsync(_card.Build(step.Context, item, options.Number, options.Total), ct);
+            await step.Context.SendActivityAsync(compact
+                ? _card.BuildCompact(step.Context, item, options.Number, options.Total)
+                : _card.Build(step.Context, item, options.Number, options.Total), ct);
 
         var choices = new List<Choice>
         {
             _phrases.Choice(step.Context, Done, "exercise.choices.done"),
             _phrases.Choice(step.Context, Skip, "exercise.choices.skip"),
             _phrases.Choice(step.Context, Painful, "exercise.choices.painful"),
-            _phrases.Choice(step.Context, Again, "exercise.choices.again"),
+            _phrases.Choice(step.Context, Again, compact ? "exercise.showSteps" : "exercise.choices.again"),
         };
         if (item.Dose.HoldSeconds is { } hold)
             choices.Add(_phrases.Choice(step.Context, HoldTimer, "exercise.choices.holdTimer", ("seconds", hold)));
@@ -121,6 +126,8 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
             CarryOn => await OnCarryOnAsync(step, options, step.GetResult<FoundChoice>().Value, ct),
             TellTherapist => await OnTellTherapistAsync(step, options, step.GetResult<bool>(), ct),
             OtherReason => await OnOtherReasonAsync(step, options, (string)step.Result!, ct),
+            TellTherapistDone => await OnTellTherapistAsync(step, options, step.GetResult<bool>(), ct, ExerciseResult.Done),
+            TryNow => await OnTryNowAsync(step, options, step.GetResult<FoundChoice>().Value, ct),
             _ => throw new InvalidOperationException($"Exercise step has no pending question ('{pending}')."),
         };
     }
@@ -135,6 +142,8 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
             case Done:
                 await _recorder.RecordExerciseAsync(options.LogId, Answer(item, ExerciseOutcome.Done, item.Dose.Sets, pain: options.Pain), ct);
                 await _phrases.SayAsync(step.Context, "exercise.done", ct);
+                if (options.WasUnsure)
+                    return await OfferTellTherapistAsync(step, item, TellTherapistDone, "skip.offerTellTherapistAfterTrying", ct);
                 return await step.EndDialogAsync(ExerciseResult.Done, ct);
             case Skip:
                 step.Values.Pending = Skip;
@@ -143,7 +152,7 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
                 step.Values.Pending = Painful;
                 return await step.PromptAsync(Prompts.Pain, _phrases.Question(step.Context, "exercise.askPain", "session.retryPain"), ct);
             case Again:
-                return await step.ReplaceDialogAsync(DialogId, options with { Quiet = false }, ct);
+                return await step.ReplaceDialogAsync(DialogId, options with { Quiet = false, Full = true }, ct);
             case HoldTimer when item.Dose.HoldSeconds is { } hold:
                 await StartTimerAsync(step, hold, "exercise.timerHoldStart", "exercise.timerHoldDone", ct);
                 return await step.ReplaceDialogAsync(DialogId, options with { Quiet = true }, ct);
@@ -172,6 +181,18 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
             step.Values.Pending = OtherReason;
             return await step.PromptAsync(Prompts.SkipNote, _phrases.Question(step.Context, "skip.askOther", "skip.askOther"), ct);
         }
+        if (reason == SkipReason.UnsureHow)
+        {
+            // Unsure how: the full card, and a chance to try it now before anything is put down as skipped.
+            await _phrases.SayAsync(step.Context, "skip.answer.unsureHow", ct);
+            await step.Context.SendActivityAsync(_card.Build(step.Context, item, options.Number, options.Total), ct);
+            step.Values.Pending = TryNow;
+            return await step.PromptAsync(Prompts.Choice, _phrases.Choices(step.Context, "skip.tryNow.prompt",
+            [
+                _phrases.Choice(step.Context, "tryNow", "skip.tryNow.tryNow"),
+                _phrases.Choice(step.Context, "skipIt", "skip.tryNow.skipIt"),
+            ]), ct);
+        }
         await _recorder.RecordExerciseAsync(options.LogId, Answer(item, ExerciseOutcome.Skipped, 0, reason, options.Pain), ct);
         if (reason == SkipReason.FeltUnwell)
         {
@@ -180,15 +201,7 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
             return await step.BeginDialogAsync(SafetyCheckDialog.DialogId, null, ct);
         }
         await _phrases.SayAsync(step.Context, "skip.answer." + SkipReasonDialog.Key(reason), ct);
-        if (reason != SkipReason.UnsureHow)
-            return await step.EndDialogAsync(ExerciseResult.Skipped, ct);
-
-        // Unsure how: show the steps again, and offer to let the therapist know.
-        await step.Context.SendActivityAsync(_card.Build(step.Context, item, options.Number, options.Total), ct);
-        step.Values.Pending = TellTherapist;
-        var name = item.Exercise!.TextFor(step.Context.Activity.Locale ?? "en").Name;
-        return await step.PromptAsync(Prompts.Confirm,
-            _phrases.Question(step.Context, "skip.offerTellTherapist", "skip.offerTellTherapist", ("name", name)), ct);
+        return await step.EndDialogAsync(ExerciseResult.Skipped, ct);
     }
 
     /// <summary>
@@ -232,7 +245,27 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
         return await step.EndDialogAsync(ExerciseResult.Skipped, ct);
     }
 
-    private async Task<DialogTurnResult> OnTellTherapistAsync(WaterfallStepContext<Values> step, Options options, bool tell, CancellationToken ct)
+    private async Task<DialogTurnResult> OnTryNowAsync(WaterfallStepContext<Values> step, Options options, string answer, CancellationToken ct)
+    {
+        var item = await LoadItemAsync(step, options, ct);
+        if (item is null)
+            return await step.EndDialogAsync(ExerciseResult.Skipped, ct);
+        if (answer == "tryNow")
+            return await step.ReplaceDialogAsync(DialogId, options with { Quiet = true, Full = true, WasUnsure = true }, ct);
+        await _recorder.RecordExerciseAsync(options.LogId, Answer(item, ExerciseOutcome.Skipped, 0, SkipReason.UnsureHow, options.Pain), ct);
+        return await OfferTellTherapistAsync(step, item, TellTherapist, "skip.offerTellTherapist", ct);
+    }
+
+    private async Task<DialogTurnResult> OfferTellTherapistAsync(WaterfallStepContext<Values> step, PrescriptionItem item,
+        string pending, string key, CancellationToken ct)
+    {
+        step.Values.Pending = pending;
+        var name = item.Exercise!.TextFor(step.Context.Activity.Locale ?? "en").Name;
+        return await step.PromptAsync(Prompts.Confirm, _phrases.Question(step.Context, key, key, ("name", name)), ct);
+    }
+
+    private async Task<DialogTurnResult> OnTellTherapistAsync(WaterfallStepContext<Values> step, Options options, bool tell, CancellationToken ct,
+        ExerciseResult result = ExerciseResult.Skipped)
     {
         if (tell)
         {
@@ -241,7 +274,7 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
                 $"Unsure how to do {item?.Exercise?.Slug ?? "an exercise"}", ct);
         }
         await _phrases.SayAsync(step.Context, tell ? "skip.toldTherapist" : "skip.notTold", ct);
-        return await step.EndDialogAsync(ExerciseResult.Skipped, ct);
+        return await step.EndDialogAsync(result, ct);
     }
 
     private async Task<DialogTurnResult> OnPainAsync(WaterfallStepContext<Values> step, Options options, int pain, CancellationToken ct)
@@ -309,7 +342,6 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
             return await AskCarryOnAsync(step, ct);
         }
         await _phrases.SayAsync(step.Context, "safety.noRedFlags", ct);
-        await _phrases.SayAsync(step.Context, "exercise.stoppedContinue", ct);
         return await step.EndDialogAsync(ExerciseResult.Stopped, ct);
     }
 
@@ -388,7 +420,6 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
             await _phrases.SayAsync(step.Context, "safety.stoppedToday", ct);
             return await step.EndDialogAsync(ExerciseResult.EndSession, ct);
         }
-        await _phrases.SayAsync(step.Context, "exercise.stoppedContinue", ct);
         return await step.EndDialogAsync(ExerciseResult.Stopped, ct);
     }
 

@@ -25,10 +25,11 @@ public static class Prompts
 
     public const int MaxPauseDays = 30;
 
-    public static IEnumerable<Dialog> Create(Phrases phrases)
+    /// <param name="notUnderstood">Hears a question or remark typed at a choice, pain or yes/no question.</param>
+    public static IEnumerable<Dialog> Create(Phrases phrases, INotUnderstoodHandler? notUnderstood = null)
     {
-        yield return new ChoicePrompt(Choice);
-        yield return new NumberPrompt(Pain, PainTriage.Min, PainTriage.Max, offerButtons: true);
+        yield return new ChoicePrompt(Choice) { NotUnderstood = notUnderstood };
+        yield return new NumberPrompt(Pain, PainTriage.Min, PainTriage.Max, offerButtons: true) { NotUnderstood = notUnderstood };
         yield return new NumberPrompt(Days, 1, MaxPauseDays);
         yield return new TextPrompt(Time, 20, (context, ct) =>
             Task.FromResult(context.Recognized.Succeeded && ReminderTimeText.TryParse(context.Recognized.Value, out _)));
@@ -44,7 +45,7 @@ public static class Prompts
                 phrases.Catalog.Get(language, "common.no"),
                 phrases.Words(language, "common.yesWords"),
                 phrases.Words(language, "common.noWords"))),
-            phrases.Catalog.DefaultLanguage);
+            phrases.Catalog.DefaultLanguage) { NotUnderstood = notUnderstood };
     }
 
     /// <summary>"/start ABCD2345" (a Telegram deep link) → "ABCD2345".</summary>

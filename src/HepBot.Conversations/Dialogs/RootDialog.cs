@@ -1,6 +1,7 @@
 using HepBot.Conversations.Bot;
 using HepBot.Conversations.DialogLayer;
 using HepBot.Conversations.Linking;
+using HepBot.Conversations.Messages;
 using HepBot.Conversations.Therapists;
 using HepBot.Core.Linking;
 
@@ -40,6 +41,9 @@ public sealed class RootDialog : WaterfallDialog<RootDialog.Values>
             }
             if (commands.Recognize(step.Context, out _) is { } command)
                 return await router.RunAsync(step, command, ct) ?? await step.EndDialogAsync(null, ct);
+            // A question or remark is offered to the therapist as it is; the whole menu is for a stray word.
+            if (PassOnRemarks.LooksLikeRemark(text) && Messages.PatientMessageThread.Acceptable(text) is { } remark)
+                return await step.BeginDialogAsync(PassOnRemarkDialog.DialogId, new PassOnRemarkDialog.Options(remark), ct);
             await phrases.SayAsync(step.Context, "common.notUnderstood", ct);
             return await step.BeginDialogAsync(MenuDialog.DialogId, null, ct);
         });

@@ -32,6 +32,22 @@ public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts,
         return new TodayPlan(patient, today, prescription, logs);
     }
 
+    /// <summary>Whether the patient has answered this exercise in an earlier session: then the compact card is enough.</summary>
+    public async Task<bool> HasMetBeforeAsync(Guid patientId, Guid exerciseId, Guid currentLogId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.ExerciseLogs.AsNoTracking().AnyAsync(e => e.ExerciseId == exerciseId && e.SessionLogId != currentLogId
+            && db.SessionLogs.Any(l => l.Id == e.SessionLogId && l.PatientId == patientId), ct);
+    }
+
+    /// <summary>No other session of this program version has an answer yet: the session that starts now is its first.</summary>
+    public async Task<bool> IsFirstSessionOfAsync(Guid prescriptionId, Guid currentLogId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return !await db.SessionLogs.AsNoTracking()
+            .AnyAsync(l => l.PrescriptionId == prescriptionId && l.Id != currentLogId && l.Exercises.Any(), ct);
+    }
+
     /// <summary>Today's unfinished session, or a new one numbered after those already finished.</summary>
     public async Task<SessionLog> BeginAsync(TodayPlan plan, CancellationToken ct)
     {

@@ -9,6 +9,9 @@ public enum Side
 
     /// <summary>The full dose on one side, then on the other.</summary>
     Each = 3,
+
+    /// <summary>The patient's sore (injured or operated) side only: the library default for single-limb rehab exercises.</summary>
+    Affected = 4,
 }
 
 /// <summary>
@@ -37,7 +40,7 @@ public sealed record ExerciseDose(int Sets, int? Reps, int? HoldSeconds, int Res
         if (RestSeconds is < 0 or > MaxRestSeconds)
             errors.Add((nameof(RestSeconds), $"Rest must be between 0 and {MaxRestSeconds} seconds."));
         if (!Enum.IsDefined(Side))
-            errors.Add((nameof(Side), "Side must be both, left, right or each."));
+            errors.Add((nameof(Side), "Side must be both, left, right, each or affected."));
         return errors;
     }
 

@@ -25,7 +25,7 @@ internal static class ChatCommand
             Description = "The language the chat reports for you before a patient is linked (the patient's own language wins).",
             DefaultValueFactory = _ => "en",
         };
-        var chat = new Command("chat", "Talk to HepBot in this terminal, as the demo patient unless --code says otherwise. Buttons are numbered; /quit ends.")
+        var chat = new Command("chat", "Talk to HepBot in this terminal: the first run links the demo patient, --code links another, later runs continue as the linked patient. Buttons are numbered; /quit ends.")
         {
             code,
             language,

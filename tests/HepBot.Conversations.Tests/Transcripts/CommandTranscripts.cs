@@ -23,7 +23,7 @@ public sealed class CommandTranscripts
             "My data", "Delete my data", "Help"], chat.ButtonLabels);
 
         await chat.TapAsync("Today");
-        Assert.StartsWith("Today: 3 exercises, about 23 minutes.", chat.Transcript);
+        Assert.StartsWith("Today: 3 exercises, about 12 minutes.", chat.Transcript);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class CommandTranscripts
 
         await chat.SayAsync("today");
 
-        Assert.Equal("Today: 3 exercises, about 23 minutes.\nReady to start?", chat.Transcript);
+        Assert.Equal("Today: 3 exercises, about 12 minutes.\nReady to start?", chat.Transcript);
     }
 
     [Fact]
@@ -206,7 +206,7 @@ public sealed class CommandTranscripts
         await chat.TapAsync("Español");
 
         Assert.StartsWith(
-            "Hecho, a partir de ahora te hablaré en español.\n¡Hola de nuevo! Llevas 1 de 3. Sigamos con Elevación de pierna recta.\nEjercicio 2 de 3: Elevación de pierna recta",
+            "Hecho, a partir de ahora te hablaré en español.\n¡Hola de nuevo! Hasta ahora: 1 hecho, 2 por hacer. Sigamos con Elevación de pierna recta.\nEjercicio 2 de 3: Elevación de pierna recta",
             chat.Transcript);
         Assert.Equal("Toca «Hecho» cuando termines, o elige otra opción.", chat.LastReply);
         await using (var db = chat.Db())
@@ -300,8 +300,8 @@ public sealed class CommandTranscripts
         Assert.StartsWith("Here is everything HepBot stores about you:", chat.Transcript);
         Assert.Contains("Name: Alex Moreno\nLanguage: English\nTime zone: Europe/Madrid\nReminder times: 18:00\nReminders: on\nConnected since: 2026-11-18", chat.Transcript);
         Assert.Contains("Your program (version 1, from 2026-11-04):", chat.Transcript);
-        Assert.Contains("- Quad set: 3 × 10 repetitions, hold each 5 seconds. Do it on each side. Rest 30 seconds between sets.", chat.Transcript);
-        Assert.Contains("- Heel slide: 2 × 15 repetitions.", chat.Transcript);
+        Assert.Contains("- Quad set: 10 times, 3 rounds, rest 30 seconds between rounds; hold each for 5 seconds; your sore leg", chat.Transcript);
+        Assert.Contains("- Heel slide: 15 times, 2 rounds", chat.Transcript);
         Assert.Contains("- 2026-11-18: completed, 3 of 3 exercises, pain before 2, after 1", chat.Transcript);
         Assert.Contains("Messages you sent your therapist: 0", chat.Transcript);
         await using var db = chat.Db();
@@ -396,6 +396,6 @@ public sealed class CommandTranscripts
         Assert.StartsWith("Reminders are paused until 2026-11-19.", chat.Transcript);
 
         await chat.SayAsync("start");
-        Assert.StartsWith("Welcome back! You've done 1 of 3.", chat.Transcript);
+        Assert.StartsWith("Welcome back! So far: 1 done, 2 to go.", chat.Transcript);
     }
 }

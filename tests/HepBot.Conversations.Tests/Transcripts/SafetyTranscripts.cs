@@ -333,7 +333,8 @@ public sealed class SafetyTranscripts
 
         await chat.SayAsync("no chest pain, just tired");
 
-        Assert.StartsWith("Sorry, I didn't understand that.", chat.Transcript);
+        // Not an alarm; a remark the therapist may still like to read.
+        Assert.StartsWith("I can't answer that myself, but your therapist can.", chat.Transcript);
         Assert.Empty(await chat.AlertsAsync());
     }
 

@@ -88,7 +88,7 @@ public sealed class SkipTranscripts
     }
 
     [Fact]
-    public async Task Unsure_how_shows_the_card_again_and_offers_to_tell_the_therapist()
+    public async Task Unsure_how_shows_the_card_again_offers_a_try_and_then_to_tell_the_therapist()
     {
         await using var chat = await BotHarness.LinkedAsync();
         await chat.StartSessionAsync();
@@ -98,6 +98,11 @@ public sealed class SkipTranscripts
 
         Assert.StartsWith("Let's go over it again.\nExercise 1 of 3: Quad set", chat.Transcript);
         Assert.Contains("1. Sit or lie down with your leg straight in front of you.", chat.Transcript);
+        Assert.Equal("Would you like to try it now, with the steps above?", chat.LastReply);
+        Assert.Empty((await chat.TodaysLogAsync()).Exercises);
+
+        await chat.TapAsync("Skip it today");
+
         Assert.Equal("Would you like me to tell your therapist you're unsure about Quad set, so they can help?", chat.LastReply);
         Assert.Equal(["Yes", "No"], chat.ButtonLabels);
         var skipped = Assert.Single((await chat.TodaysLogAsync()).Exercises);
@@ -111,6 +116,7 @@ public sealed class SkipTranscripts
         await chat.StartSessionAsync();
         await chat.TapAsync("skip");
         await chat.TapAsync("UnsureHow");
+        await chat.TapAsync("Skip it today");
 
         await chat.SayAsync("yes");
 
@@ -127,6 +133,7 @@ public sealed class SkipTranscripts
         await chat.StartSessionAsync();
         await chat.TapAsync("skip");
         await chat.TapAsync("UnsureHow");
+        await chat.TapAsync("Skip it today");
 
         await chat.SayAsync("no");
 

@@ -53,7 +53,7 @@ public sealed class SpanishTranscripts
         await using var chat = await BotHarness.LinkedAsync(patientLocale: "es");
 
         await chat.SayAsync("empezar");
-        Assert.Equal("Hoy: 3 ejercicios, unos 23 minutos.\n¿Empezamos?", chat.Transcript);
+        Assert.Equal("Hoy: 3 ejercicios, unos 12 minutos.\n¿Empezamos?", chat.Transcript);
         Assert.Equal(["Empezar ahora", "Saltar hoy", "Más tarde"], chat.ButtonLabels);
         await chat.TapAsync("Empezar ahora");
         Assert.StartsWith("Antes de empezar: ¿cómo está tu dolor ahora mismo", chat.Transcript);
@@ -62,7 +62,7 @@ public sealed class SpanishTranscripts
         Assert.Equal(
             """
             Ejercicio 1 de 3: Contracción de cuádriceps
-            3 × 10 repeticiones, mantén cada una 5 segundos. Hazlo en cada lado. Descansa 30 segundos entre series.
+            10 veces, 3 rondas, descansa 30 segundos entre rondas; mantén cada una 5 segundos; la pierna que te duele
 
             Cómo hacerlo:
             1. Siéntate o acuéstate con la pierna estirada frente a ti.
@@ -119,14 +119,14 @@ public sealed class SpanishTranscripts
         Assert.StartsWith("¡Le pasa a cualquiera! Un recordatorio a otra hora podría ayudar: escribe «recordatorio» para cambiarlo.", chat.Transcript);
         await chat.SayAsync("hecho");
         await chat.SayAsync("hecho");
-        Assert.Equal("¡Todo hecho! ¿Cómo está tu dolor ahora, del 0 al 10?", chat.LastReply);
+        Assert.Equal("Hemos terminado los ejercicios de hoy. ¿Cómo está tu dolor ahora, del 0 al 10?", chat.LastReply);
         await chat.SayAsync("1");
         Assert.Equal(["Fácil", "Lo justo", "Difícil"], chat.ButtonLabels);
         await chat.TapAsync("Lo justo");
 
         Assert.Equal(
             """
-            Hoy hiciste 2 de 3 ejercicios.
+            Hoy: 2 hechos, 1 saltado.
             Esta semana: 0 de 3 días de ejercicio completados.
             Gracias por hacer lo que pudiste hoy. Cada sesión cuenta, y mañana es un nuevo comienzo.
             """.ReplaceLineEndings("\n"), chat.Transcript);

@@ -247,8 +247,8 @@ public abstract class ManagementApiTests<TFixture>(TFixture fixture) where TFixt
 
         var first = await (await client.PutAsJsonAsync($"/api/v1/patients/{patient.Id}/prescription", KneeProgram, Ct)).ReadAsync<PrescriptionDto>();
         Assert.Equal(1, first.Version);
-        Assert.Equal(new ExerciseDose(3, 10, 5, 30, Side.Each), first.Items[0].Dose);
-        Assert.Equal(new ExerciseDose(2, 8, null, 45, Side.Each), first.Items[1].Dose); // rest: the library default
+        Assert.Equal(new ExerciseDose(3, 10, 5, 30, Side.Affected), first.Items[0].Dose);
+        Assert.Equal(new ExerciseDose(2, 8, null, 45, Side.Affected), first.Items[1].Dose); // rest: the library default
         Assert.Equal([DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday], first.Schedule.Days);
         Assert.Equal(new DateOnly(2026, 3, 10), first.Schedule.StartDate);
 

@@ -41,7 +41,7 @@ public sealed class ChatVerbTests : IAsyncLifetime
 
         var (_, output) = await ChatAsync(["/today"]);
 
-        Assert.Contains("Welcome back! You've done 2 of 6. Let's carry on with Heel slide.", output);
+        Assert.Contains("Welcome back! So far: 2 done, 4 to go. Let's carry on with Heel slide.", output);
         Assert.Contains("Exercise 3 of 6: Heel slide", output);
         await using var db = _database.CreateContext();
         Assert.Equal(2, await db.ExerciseLogs.CountAsync(Ct));
