@@ -38,6 +38,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
 
         services.AddSingleton<Phrases>();
+        services.AddSingleton<DoseWords>();
         services.AddSingleton<CommandRecognizer>();
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<ExerciseCard>();

@@ -1,4 +1,5 @@
 using HepBot.Conversations.Bot;
+using HepBot.Conversations.Content;
 using HepBot.Conversations.Dialogs;
 using HepBot.Conversations.Sessions;
 using HepBot.Core.Audit;
@@ -14,7 +15,7 @@ namespace HepBot.Conversations.Patients;
 /// "My data": everything HepBot stores about the patient, written out in their language as plain text.
 /// Reading it is audited like any other read of patient data.
 /// </summary>
-public sealed class PatientDataExport(IDbContextFactory<HepBotDbContext> contexts, Phrases phrases, ExerciseCard card, TimeProvider clock)
+public sealed class PatientDataExport(IDbContextFactory<HepBotDbContext> contexts, Phrases phrases, DoseWords doseWords, TimeProvider clock)
 {
     public const int SessionDays = 90;
 
@@ -48,7 +49,7 @@ public sealed class PatientDataExport(IDbContextFactory<HepBotDbContext> context
             lines.Add(phrases.Get(turn, "data.exportProgram", ("version", prescription.Version),
                 ("start", prescription.Schedule.StartDate.ToString("yyyy-MM-dd"))));
             lines.AddRange(prescription.Items.Select(i => phrases.Get(turn, "data.exportProgramItem",
-                ("name", i.Exercise!.TextFor(locale).Name), ("dose", card.Dose(turn, i.Dose)))));
+                ("name", i.Exercise!.TextFor(locale).Name), ("dose", doseWords.Describe(turn, i)))));
         }
 
         var since = PatientClock.LocalDate(clock.GetUtcNow(), patient.TimeZoneId).AddDays(1 - SessionDays);

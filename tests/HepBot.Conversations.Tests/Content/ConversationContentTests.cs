@@ -43,7 +43,8 @@ public sealed partial class ConversationContentTests
         keys.AddRange(SymptomLexicon.Keys.Select(k => "symptoms." + k));
         keys.AddRange(Enum.GetValues<Difficulty>().Select(d => "session.difficulty." + Camel(d.ToString())));
         keys.AddRange(Enum.GetValues<SessionStatus>().Select(s => "data.status." + Camel(s.ToString())));
-        keys.AddRange(Enum.GetValues<Side>().Select(s => "exercise.dose.side." + s.ToString().ToLowerInvariant()));
+        keys.AddRange(Enum.GetValues<Side>().Where(s => s != Side.Both)
+            .SelectMany(s => Enum.GetValues<BodyRegion>().Select(r => (BodyRegion?)r).Append(null).Select(r => DoseWords.SideKey(s, r))));
         keys.AddRange(Enum.GetValues<PatientCommand>().Select(CommandRecognizer.WordsKey));
         keys.AddRange(MenuDialog.Items.Select(c => "menu.items." + Camel(c.ToString())));
         return [.. keys];

@@ -300,8 +300,8 @@ public sealed class CommandTranscripts
         Assert.StartsWith("Here is everything HepBot stores about you:", chat.Transcript);
         Assert.Contains("Name: Alex Moreno\nLanguage: English\nTime zone: Europe/Madrid\nReminder times: 18:00\nReminders: on\nConnected since: 2026-11-18", chat.Transcript);
         Assert.Contains("Your program (version 1, from 2026-11-04):", chat.Transcript);
-        Assert.Contains("- Quad set: 3 × 10 repetitions, hold each 5 seconds. Do it on each side. Rest 30 seconds between sets.", chat.Transcript);
-        Assert.Contains("- Heel slide: 2 × 15 repetitions.", chat.Transcript);
+        Assert.Contains("- Quad set: 10 times, 3 rounds, rest 30 seconds between rounds; hold each for 5 seconds; each leg: all of it on one leg, then on the other", chat.Transcript);
+        Assert.Contains("- Heel slide: 15 times, 2 rounds", chat.Transcript);
         Assert.Contains("- 2026-11-18: completed, 3 of 3 exercises, pain before 2, after 1", chat.Transcript);
         Assert.Contains("Messages you sent your therapist: 0", chat.Transcript);
         await using var db = chat.Db();

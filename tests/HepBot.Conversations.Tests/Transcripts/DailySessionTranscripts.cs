@@ -112,7 +112,7 @@ public sealed class DailySessionTranscripts
         Assert.Equal(
             """
             Exercise 1 of 3: Quad set
-            3 × 10 repetitions, hold each 5 seconds. Do it on each side. Rest 30 seconds between sets.
+            10 times, 3 rounds, rest 30 seconds between rounds; hold each for 5 seconds; each leg: all of it on one leg, then on the other
 
             How to do it:
             1. Sit or lie down with your leg straight in front of you.
@@ -139,7 +139,7 @@ public sealed class DailySessionTranscripts
 
         await chat.TapAsync("done");
 
-        Assert.StartsWith("Nice work!\nExercise 2 of 3: Straight leg raise\n3 × 10 repetitions. Do it on each side. Rest 45 seconds between sets.", chat.Transcript);
+        Assert.StartsWith("Nice work!\nExercise 2 of 3: Straight leg raise\n10 times, 3 rounds, rest 45 seconds between rounds; each leg: all of it on one leg, then on the other", chat.Transcript);
         Assert.Equal(["Done", "Skip", "Too painful", "Show me again", "Time my 45-second rest", "I feel unwell"], chat.ButtonLabels);
         var answer = Assert.Single((await chat.TodaysLogAsync()).Exercises);
         Assert.Equal((chat.Clinic.Exercises[0].Id, ExerciseOutcome.Done, 3), (answer.ExerciseId, answer.Outcome, answer.SetsDone));

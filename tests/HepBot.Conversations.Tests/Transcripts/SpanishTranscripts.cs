@@ -62,7 +62,7 @@ public sealed class SpanishTranscripts
         Assert.Equal(
             """
             Ejercicio 1 de 3: Contracción de cuádriceps
-            3 × 10 repeticiones, mantén cada una 5 segundos. Hazlo en cada lado. Descansa 30 segundos entre series.
+            10 veces, 3 rondas, descansa 30 segundos entre rondas; mantén cada una 5 segundos; cada pierna: todo con una pierna y luego con la otra
 
             Cómo hacerlo:
             1. Siéntate o acuéstate con la pierna estirada frente a ti.
