@@ -92,7 +92,6 @@ internal static class WebAppHosting
         services.AddScoped<Workspace.PatientEdits>();
         services.AddScoped<Workspace.ProgramEditing>();
         services.AddScoped<Workspace.ProgramHistoryQuery>();
-        services.AddSingleton<Workspace.DosePreview>();
     }
 
     /// <summary>Between authorization and the endpoints: the app's headers, anti-forgery, its 404 page.</summary>

@@ -76,7 +76,7 @@ public sealed class ProgramEditorPageTests(SqliteApiFixture fixture) : IClassFix
             Draft("0", "add:quad-set", [])));
         Assert.Contains("data-slug=\"quad-set\"", added);
         Assert.Contains("Quad set was added at the end of the program.", added);
-        Assert.Contains("3 × 10 repetitions, hold each 5 seconds. Do it on each side. Rest 30 seconds between sets.", added);
+        Assert.Contains("<q>10 times, 3 rounds, rest 30 seconds between rounds; hold each for 5 seconds; each leg: all of it on one leg, then on the other</q>", added);
 
         var two = await HtmlOf(await session.PostFormAsync(Editor(patient.Id), "program",
             Draft("0", "add:heel-slide", [("quad-set", "3", "10")])));
@@ -85,7 +85,7 @@ public sealed class ProgramEditorPageTests(SqliteApiFixture fixture) : IClassFix
         Assert.True(two.IndexOf("data-slug=\"quad-set\"", StringComparison.Ordinal) < two.IndexOf("data-slug=\"heel-slide\"", StringComparison.Ordinal));
         Assert.True(moved.IndexOf("data-slug=\"heel-slide\"", StringComparison.Ordinal) < moved.IndexOf("data-slug=\"quad-set\"", StringComparison.Ordinal),
             "Move up puts the heel slide first.");
-        Assert.Contains("2 × 15 repetitions", moved);
+        Assert.Contains("15 times, 2 rounds", moved);
 
         var saved = await session.PostFormAsync(Editor(patient.Id), "program",
             Draft("0", "save", [("heel-slide", "2", "15"), ("quad-set", "3", "10")], ("Draft.Notes", "Ice after if the knee is warm.")));
@@ -124,7 +124,7 @@ public sealed class ProgramEditorPageTests(SqliteApiFixture fixture) : IClassFix
         Assert.Contains("The first program.", history);
         Assert.Contains("Added: Bridge (", history);
         Assert.Contains("Removed: Heel slide", history);
-        Assert.Contains("Quad set: 3 × 10 repetitions, hold each 5 seconds. Do it on each side. Rest 30 seconds between sets. → 3 × 12 repetitions", history);
+        Assert.Contains("Quad set: 10 times, 3 rounds, rest 30 seconds between rounds; hold each for 5 seconds; each leg: all of it on one leg, then on the other → 12 times, 3 rounds", history);
         Assert.Contains("by Therapist", history);
     }
 
@@ -321,7 +321,7 @@ public sealed class ProgramEditorPageTests(SqliteApiFixture fixture) : IClassFix
         Assert.Contains("Describe the exercise in at least one step", refused);
         Assert.Contains("Wall squat was created for your clinic and added to the program.", created);
         Assert.Contains("data-slug=\"wall-squat\"", created);
-        Assert.Contains("2 × 8 repetitions. Rest 45 seconds between sets.", created);
+        Assert.Contains("8 times, 2 rounds, rest 45 seconds between rounds", created);
         await using var db = fixture.Database.CreateContext();
         var exercise = await db.Exercises.SingleAsync(e => e.Slug == "wall-squat" && e.ClinicId == therapist.ClinicId, Ct);
         Assert.Equal(["Keep your knees behind your toes."], exercise.Texts.Single().Cautions);
