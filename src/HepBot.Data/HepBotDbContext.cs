@@ -34,6 +34,8 @@ public abstract class HepBotDbContext(DbContextOptions options)
     public DbSet<Exercise> Exercises => Set<Exercise>();
     public DbSet<Prescription> Prescriptions => Set<Prescription>();
     public DbSet<PrescriptionItem> PrescriptionItems => Set<PrescriptionItem>();
+    public DbSet<ProgramTemplate> ProgramTemplates => Set<ProgramTemplate>();
+    public DbSet<ProgramTemplateItem> ProgramTemplateItems => Set<ProgramTemplateItem>();
     public DbSet<SessionLog> SessionLogs => Set<SessionLog>();
     public DbSet<ExerciseLog> ExerciseLogs => Set<ExerciseLog>();
     public DbSet<Invitation> Invitations => Set<Invitation>();

@@ -9,6 +9,7 @@ using HepBot.Host.Api.Invitations;
 using HepBot.Host.Api.Messages;
 using HepBot.Host.Api.Patients;
 using HepBot.Host.Api.Prescriptions;
+using HepBot.Host.Api.Templates;
 using HepBot.Host.Authentication;
 using HepBot.Host.Bot;
 using HepBot.Host.Configuration;
@@ -91,6 +92,7 @@ internal static class HepBotApplication
         app.MapPatientsApi();
         app.MapExercisesApi();
         app.MapPrescriptionsApi();
+        app.MapTemplatesApi();
         app.MapInvitationsApi();
         app.MapAlertsApi();
         app.MapAdherenceApi();

@@ -90,6 +90,8 @@ internal static class WebAppHosting
         services.AddScoped<Workspace.PatientsQuery>();
         services.AddScoped<Workspace.PatientRecordQuery>();
         services.AddScoped<Workspace.PatientEdits>();
+        services.AddScoped<Workspace.ProgramEditing>();
+        services.AddScoped<Workspace.ProgramHistoryQuery>();
     }
 
     /// <summary>Between authorization and the endpoints: the app's headers, anti-forgery, its 404 page.</summary>

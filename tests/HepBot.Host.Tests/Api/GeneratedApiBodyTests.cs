@@ -34,6 +34,8 @@ public abstract class GeneratedApiBodyTests<TFixture>(TFixture fixture) where TF
         ["text"] = ["locale", "name", "steps", "cues", "cautions"],
         ["media"] = ["kind", "url", "filePath", "caption"],
         ["message"] = ["text"],
+        ["template"] = ["name", "sessionsPerDay", "days", "notes", "items"],
+        ["applyTemplate"] = ["templateId", "startDate", "endDate"],
     };
 
     private static readonly string[] Strings =
@@ -102,6 +104,8 @@ public abstract class GeneratedApiBodyTests<TFixture>(TFixture fixture) where TF
             ("PUT", $"/api/v1/patients/{patient.Id}/prescription", "prescription"),
             ("POST", "/api/v1/exercises", "exercise"),
             ("POST", $"/api/v1/patients/{patient.Id}/messages", "message"),
+            ("POST", "/api/v1/templates", "template"),
+            ("POST", $"/api/v1/patients/{patient.Id}/prescription/from-template", "applyTemplate"),
         };
 
         var failures = new List<string>();

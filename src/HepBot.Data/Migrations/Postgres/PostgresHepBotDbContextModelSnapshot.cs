@@ -668,6 +668,102 @@ namespace HepBot.Data.Migrations.Postgres
                     b.ToTable("PrescriptionItems");
                 });
 
+            modelBuilder.Entity("HepBot.Core.Prescriptions.ProgramTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Days")
+                        .HasMaxLength(32)
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("SessionsPerDay")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ProgramTemplates");
+                });
+
+            modelBuilder.Entity("HepBot.Core.Prescriptions.ProgramTemplateItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ExerciseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("MaxReps")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxSets")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Dose", "HepBot.Core.Prescriptions.ProgramTemplateItem.Dose#ExerciseDose", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("HoldSeconds")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("Reps")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("RestSeconds")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Sets")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Side")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExerciseId");
+
+                    b.HasIndex("TemplateId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("ProgramTemplateItems");
+                });
+
             modelBuilder.Entity("HepBot.Core.Sessions.ExerciseLog", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1177,6 +1273,32 @@ namespace HepBot.Data.Migrations.Postgres
                     b.Navigation("Exercise");
                 });
 
+            modelBuilder.Entity("HepBot.Core.Prescriptions.ProgramTemplate", b =>
+                {
+                    b.HasOne("HepBot.Core.Clinics.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HepBot.Core.Prescriptions.ProgramTemplateItem", b =>
+                {
+                    b.HasOne("HepBot.Core.Exercises.Exercise", "Exercise")
+                        .WithMany()
+                        .HasForeignKey("ExerciseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HepBot.Core.Prescriptions.ProgramTemplate", null)
+                        .WithMany("Items")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Exercise");
+                });
+
             modelBuilder.Entity("HepBot.Core.Sessions.ExerciseLog", b =>
                 {
                     b.HasOne("HepBot.Core.Sessions.SessionLog", null)
@@ -1240,6 +1362,11 @@ namespace HepBot.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("HepBot.Core.Prescriptions.Prescription", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("HepBot.Core.Prescriptions.ProgramTemplate", b =>
                 {
                     b.Navigation("Items");
                 });

@@ -669,6 +669,102 @@ namespace HepBot.Data.Migrations.SqlServer
                     b.ToTable("PrescriptionItems");
                 });
 
+            modelBuilder.Entity("HepBot.Core.Prescriptions.ProgramTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Days")
+                        .HasMaxLength(32)
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("SessionsPerDay")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ProgramTemplates");
+                });
+
+            modelBuilder.Entity("HepBot.Core.Prescriptions.ProgramTemplateItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ExerciseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("MaxReps")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MaxSets")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Dose", "HepBot.Core.Prescriptions.ProgramTemplateItem.Dose#ExerciseDose", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("HoldSeconds")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("Reps")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("RestSeconds")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Sets")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Side")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("nvarchar(32)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExerciseId");
+
+                    b.HasIndex("TemplateId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("ProgramTemplateItems");
+                });
+
             modelBuilder.Entity("HepBot.Core.Sessions.ExerciseLog", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1179,6 +1275,32 @@ namespace HepBot.Data.Migrations.SqlServer
                     b.Navigation("Exercise");
                 });
 
+            modelBuilder.Entity("HepBot.Core.Prescriptions.ProgramTemplate", b =>
+                {
+                    b.HasOne("HepBot.Core.Clinics.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HepBot.Core.Prescriptions.ProgramTemplateItem", b =>
+                {
+                    b.HasOne("HepBot.Core.Exercises.Exercise", "Exercise")
+                        .WithMany()
+                        .HasForeignKey("ExerciseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HepBot.Core.Prescriptions.ProgramTemplate", null)
+                        .WithMany("Items")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Exercise");
+                });
+
             modelBuilder.Entity("HepBot.Core.Sessions.ExerciseLog", b =>
                 {
                     b.HasOne("HepBot.Core.Sessions.SessionLog", null)
@@ -1242,6 +1364,11 @@ namespace HepBot.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("HepBot.Core.Prescriptions.Prescription", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("HepBot.Core.Prescriptions.ProgramTemplate", b =>
                 {
                     b.Navigation("Items");
                 });

@@ -661,6 +661,102 @@ namespace HepBot.Data.Migrations.Sqlite
                     b.ToTable("PrescriptionItems");
                 });
 
+            modelBuilder.Entity("HepBot.Core.Prescriptions.ProgramTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
+                        .HasMaxLength(32)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionsPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ProgramTemplates");
+                });
+
+            modelBuilder.Entity("HepBot.Core.Prescriptions.ProgramTemplateItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ExerciseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxReps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxSets")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Dose", "HepBot.Core.Prescriptions.ProgramTemplateItem.Dose#ExerciseDose", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("HoldSeconds")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("Reps")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("RestSeconds")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Sets")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Side")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExerciseId");
+
+                    b.HasIndex("TemplateId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("ProgramTemplateItems");
+                });
+
             modelBuilder.Entity("HepBot.Core.Sessions.ExerciseLog", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1166,6 +1262,32 @@ namespace HepBot.Data.Migrations.Sqlite
                     b.Navigation("Exercise");
                 });
 
+            modelBuilder.Entity("HepBot.Core.Prescriptions.ProgramTemplate", b =>
+                {
+                    b.HasOne("HepBot.Core.Clinics.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HepBot.Core.Prescriptions.ProgramTemplateItem", b =>
+                {
+                    b.HasOne("HepBot.Core.Exercises.Exercise", "Exercise")
+                        .WithMany()
+                        .HasForeignKey("ExerciseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HepBot.Core.Prescriptions.ProgramTemplate", null)
+                        .WithMany("Items")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Exercise");
+                });
+
             modelBuilder.Entity("HepBot.Core.Sessions.ExerciseLog", b =>
                 {
                     b.HasOne("HepBot.Core.Sessions.SessionLog", null)
@@ -1229,6 +1351,11 @@ namespace HepBot.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("HepBot.Core.Prescriptions.Prescription", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("HepBot.Core.Prescriptions.ProgramTemplate", b =>
                 {
                     b.Navigation("Items");
                 });

@@ -23,15 +23,64 @@ internal static class PrescriptionVersions
         HepBotDbContext db, Patient patient, Guid prescribedById, PrescribeRequest request, DateTimeOffset now,
         FieldErrors errors, CancellationToken cancellationToken)
     {
-        var items = request.Items ?? [];
+        var prescriptionItems = await CheckItemsAsync(db, patient.ClinicId, request.Items, errors, cancellationToken);
+        errors.CheckText("notes", request.Notes, MaxNotesLength, required: false);
+
+        var s = request.Schedule;
+        var schedule = new PrescriptionSchedule(
+            s?.SessionsPerDay ?? 1,
+            s?.Days is { Count: > 0 } days ? days.Aggregate(TrainingDays.None, (all, day) => all | PrescriptionSchedule.ToFlag(day)) : TrainingDays.Every,
+            s?.StartDate ?? PatientClock.LocalDate(now, patient.TimeZoneId),
+            s?.EndDate);
+        if (s?.Days is { Count: 0 })
+            errors.Add("schedule.days", "Choose at least one day of the week.");
+        errors.AddRange("schedule", schedule.Validate());
+        errors.AddRange("schedule", schedule.ValidateDates(PatientClock.LocalDate(now, patient.TimeZoneId)));
+        if (errors.Any)
+            return null;
+
+        var current = await db.Prescriptions
+            .Where(p => p.PatientId == patient.Id && p.SupersededAt == null)
+            .ToListAsync(cancellationToken);
+        foreach (var superseded in current)
+            superseded.SupersededAt = now;
+        var lastVersion = await db.Prescriptions.Where(p => p.PatientId == patient.Id)
+            .MaxAsync(p => (int?)p.Version, cancellationToken) ?? 0;
+
+        var prescription = new Prescription
+        {
+            PatientId = patient.Id,
+            Version = lastVersion + 1,
+            PrescribedById = prescribedById,
+            CreatedAt = now,
+            Schedule = schedule,
+            Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim(),
+            Items = prescriptionItems,
+        };
+        db.Prescriptions.Add(prescription);
+        // The patient row's version counts this change too: two versions racing (each superseding the one it
+        // read) then conflict on that row, so there is never more than one current program.
+        db.Entry(patient).Property(p => p.Version).IsModified = true;
+        return prescription;
+    }
+
+    /// <summary>
+    /// The exercises of a program as the rules allow them (1 to <see cref="MaxItems"/>, each a library or clinic
+    /// exercise with a valid dose, limits and note): the one check behind a new version and a clinic's template.
+    /// Failures are added to <paramref name="errors"/> under "items[i]...".
+    /// </summary>
+    public static async Task<List<PrescriptionItem>> CheckItemsAsync(
+        HepBotDbContext db, Guid clinicId, IReadOnlyList<PrescriptionItemRequest?>? requested, FieldErrors errors,
+        CancellationToken cancellationToken)
+    {
+        var items = requested ?? [];
         if (items.Count is < 1 or > MaxItems)
             errors.Add("items", $"A program has between 1 and {MaxItems} exercises.");
-        errors.CheckText("notes", request.Notes, MaxNotesLength, required: false);
 
         var slugs = items.Select(i => i?.ExerciseSlug).OfType<string>().Distinct().ToList();
         // A clinic's own exercise wins over a library one with the same slug.
         var exercises = (await db.Exercises
-                .Where(e => slugs.Contains(e.Slug) && (e.ClinicId == null || e.ClinicId == patient.ClinicId))
+                .Where(e => slugs.Contains(e.Slug) && (e.ClinicId == null || e.ClinicId == clinicId))
                 .ToListAsync(cancellationToken))
             .GroupBy(e => e.Slug)
             .ToDictionary(g => g.Key, g => g.OrderBy(e => e.ClinicId is null).First());
@@ -76,42 +125,6 @@ internal static class PrescriptionVersions
                 MaxReps = item.MaxReps,
             });
         }
-
-        var s = request.Schedule;
-        var schedule = new PrescriptionSchedule(
-            s?.SessionsPerDay ?? 1,
-            s?.Days is { Count: > 0 } days ? days.Aggregate(TrainingDays.None, (all, day) => all | PrescriptionSchedule.ToFlag(day)) : TrainingDays.Every,
-            s?.StartDate ?? PatientClock.LocalDate(now, patient.TimeZoneId),
-            s?.EndDate);
-        if (s?.Days is { Count: 0 })
-            errors.Add("schedule.days", "Choose at least one day of the week.");
-        errors.AddRange("schedule", schedule.Validate());
-        errors.AddRange("schedule", schedule.ValidateDates(PatientClock.LocalDate(now, patient.TimeZoneId)));
-        if (errors.Any)
-            return null;
-
-        var current = await db.Prescriptions
-            .Where(p => p.PatientId == patient.Id && p.SupersededAt == null)
-            .ToListAsync(cancellationToken);
-        foreach (var superseded in current)
-            superseded.SupersededAt = now;
-        var lastVersion = await db.Prescriptions.Where(p => p.PatientId == patient.Id)
-            .MaxAsync(p => (int?)p.Version, cancellationToken) ?? 0;
-
-        var prescription = new Prescription
-        {
-            PatientId = patient.Id,
-            Version = lastVersion + 1,
-            PrescribedById = prescribedById,
-            CreatedAt = now,
-            Schedule = schedule,
-            Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim(),
-            Items = prescriptionItems,
-        };
-        db.Prescriptions.Add(prescription);
-        // The patient row's version counts this change too: two versions racing (each superseding the one it
-        // read) then conflict on that row, so there is never more than one current program.
-        db.Entry(patient).Property(p => p.Version).IsModified = true;
-        return prescription;
+        return prescriptionItems;
     }
 }
