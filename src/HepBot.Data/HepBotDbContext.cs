@@ -1,5 +1,6 @@
 using HepBot.Core.Alerts;
 using HepBot.Core.Audit;
+using HepBot.Core.Billing;
 using HepBot.Core.Clinics;
 using HepBot.Core.Exercises;
 using HepBot.Core.Linking;
@@ -46,6 +47,7 @@ public abstract class HepBotDbContext(DbContextOptions options)
     public DbSet<BotStateEntry> BotState => Set<BotStateEntry>();
     public DbSet<SeenDelivery> SeenDeliveries => Set<SeenDelivery>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<TreatmentMinutes> TreatmentMinutes => Set<TreatmentMinutes>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

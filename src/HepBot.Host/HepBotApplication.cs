@@ -7,9 +7,11 @@ using HepBot.Host.Api.Alerts;
 using HepBot.Host.Api.Exercises;
 using HepBot.Host.Api.Invitations;
 using HepBot.Host.Api.Messages;
+using HepBot.Host.Api.Minutes;
 using HepBot.Host.Api.Patients;
 using HepBot.Host.Api.Prescriptions;
 using HepBot.Host.Api.Templates;
+using HepBot.Host.Api.Reports;
 using HepBot.Host.Authentication;
 using HepBot.Host.Bot;
 using HepBot.Host.Configuration;
@@ -53,6 +55,9 @@ internal static class HepBotApplication
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<DemoBanner>();
         services.AddSingleton<Invitations.InvitationMaterial>();
+        services.AddSingleton<Billing.RtmCodes>();
+        services.AddScoped<Billing.RtmReportService>();
+        services.AddScoped<Billing.TreatmentMinutesLog>();
         services.AddHostedService<DatabaseStartup>();
         // After the database start-up: hosted services start in order, and updates need a migrated database.
         TelegramHosting.AddTelegram(builder);
@@ -98,6 +103,8 @@ internal static class HepBotApplication
         app.MapAdherenceApi();
         app.MapMessagesApi();
         app.MapApiKeysApi();
+        app.MapMinutesApi();
+        app.MapRtmReportApi();
         app.MapBotMessages();
         app.MapTelegram();
         app.MapWebApp();
@@ -113,6 +120,9 @@ internal static class HepBotApplication
         services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ExerciseLibraryOptions>().Bind(configuration.GetSection(ExerciseLibraryOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Billing.RtmReportOptions>().Bind(configuration.GetSection(Billing.RtmReportOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Billing.RtmReportOptions>, Billing.RtmReportOptionsValidator>();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName))
             .PostConfigure<IOptions<DatabaseOptions>>((demo, database) => demo.Enabled ??= database.Value.UsesEmbeddedDefault)
             .ValidateDataAnnotations().ValidateOnStart();

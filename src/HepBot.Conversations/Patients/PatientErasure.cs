@@ -35,6 +35,8 @@ public sealed class PatientErasure(IDbContextFactory<HepBotDbContext> contexts, 
         var alertIds = db.Alerts.Where(a => a.PatientId == patientId).Select(a => a.Id);
         await db.AlertDeliveries.Where(d => alertIds.Contains(d.AlertId)).ExecuteDeleteAsync(ct);
         await db.Alerts.Where(a => a.PatientId == patientId).ExecuteDeleteAsync(ct);
+        // Logged clinician minutes may point at the patient's messages, so they go first.
+        await db.TreatmentMinutes.Where(m => m.PatientId == patientId).ExecuteDeleteAsync(ct);
         await db.PatientMessages.Where(m => m.PatientId == patientId).ExecuteDeleteAsync(ct);
         // Earlier audit rows keep their ids (they name no one) but lose the link to the erased patient.
         await db.AuditEntries.Where(a => a.PatientId == patientId)

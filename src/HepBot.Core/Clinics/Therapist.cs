@@ -20,4 +20,12 @@ public sealed class Therapist
     /// <summary>The language of the therapist's web app and chat texts ("en", "es").</summary>
     public string Locale { get; set; } = "en";
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// When a clinic admin deactivated the therapist: they can no longer sign in or use their API keys, and
+    /// everything they did stays on record. Only a therapist with no patients can be deactivated.
+    /// </summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    public bool IsActive => DeactivatedAt is null;
 }

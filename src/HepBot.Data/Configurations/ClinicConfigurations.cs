@@ -22,6 +22,7 @@ internal sealed class TherapistConfiguration : IEntityTypeConfiguration<Therapis
         b.Property(t => t.Email).HasMaxLength(254);
         b.Property(t => t.Locale).HasMaxLength(16);
         b.HasIndex(t => t.Email).IsUnique();
+        b.Ignore(t => t.IsActive);
         b.HasOne(t => t.Clinic).WithMany().HasForeignKey(t => t.ClinicId).OnDelete(DeleteBehavior.Restrict);
     }
 }

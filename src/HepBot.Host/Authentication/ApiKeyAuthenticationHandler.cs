@@ -36,11 +36,12 @@ internal sealed class ApiKeyAuthenticationHandler(
         var prefix = ApiKeySecret.PrefixOf(key);
         var now = clock.GetUtcNow();
         var stored = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.Prefix == prefix && k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now))
+            .Where(k => k.Prefix == prefix && k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now)
+                && k.Therapist!.DeactivatedAt == null)
             .Select(k => new { k.Id, k.Hash, k.LastUsedAt, k.TherapistId, k.Therapist!.ClinicId, k.Therapist.Role })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (stored is null || !ApiKeySecret.Matches(key, stored.Hash))
-            return AuthenticateResult.Fail("Unknown, revoked or expired API key.");
+            return AuthenticateResult.Fail("Unknown, revoked or expired API key, or its therapist was deactivated.");
 
         if (stored.LastUsedAt is null || now - stored.LastUsedAt.Value >= LastUsedPrecision)
         {

@@ -10,6 +10,7 @@ internal static class Navigation
     [
         new("/app", "nav.today"),
         new("/app/patients", "nav.patients"),
+        new("/app/reports/rtm", "rtm.nav"),
         new("/app/clinic", "nav.clinic", AdminOnly: true),
         new("/app/my-chats", "nav.myChats"),
     ];

@@ -42,7 +42,8 @@ internal static class WebAppHosting
         {
             var o = web.Value;
             identity.User.RequireUniqueEmail = true;
-            identity.SignIn.RequireConfirmedAccount = false;
+            // "Confirmed" means "not deactivated" here (ActiveTherapistConfirmation); e-mail confirmation is not used.
+            identity.SignIn.RequireConfirmedAccount = true;
             identity.Password.RequiredLength = o.MinPasswordLength;
             identity.Password.RequireDigit = false;
             identity.Password.RequireLowercase = false;
@@ -70,6 +71,12 @@ internal static class WebAppHosting
                 cookie.LoginPath = BasePath + "/sign-in";
                 cookie.LogoutPath = BasePath + "/sign-out";
                 cookie.AccessDeniedPath = BasePath + "/sign-in";
+                var identityCheck = cookie.Events.OnValidatePrincipal;
+                cookie.Events.OnValidatePrincipal = async context =>
+                {
+                    await identityCheck(context);
+                    await ActiveTherapistCheck.ValidateAsync(context);
+                };
             });
         services.AddAntiforgery(o =>
         {
@@ -86,12 +93,14 @@ internal static class WebAppHosting
         services.AddRazorComponents();
         services.AddScoped<WebText>();
         services.AddScoped<SetPasswordLinks>();
+        services.AddScoped<IUserConfirmation<TherapistAccount>, ActiveTherapistConfirmation>();
         services.AddScoped<Workspace.TodayQuery>();
         services.AddScoped<Workspace.PatientsQuery>();
         services.AddScoped<Workspace.PatientRecordQuery>();
         services.AddScoped<Workspace.PatientEdits>();
         services.AddScoped<Workspace.ProgramEditing>();
         services.AddScoped<Workspace.ProgramHistoryQuery>();
+        services.AddScoped<Workspace.ClinicAdministration>();
     }
 
     /// <summary>Between authorization and the endpoints: the app's headers, anti-forgery, its 404 page.</summary>
@@ -111,6 +120,7 @@ internal static class WebAppHosting
         // Every page needs a signed-in therapist unless it says [AllowAnonymous] (sign-in, set password, not found).
         app.MapRazorComponents<App>().RequireAuthorization(Policy);
         Invitations.InvitationHandoutEndpoints.MapInvitationHandout(app);
+        app.MapWebAppExports();
         app.MapPost(BasePath + "/sign-out", async ([FromForm] string? returnUrl, SignInManager<TherapistAccount> signIn) =>
         {
             await signIn.SignOutAsync();
