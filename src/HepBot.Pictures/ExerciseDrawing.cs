@@ -76,11 +76,34 @@ public static class ExerciseDrawing
         gif.SaveAsGif(output, new GifEncoder
         {
             ColorTableMode = GifColorTableMode.Global,
-            // No dithering: flat colours stay flat, and the file stays small.
-            Quantizer = new WuQuantizer(new QuantizerOptions { Dither = null, MaxColors = 64 }),
+            // The drawing's own colours and their soft edges: no colour search per frame, no dithering noise.
+            Quantizer = new PaletteQuantizer(Palette(style), new QuantizerOptions { Dither = null }),
         });
         return output.ToArray();
     }
+
+    private static Color[] Palette(PictureStyle style)
+    {
+        SKColor[] inks =
+        [
+            PictureStyle.Body, PictureStyle.BodyFar, style.Accent, style.AccentFar, style.Arrow, PictureStyle.Prop,
+            PictureStyle.PropEdge, PictureStyle.Floor, FigureRenderer.Darker(PictureStyle.Body), FigureRenderer.Darker(style.Accent),
+        ];
+        var colours = new List<Color> { Color.White };
+        foreach (var ink in inks)
+            foreach (var t in new[] { 1.0, 0.75, 0.5, 0.25 })
+                colours.Add(Blend(ink, t));
+        colours.Add(Blend(style.Accent, style.AccentGhost.Alpha / 255.0));
+        foreach (var t in new[] { 0.75, 0.5, 0.25 })
+            colours.Add(Color.FromRgb(
+                (byte)(PictureStyle.Body.Red * t + PictureStyle.Prop.Red * (1 - t)),
+                (byte)(PictureStyle.Body.Green * t + PictureStyle.Prop.Green * (1 - t)),
+                (byte)(PictureStyle.Body.Blue * t + PictureStyle.Prop.Blue * (1 - t))));
+        return [.. colours.Distinct()];
+    }
+
+    private static Color Blend(SKColor ink, double t) => Color.FromRgb(
+        (byte)Math.Round(255 + (ink.Red - 255) * t), (byte)Math.Round(255 + (ink.Green - 255) * t), (byte)Math.Round(255 + (ink.Blue - 255) * t));
 
     /// <summary>
     /// Every exercise's still on one page with its name under it, for a physiotherapist to review the drawings

@@ -82,8 +82,9 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
         }
         using var fill = new SKPaint { Color = colour, IsAntialias = true, Style = SKPaintStyle.StrokeAndFill, StrokeWidth = (float)(Skeleton.TrunkWidthFront * scene.Scale), StrokeJoin = SKStrokeJoin.Round };
         using var body = new SKPathBuilder();
-        body.MoveTo(P(at["right.shoulder"]));
-        body.LineTo(P(at["left.shoulder"]));
+        // Shoulders drawn a little inside the arm roots, so arms hanging at the sides stay visible.
+        body.MoveTo(P(Vec(at["neck"], at["right.shoulder"], 0.72)));
+        body.LineTo(P(Vec(at["neck"], at["left.shoulder"], 0.72)));
         body.LineTo(P(at["left.hip"]));
         body.LineTo(P(at["right.hip"]));
         body.Close();
@@ -154,7 +155,8 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
             case "table" or "counter":
             {
                 var (left, right) = PropGeometry.TableSpan(prop, first, Data.View);
-                var top = anchor.Y - 0.03;
+                // The hand rests on the top.
+                var top = anchor.Y - 0.018;
                 if (prop.Kind == "counter")
                     Box(canvas, left, right, 0, top, fill, edge, 3);
                 else
@@ -230,7 +232,7 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
     {
         var path = scene.StillPath().Select(scene.Place).ToList();
         var candidates = Data.Moving.SelectMany(Skeleton.LandmarksOf).Distinct().ToList();
-        var effector = candidates
+        var effector = Data.Arrow ?? candidates
             .OrderByDescending(n => Distance(P(path[0][n]), P(path[^1][n])))
             .ThenBy(n => n, StringComparer.Ordinal)
             .First();
@@ -248,8 +250,11 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
             var direction = Normalised(points[^1] - points[0]);
             if (direction == SKPoint.Empty)
                 direction = Normalised(points[0] - centre);
-            var side = Normalised(points[0] - centre);
-            var start = points[0] + Times(side, 26) - Times(direction, 16);
+            // Beside the moving part, on the side away from the body.
+            var side = new SKPoint(-direction.Y, direction.X);
+            if (Dot(side, points[0] - centre) < 0)
+                side = Times(side, -1);
+            var start = points[0] + Times(side, 24);
             var end = start + Times(direction, 34);
             canvas.DrawLine(start, end, paint);
             ArrowHead(canvas, end, direction, head);
@@ -316,7 +321,7 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
 
     private static SKPaint Fill(SKColor colour) => new() { Color = colour, IsAntialias = true, Style = SKPaintStyle.Fill };
 
-    private static SKColor Darker(SKColor c) => new((byte)(c.Red * 0.55), (byte)(c.Green * 0.55), (byte)(c.Blue * 0.55));
+    internal static SKColor Darker(SKColor c) => new((byte)(c.Red * 0.55), (byte)(c.Green * 0.55), (byte)(c.Blue * 0.55));
 
     private static double Distance(SKPoint a, SKPoint b) => Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
 

@@ -96,8 +96,10 @@ internal sealed class FigureScene
         var body = Skeleton.Solve(pose);
         var (sin, cos) = Math.SinCos(_baseAngle * Math.PI / 180);
         var placed = new Dictionary<string, Placed>(body.Count, StringComparer.Ordinal);
-        foreach (var (name, v) in body)
+        var turn = Frame.Y(_data.Turn);
+        foreach (var (name, raw) in body)
         {
+            var v = turn.Apply(raw);
             var (x, y, depth) = _data.View switch
             {
                 PoseView.Side => (v.X, v.Y, v.Z),

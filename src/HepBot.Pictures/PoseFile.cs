@@ -64,7 +64,7 @@ public static class PoseFile
         where = $"{where}, exercise '{id}'";
         var before = errors.Count;
         foreach (var key in item.Children.Keys.OfType<YamlScalarNode>())
-            if (key.Value is not ("exercise" or "position" or "view" or "moving" or "props" or "poses" or "base" or "anchor" or "still" or "custom"))
+            if (key.Value is not ("exercise" or "position" or "view" or "moving" or "props" or "poses" or "base" or "anchor" or "still" or "custom" or "turn" or "arrow"))
                 errors.Add($"{where}: unknown field '{key.Value}'.");
 
         var position = Enum<StartingPosition>(item, "position", where, errors, required: true);
@@ -92,7 +92,8 @@ public static class PoseFile
                     };
                     if (!PoseVocabulary.Props.Contains(prop.Kind))
                         errors.Add($"{where} line {p.Start.Line}: unknown prop '{prop.Kind}' (use {string.Join(", ", PoseVocabulary.Props)}).");
-                    foreach (var landmark in new[] { prop.At, prop.To }.OfType<string>().Where(l => !PoseVocabulary.Landmarks.Contains(l)))
+                    foreach (var landmark in new[] { prop.At, prop.To }.OfType<string>()
+                        .Where(l => !PoseVocabulary.Landmarks.Contains(l) && !(l == PropGeometry.Beside && prop.Kind is "counter" or "table")))
                         errors.Add($"{where} line {p.Start.Line}: prop '{prop.Kind}' is placed at unknown landmark '{landmark}'.");
                     props.Add(prop);
                 }
@@ -132,10 +133,19 @@ public static class PoseFile
             }
         }
 
+        var turn = 0.0;
+        if (Scalar(item, "turn") is { } turnText
+            && (!double.TryParse(turnText, NumberStyles.Float, CultureInfo.InvariantCulture, out turn) || turn is < -90 or > 90))
+            errors.Add($"{where}: 'turn:' must be degrees from -90 to 90 (how far the viewer walks round toward the patient's right).");
+        var arrow = Scalar(item, "arrow");
+        if (arrow is not null && !PoseVocabulary.Landmarks.Contains(arrow))
+            errors.Add($"{where}: the arrow follows unknown landmark '{arrow}'.");
+
         if (errors.Count > before || position is null)
             return null;
-        var canonical = Canonical(id, position.Value, view, moving, props, poses, anchor, stillFrom, stillTo);
-        return new ExercisePoses(id, position.Value, view, moving, props, poses, anchor, stillFrom, stillTo, canonical);
+        var canonical = Canonical(id, position.Value, view, moving, props, poses, anchor, stillFrom, stillTo)
+            + $"|turn={turn.ToString("R", CultureInfo.InvariantCulture)}|arrow={arrow}";
+        return new ExercisePoses(id, position.Value, view, moving, props, poses, anchor, stillFrom, stillTo, turn, arrow, canonical);
     }
 
     /// <summary>The joints a starting position implies before the pose data change any of them.</summary>

@@ -112,6 +112,8 @@ public sealed record ExercisePoses(
     string Anchor,
     int StillFrom,
     int StillTo,
+    double Turn,
+    string? Arrow,
     string Canonical);
 
 /// <summary>Names the props and limbs pose data may use.</summary>

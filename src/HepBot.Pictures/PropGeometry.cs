@@ -5,6 +5,9 @@ internal static class PropGeometry
 {
     public static readonly IReadOnlySet<string> Following = new HashSet<string>(StringComparer.Ordinal) { "towel", "band", "ball", "weight" };
 
+    /// <summary>A counter or table along the patient's far side (walking beside a counter) rather than in front.</summary>
+    public const string Beside = "beside";
+
     public static string DefaultAnchor(string kind) => kind switch
     {
         "chair" => "pelvis",
@@ -24,11 +27,13 @@ internal static class PropGeometry
     public static (double Left, double Right) TableSpan(PropPlacement prop, IReadOnlyDictionary<string, Placed> at, PoseView view)
     {
         var anchor = AnchorOf(prop, at);
+        if (prop.To == Beside)
+            return (anchor.X - 0.6, anchor.X + 0.6);
         if (prop.To is { } to)
         {
             var other = at[to];
             return other.X >= anchor.X ? (anchor.X, other.X + 0.25) : (other.X - 0.25, anchor.X);
         }
-        return view == PoseView.Side ? (anchor.X - 0.06, anchor.X + 0.3) : (anchor.X - 0.3, anchor.X + 0.3);
+        return view == PoseView.Side ? (anchor.X - 0.1, anchor.X + 0.3) : (anchor.X - 0.3, anchor.X + 0.3);
     }
 }

@@ -89,7 +89,7 @@ internal static class Skeleton
     {
         "head" => ["head", "nose"],
         "trunk" => ["neck", "chest", "pelvis"],
-        _ when limb.EndsWith(".leg", StringComparison.Ordinal) => [limb[..^4] + ".knee", limb[..^4] + ".ankle", limb[..^4] + ".toe", limb[..^4] + ".heel"],
+        _ when limb.EndsWith(".leg", StringComparison.Ordinal) => [limb[..^4] + ".hip", limb[..^4] + ".knee", limb[..^4] + ".ankle", limb[..^4] + ".toe", limb[..^4] + ".heel"],
         _ when limb.EndsWith(".foot", StringComparison.Ordinal) => [limb[..^5] + ".toe", limb[..^5] + ".heel"],
         _ when limb.EndsWith(".arm", StringComparison.Ordinal) => [limb[..^4] + ".elbow", limb[..^4] + ".wrist", limb[..^4] + ".hand"],
         _ => [limb[..^5] + ".hand", limb[..^5] + ".knuckles"],
