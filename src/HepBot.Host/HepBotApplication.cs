@@ -1,3 +1,4 @@
+using HepBot.Host.ExercisePictures;
 using HepBot.Conversations;
 using HepBot.Data;
 using HepBot.Host.Api;
@@ -99,6 +100,7 @@ internal static class HepBotApplication
         app.MapBotMessages();
         app.MapTelegram();
         app.MapWebApp();
+        app.MapExercisePictures();
         return app;
     }
 
@@ -111,6 +113,7 @@ internal static class HepBotApplication
         services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ExerciseLibraryOptions>().Bind(configuration.GetSection(ExerciseLibraryOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddExercisePictures(configuration);
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName))
             .PostConfigure<IOptions<DatabaseOptions>>((demo, database) => demo.Enabled ??= database.Value.UsesEmbeddedDefault)
             .ValidateDataAnnotations().ValidateOnStart();
