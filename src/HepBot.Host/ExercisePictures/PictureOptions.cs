@@ -47,8 +47,8 @@ internal sealed class PictureOptionsValidator(IHostEnvironment environment, IOpt
         try
         {
             var poses = PoseFile.Load(PictureHosting.PosesFile(options, environment));
-            var slugs = ExerciseLibraryFile.Load(RepositoryRoot.Resolve(library.Value.Path, environment.ContentRootPath)).Select(e => e.Slug);
-            failures.AddRange(poses.Problems(slugs).Select(p => $"Pictures:PosesPath: {p}"));
+            if (LibrarySlugs() is { } slugs)
+                failures.AddRange(poses.Problems(slugs).Select(p => $"Pictures:PosesPath: {p}"));
         }
         catch (PoseFileException problem)
         {
@@ -59,5 +59,18 @@ internal sealed class PictureOptionsValidator(IHostEnvironment environment, IOpt
             failures.Add($"Pictures:PosesPath: the pose file '{PictureHosting.PosesFile(options, environment)}' does not exist.");
         }
         return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
+    }
+
+    /// <summary>The library's slugs; null when the library itself cannot be read (its own check names that setting).</summary>
+    private IReadOnlyList<string>? LibrarySlugs()
+    {
+        try
+        {
+            return [.. ExerciseLibraryFile.Load(RepositoryRoot.Resolve(library.Value.Path, environment.ContentRootPath)).Select(e => e.Slug)];
+        }
+        catch (Exception)
+        {
+            return null;
+        }
     }
 }
