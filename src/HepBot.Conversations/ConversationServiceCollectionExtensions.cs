@@ -10,6 +10,7 @@ using HepBot.Conversations.Sessions;
 using HepBot.Conversations.Therapists;
 using HepBot.Core.Reminders;
 using HepBot.Core.Safety;
+using HepBot.Pictures;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,7 +33,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton(_ => DialogTextCatalog.Load(dialogsFolder));
         services.AddSingleton<SymptomLexicons>();
         services.AddSingleton<SafetyResponder>();
-        services.AddSingleton(new ExerciseMediaLocator(mediaFolder));
+        // Exercise pictures are optional here: the host registers them (ExercisePictures and the public address).
+        services.AddSingleton(sp => new ExerciseMediaLocator(mediaFolder, sp.GetService<ExercisePictures>(), sp.GetService<ExercisePictureAddress>()?.BaseUrl));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PainTriageOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LinkingOptions>>().Value);
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));

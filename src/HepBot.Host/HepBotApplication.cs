@@ -1,3 +1,4 @@
+using HepBot.Host.ExercisePictures;
 using HepBot.Conversations;
 using HepBot.Data;
 using HepBot.Host.Api;
@@ -108,6 +109,7 @@ internal static class HepBotApplication
         app.MapBotMessages();
         app.MapTelegram();
         app.MapWebApp();
+        app.MapExercisePictures();
         return app;
     }
 
@@ -123,6 +125,7 @@ internal static class HepBotApplication
         services.AddOptions<Billing.RtmReportOptions>().Bind(configuration.GetSection(Billing.RtmReportOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<Billing.RtmReportOptions>, Billing.RtmReportOptionsValidator>();
+        services.AddExercisePictures(configuration);
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName))
             .PostConfigure<IOptions<DatabaseOptions>>((demo, database) => demo.Enabled ??= database.Value.UsesEmbeddedDefault)
             .ValidateDataAnnotations().ValidateOnStart();

@@ -31,7 +31,7 @@ public sealed class ExerciseCard(Phrases phrases, DoseWords doseWords, ExerciseM
             body.AppendLine().AppendLine(phrases.Get(turn, "exercise.notesTitle")).AppendLine(item.Notes);
 
         var message = MessageFactory.Text(body.ToString().TrimEnd());
-        if (media.Attachment(exercise.Media) is { } attachment)
+        if (media.Attachment(exercise, item.Dose.Side, turn.Activity.ChannelId) is { } attachment)
             message.Attachments = [attachment];
         return message;
     }

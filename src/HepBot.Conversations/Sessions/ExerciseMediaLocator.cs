@@ -1,4 +1,5 @@
 using HepBot.Core.Exercises;
+using HepBot.Pictures;
 using Microsoft.Bot.Schema;
 
 namespace HepBot.Conversations.Sessions;
@@ -6,10 +7,36 @@ namespace HepBot.Conversations.Sessions;
 /// <summary>
 /// Turns an exercise's media into a Bot Framework attachment: a URL as it is, a library file as an
 /// absolute file URI under the media folder (channel adapters upload it). Missing files are left out
-/// rather than sent broken.
+/// rather than sent broken. Without media named in the library, the exercise's picture: the clinic's own
+/// file in the media folder or HepBot's drawing. Teams fetches card images itself, so it gets the still on
+/// HepBot's public address (<paramref name="publicBaseUrl"/>); Telegram and the console get the animation file.
 /// </summary>
-public sealed class ExerciseMediaLocator(string mediaFolder)
+public sealed class ExerciseMediaLocator(string mediaFolder, ExercisePictures? pictures = null, string? publicBaseUrl = null)
 {
+    /// <summary>Channels that load pictures from a web address rather than being sent the file.</summary>
+    private static readonly IReadOnlySet<string> WebChannels = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "msteams", "webchat", "directline" };
+
+    /// <summary>The picture for one exercise card, drawn for the prescribed side (each: the right first).</summary>
+    public Attachment? Attachment(Exercise exercise, Side side, string? channelId)
+    {
+        if (exercise.Media is not null)
+            return Attachment(exercise.Media);
+        if (pictures is null || !pictures.Has(exercise.Slug))
+            return null;
+        var bodySide = side == Side.Left ? BodySide.Left : BodySide.Right;
+        if (WebChannels.Contains(channelId ?? "") && publicBaseUrl is { Length: > 0 } baseUrl)
+        {
+            var still = pictures.Still(exercise.Slug, bodySide)!;
+            return new Attachment
+            {
+                ContentType = still.ContentType,
+                ContentUrl = ExercisePictureUrls.Still(baseUrl, exercise.Slug, bodySide),
+            };
+        }
+        var file = pictures.Animation(exercise.Slug, bodySide)!;
+        return new Attachment { ContentType = file.ContentType, ContentUrl = new Uri(file.Path).AbsoluteUri };
+    }
+
     public Attachment? Attachment(ExerciseMedia? media)
     {
         if (media is null)

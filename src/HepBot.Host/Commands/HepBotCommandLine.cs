@@ -32,6 +32,7 @@ internal static class HepBotCommandLine
         root.Add(TherapistChatCommands.Create(output, error, settings));
         root.Add(ChatCommand.Create(input ?? Console.In, output, error, settings));
         root.Add(TeamsPackageCommand.Create(output, error, settings));
+        root.Add(LibraryCommands.Create(output, error, settings));
         return root.Parse(args).InvokeAsync(new InvocationConfiguration
         {
             Output = output,

@@ -1,0 +1,65 @@
+using HepBot.Host.Configuration;
+using HepBot.Host.ExerciseLibrary;
+using HepBot.Pictures;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace HepBot.Host.ExercisePictures;
+
+/// <summary>Exercise pictures in the host: the checked pose file, the cache, and the stable picture addresses.</summary>
+internal static class PictureHosting
+{
+    public static string PosesFile(PictureOptions options, IHostEnvironment environment) =>
+        RepositoryRoot.Resolve(options.PosesPath, environment.ContentRootPath);
+
+    public static void AddExercisePictures(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PictureOptions>().Bind(configuration.GetSection(PictureOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PictureOptions>, PictureOptionsValidator>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<PictureOptions>>().Value;
+            var environment = sp.GetRequiredService<IHostEnvironment>();
+            var library = sp.GetRequiredService<IOptions<ExerciseLibraryOptions>>().Value;
+            return new HepBot.Pictures.ExercisePictures(
+                PoseFile.Load(PosesFile(options, environment)),
+                new PictureStyle(options.AccentColour),
+                RepositoryRoot.Resolve(library.MediaFolder, environment.ContentRootPath),
+                RepositoryRoot.Resolve(options.CacheFolder, environment.ContentRootPath));
+        });
+        services.AddSingleton(sp => new ExercisePictureAddress(sp.GetRequiredService<IOptions<PictureOptions>>().Value.PublicBaseUrl));
+    }
+
+    /// <summary>
+    /// GET /media/exercises/{slug}/still.png and /animation.gif, ?side=left|right (default right). No sign-in:
+    /// Teams fetches card pictures itself, and a picture of an exercise says nothing about any patient.
+    /// </summary>
+    public static void MapExercisePictures(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/media/exercises/{slug}");
+        group.MapGet("/still.png", (string slug, string? side, HepBot.Pictures.ExercisePictures pictures) =>
+            Serve(slug, side, pictures.Still));
+        group.MapGet("/animation.gif", (string slug, string? side, HepBot.Pictures.ExercisePictures pictures) =>
+            Serve(slug, side, pictures.Animation));
+    }
+
+    private static Results<PhysicalFileHttpResult, NotFound, BadRequest<string>> Serve(
+        string slug, string? side, Func<string, BodySide, PictureFile?> picture)
+    {
+        BodySide? bodySide = side?.ToLowerInvariant() switch
+        {
+            null or "" or "right" => BodySide.Right,
+            "left" => BodySide.Left,
+            _ => null,
+        };
+        if (bodySide is null)
+            return TypedResults.BadRequest("side must be left or right.");
+        if (slug.Length > 100 || !slug.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+            return TypedResults.NotFound();
+        if (picture(slug, bodySide.Value) is not { } file)
+            return TypedResults.NotFound();
+        // The file name carries the content hash, so the same address always answers the same bytes until the pose data change.
+        return TypedResults.PhysicalFile(file.Path, file.ContentType,
+            entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{Path.GetFileNameWithoutExtension(file.Path)}-{new FileInfo(file.Path).Length}\""));
+    }
+}

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace HepBot.Pictures;
+
+/// <summary>A picture file ready to send or serve.</summary>
+public sealed record PictureFile(string Path, string ContentType, bool ClinicOwn);
+
+/// <summary>
+/// The exercise pictures HepBot sends and serves. The clinic's own photo or clip in the media folder
+/// (<c>&lt;slug&gt;.png</c>, .jpg, .gif, .mp4 …) always wins; otherwise the drawing from the pose data, rendered
+/// once and kept in the cache folder under a name made from the hash of its pose data, style and side, so an
+/// edited pose or a new accent colour draws afresh and nothing else does.
+/// </summary>
+public sealed class ExercisePictures
+{
+    private static readonly string[] StillExtensions = [".png", ".jpg", ".jpeg", ".webp"];
+    private static readonly string[] AnimationExtensions = [".gif", ".mp4"];
+
+    private readonly PoseLibrary _poses;
+    private readonly PictureStyle _style;
+    private readonly string _mediaFolder;
+    private readonly string _cacheFolder;
+    private readonly ConcurrentDictionary<string, Lazy<string>> _rendering = new(StringComparer.Ordinal);
+
+    public ExercisePictures(PoseLibrary poses, PictureStyle style, string mediaFolder, string cacheFolder)
+    {
+        _poses = poses;
+        _style = style;
+        _mediaFolder = mediaFolder;
+        _cacheFolder = cacheFolder;
+    }
+
+    public PoseLibrary Poses => _poses;
+
+    /// <summary>True when HepBot can show something for the exercise: the clinic's own media or pose data.</summary>
+    public bool Has(string slug) => ClinicMedia(slug, StillExtensions.Concat(AnimationExtensions)) is not null || _poses.For(slug) is not null;
+
+    /// <summary>The still: the clinic's photo, else the drawing (start and end pose side by side).</summary>
+    public PictureFile? Still(string slug, BodySide side) =>
+        ClinicMedia(slug, StillExtensions) ?? ClinicMedia(slug, AnimationExtensions) ?? Drawn(slug, side, animated: false);
+
+    /// <summary>The animation: the clinic's clip, else its photo, else the drawing as a looping GIF.</summary>
+    public PictureFile? Animation(string slug, BodySide side) =>
+        ClinicMedia(slug, AnimationExtensions) ?? ClinicMedia(slug, StillExtensions) ?? Drawn(slug, side, animated: true);
+
+    /// <summary>The cache key of a drawing: what it is drawn from, in what style, for which side.</summary>
+    public string ContentHash(ExercisePoses poses, BodySide side, bool animated)
+    {
+        var key = $"{poses.Canonical}|{_style.CacheKeyPart}|{side}|{(animated ? "gif" : "png")}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..20];
+    }
+
+    private PictureFile? Drawn(string slug, BodySide side, bool animated)
+    {
+        if (_poses.For(slug) is not { } poses)
+            return null;
+        var extension = animated ? ".gif" : ".png";
+        var path = Path.Combine(_cacheFolder, $"{slug}-{side.ToString().ToLowerInvariant()}-{ContentHash(poses, side, animated)}{extension}");
+        // One rendering per file even when several chats ask at once; a finished file is never written again.
+        var rendered = _rendering.GetOrAdd(path, p => new Lazy<string>(() => Render(p, poses, side, animated))).Value;
+        return new PictureFile(rendered, animated ? "image/gif" : "image/png", ClinicOwn: false);
+    }
+
+    private string Render(string path, ExercisePoses poses, BodySide side, bool animated)
+    {
+        if (File.Exists(path))
+            return path;
+        Directory.CreateDirectory(_cacheFolder);
+        var bytes = animated ? ExerciseDrawing.Animation(poses, _style, side) : ExerciseDrawing.Still(poses, _style, side);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, path, overwrite: true);
+        return path;
+    }
+
+    private PictureFile? ClinicMedia(string slug, IEnumerable<string> extensions)
+    {
+        foreach (var extension in extensions)
+        {
+            var path = Path.GetFullPath(Path.Combine(_mediaFolder, slug + extension));
+            if (File.Exists(path))
+                return new PictureFile(path, ContentTypeOf(extension), ClinicOwn: true);
+        }
+        return null;
+    }
+
+    private static string ContentTypeOf(string extension) => extension switch
+    {
+        ".png" => "image/png",
+        ".gif" => "image/gif",
+        ".webp" => "image/webp",
+        ".mp4" => "video/mp4",
+        _ => "image/jpeg",
+    };
+}

@@ -1,0 +1,337 @@
+using SkiaSharp;
+
+namespace HepBot.Pictures;
+
+/// <summary>
+/// Draws one frame of an exercise: floor, grey props, the figure with rounded limbs (the moving limb in the
+/// clinic's accent colour, the far side paler) and the motion arrow. Nothing but shapes: no text.
+/// </summary>
+internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool mirrored)
+{
+    private ExercisePoses Data => scene.Data;
+
+    public void Draw(SKCanvas canvas, KeyPose pose, bool arrow, KeyPose? ghost = null)
+    {
+        canvas.Clear(PictureStyle.Background);
+        var at = scene.Place(pose);
+        var first = scene.Place(Data.Poses[Data.StillFrom]);
+        if (scene.HasFloor)
+            using (var floor = Stroke(PictureStyle.Floor, 2.5f))
+                canvas.DrawLine(0, (float)scene.FloorPixel, PictureStyle.Width, (float)scene.FloorPixel, floor);
+
+        foreach (var prop in Data.Props.Where(p => !PropGeometry.Following.Contains(p.Kind)))
+            DrawFixedProp(canvas, prop, first, at);
+        foreach (var prop in Data.Props.Where(p => p.Kind is "towel" or "ball" or "weight"))
+            DrawFollowingProp(canvas, prop, at);
+
+        if (ghost is not null)
+        {
+            var then = scene.Place(ghost);
+            foreach (var bone in Skeleton.Bones.Where(b => Data.Moving.Any(m => Skeleton.Belongs(b, m))))
+                DrawBone(canvas, then, bone, style.AccentGhost);
+        }
+        DrawFigure(canvas, at);
+        foreach (var prop in Data.Props.Where(p => p.Kind == "band"))
+            DrawFollowingProp(canvas, prop, at);
+        if (arrow)
+            DrawArrow(canvas);
+    }
+
+    private void DrawFigure(SKCanvas canvas, Dictionary<string, Placed> at)
+    {
+        // Painter's order: what is farther from the viewer first.
+        var items = new List<(double Depth, Action Draw)>();
+        foreach (var bone in Skeleton.Bones.Where(b => b.Limb != "head"))
+        {
+            var depth = (at[bone.From].Depth + at[bone.To].Depth) / 2;
+            var far = Data.View == PoseView.Side && depth < -0.03;
+            var moving = Data.Moving.Any(m => Skeleton.Belongs(bone, m));
+            var colour = moving ? (far ? style.AccentFar : style.Accent) : (far ? PictureStyle.BodyFar : PictureStyle.Body);
+            items.Add((depth, () => DrawBone(canvas, at, bone, colour)));
+        }
+        var trunkColour = Data.Moving.Contains("trunk") ? style.Accent : PictureStyle.Body;
+        var headColour = Data.Moving.Contains("head") ? style.Accent : PictureStyle.Body;
+        items.Add((0, () => DrawTrunk(canvas, at, trunkColour)));
+        items.Add((at["head"].Depth + 0.001, () => DrawHead(canvas, at, headColour)));
+        foreach (var (_, draw) in items.OrderBy(i => i.Depth))
+            draw();
+    }
+
+    private void DrawBone(SKCanvas canvas, Dictionary<string, Placed> at, Bone bone, SKColor colour)
+    {
+        using var paint = Stroke(colour, (float)(bone.Width * scene.Scale));
+        canvas.DrawLine(P(at[bone.From]), P(at[bone.To]), paint);
+    }
+
+    private void DrawTrunk(SKCanvas canvas, Dictionary<string, Placed> at, SKColor colour)
+    {
+        if (Data.View == PoseView.Side)
+        {
+            using var paint = Stroke(colour, (float)(Skeleton.TrunkWidthSide * scene.Scale));
+            using var path = new SKPathBuilder();
+            var pelvis = P(at["pelvis"]);
+            var neck = P(at["neck"]);
+            var chest = P(at["chest"]);
+            // A quadratic through the chest point: the control point lies twice as far from the chord.
+            var control = new SKPoint(2 * chest.X - (pelvis.X + neck.X) / 2, 2 * chest.Y - (pelvis.Y + neck.Y) / 2);
+            path.MoveTo(pelvis);
+            path.QuadTo(control, neck);
+            using (var shape = path.Snapshot())
+            canvas.DrawPath(shape, paint);
+            return;
+        }
+        using var fill = new SKPaint { Color = colour, IsAntialias = true, Style = SKPaintStyle.StrokeAndFill, StrokeWidth = (float)(Skeleton.TrunkWidthFront * scene.Scale), StrokeJoin = SKStrokeJoin.Round };
+        using var body = new SKPathBuilder();
+        // Shoulders drawn a little inside the arm roots, so arms hanging at the sides stay visible.
+        body.MoveTo(P(Vec(at["neck"], at["right.shoulder"], 0.72)));
+        body.LineTo(P(Vec(at["neck"], at["left.shoulder"], 0.72)));
+        body.LineTo(P(at["left.hip"]));
+        body.LineTo(P(at["right.hip"]));
+        body.Close();
+        using (var shape = body.Snapshot())
+            canvas.DrawPath(shape, fill);
+    }
+
+    private void DrawHead(SKCanvas canvas, Dictionary<string, Placed> at, SKColor colour)
+    {
+        DrawBone(canvas, at, Skeleton.Bones[0], colour);
+        var radius = (float)(Skeleton.HeadRadius * scene.Scale);
+        var noseRadius = (float)(0.02 * scene.Scale);
+        using var paint = Fill(colour);
+        var noseBehind = at["nose"].Depth < at["head"].Depth - 0.02;
+        if (!noseBehind)
+            canvas.DrawCircle(P(at["nose"]), noseRadius, paint);
+        canvas.DrawCircle(P(at["head"]), radius, paint);
+        if (Data.View != PoseView.Side && !noseBehind)
+        {
+            // Seen from the front the nose is inside the outline; a darker dot shows where the face points.
+            using var face = Fill(Darker(colour));
+            canvas.DrawCircle(P(at["nose"]), noseRadius * 0.8f, face);
+        }
+    }
+
+    private void DrawFixedProp(SKCanvas canvas, PropPlacement prop, Dictionary<string, Placed> first, Dictionary<string, Placed> now)
+    {
+        var anchor = PropGeometry.AnchorOf(prop, first);
+        using var fill = Fill(PictureStyle.Prop);
+        using var edge = Stroke(PictureStyle.PropEdge, 2f);
+        var s = scene.Scale;
+        switch (prop.Kind)
+        {
+            case "mat":
+            {
+                var xs = now.Values.Select(p => p.X).ToList();
+                var (left, right) = (first.Values.Min(p => p.X) - 0.08, first.Values.Max(p => p.X) + 0.08);
+                left = Math.Min(left, xs.Min() - 0.08);
+                right = Math.Max(right, xs.Max() + 0.08);
+                if (!scene.HasFloor)
+                {
+                    var (bottom, top) = (first.Values.Min(p => p.Y) - 0.1, first.Values.Max(p => p.Y) + 0.1);
+                    Box(canvas, left, right, bottom, top, fill, edge, 10);
+                }
+                else
+                    Box(canvas, left, right, 0, 0.022, fill, edge, 4);
+                break;
+            }
+            case "chair":
+            {
+                var seat = anchor.Y - 0.06;
+                if (Data.View == PoseView.Side)
+                {
+                    Box(canvas, anchor.X - 0.14, anchor.X - 0.11, seat, seat + 0.3, fill, edge, 3);
+                    Box(canvas, anchor.X - 0.14, anchor.X + 0.13, seat - 0.03, seat, fill, edge, 3);
+                    Box(canvas, anchor.X - 0.13, anchor.X - 0.11, 0, seat - 0.03, fill, edge, 2);
+                    Box(canvas, anchor.X + 0.10, anchor.X + 0.12, 0, seat - 0.03, fill, edge, 2);
+                }
+                else
+                {
+                    Box(canvas, anchor.X - 0.15, anchor.X + 0.15, seat + 0.05, seat + 0.3, fill, edge, 3);
+                    Box(canvas, anchor.X - 0.17, anchor.X + 0.17, seat - 0.03, seat, fill, edge, 3);
+                    Box(canvas, anchor.X - 0.16, anchor.X - 0.14, 0, seat - 0.03, fill, edge, 2);
+                    Box(canvas, anchor.X + 0.14, anchor.X + 0.16, 0, seat - 0.03, fill, edge, 2);
+                }
+                break;
+            }
+            case "table" or "counter":
+            {
+                var (left, right) = PropGeometry.TableSpan(prop, first, Data.View);
+                // The hand rests on the top.
+                var top = anchor.Y - 0.018;
+                if (prop.Kind == "counter")
+                    Box(canvas, left, right, 0, top, fill, edge, 3);
+                else
+                {
+                    Box(canvas, left, right, top - 0.035, top, fill, edge, 3);
+                    Box(canvas, left + 0.02, left + 0.045, 0, top - 0.035, fill, edge, 2);
+                    Box(canvas, right - 0.045, right - 0.02, 0, top - 0.035, fill, edge, 2);
+                }
+                break;
+            }
+            case "wall":
+            {
+                var x = anchor.X + 0.025;
+                var wallTop = (scene.FloorPixel - 4) / s;
+                Box(canvas, x, x + 0.05, 0, wallTop, fill, edge, 0);
+                break;
+            }
+            case "step":
+                Box(canvas, anchor.X - 0.12, anchor.X + 0.15, 0, 0.08, fill, edge, 3);
+                break;
+            case "towelRoll":
+            {
+                var y = anchor.Y < 0.15 ? (Data.Props.Any(p => p.Kind == "mat") ? 0.022 : 0) + 0.045 : anchor.Y;
+                canvas.DrawCircle(P(new Placed(anchor.X, y, 0)), (float)(0.045 * s), fill);
+                canvas.DrawCircle(P(new Placed(anchor.X, y, 0)), (float)(0.045 * s), edge);
+                break;
+            }
+            case "cushion" or "pillow":
+            {
+                var width = prop.Kind == "pillow" ? 0.14 : 0.1;
+                var height = prop.Kind == "pillow" ? Math.Max(0.06, anchor.Y - 0.03) : 0.035;
+                Box(canvas, anchor.X - width, anchor.X + width, 0, height, fill, edge, 8);
+                break;
+            }
+        }
+    }
+
+    private void DrawFollowingProp(SKCanvas canvas, PropPlacement prop, Dictionary<string, Placed> at)
+    {
+        var anchor = PropGeometry.AnchorOf(prop, at);
+        using var fill = Fill(PictureStyle.Prop);
+        using var edge = Stroke(PictureStyle.PropEdge, 2f);
+        var s = scene.Scale;
+        switch (prop.Kind)
+        {
+            case "towel":
+                Box(canvas, anchor.X - 0.12, anchor.X + 0.12, anchor.Y - 0.035, anchor.Y - 0.018, fill, edge, 3);
+                break;
+            case "ball":
+            {
+                var hand = prop.At is null ? Vec(at["right.wrist"], at["right.hand"], 0.55) : anchor;
+                canvas.DrawCircle(P(hand), (float)(0.04 * s), fill);
+                canvas.DrawCircle(P(hand), (float)(0.04 * s), edge);
+                break;
+            }
+            case "weight":
+            {
+                var hand = prop.At is null ? Vec(at["right.wrist"], at["right.knuckles"], 1.0) : anchor;
+                Box(canvas, hand.X - 0.022, hand.X + 0.022, hand.Y - 0.06, hand.Y + 0.06, fill, edge, 5);
+                break;
+            }
+            case "band":
+            {
+                var to = at[prop.To ?? "left.hand"];
+                using var band = Stroke(PictureStyle.PropEdge, (float)(0.014 * s));
+                canvas.DrawLine(P(anchor), P(to), band);
+                break;
+            }
+        }
+    }
+
+    private void DrawArrow(SKCanvas canvas)
+    {
+        var path = scene.StillPath().Select(scene.Place).ToList();
+        var candidates = Data.Moving.SelectMany(Skeleton.LandmarksOf).Distinct().ToList();
+        var effector = Data.Arrow ?? candidates
+            .OrderByDescending(n => Distance(P(path[0][n]), P(path[^1][n])))
+            .ThenBy(n => n, StringComparer.Ordinal)
+            .First();
+        var points = path.Select(p => P(p[effector])).ToList();
+        var centre = P(path[0]["chest"]);
+        var length = 0.0;
+        for (var i = 1; i < points.Count; i++)
+            length += Distance(points[i - 1], points[i]);
+
+        using var paint = Stroke(style.Arrow, 4.5f);
+        using var head = Fill(style.Arrow);
+        if (length < 24)
+        {
+            // An isometric hold or a small glide: a short straight arrow beside the moving part, pointing the way it pushes.
+            var direction = Normalised(points[^1] - points[0]);
+            if (direction == SKPoint.Empty)
+                direction = Normalised(points[0] - centre);
+            // Beside the moving part, on the side away from the body.
+            var side = new SKPoint(-direction.Y, direction.X);
+            if (Dot(side, points[0] - centre) < 0)
+                side = Times(side, -1);
+            var start = points[0] + Times(side, 24);
+            var end = start + Times(direction, 34);
+            canvas.DrawLine(start, end, paint);
+            ArrowHead(canvas, end, direction, head);
+            return;
+        }
+        // Run the arrow beside the path, on the side away from the body, so it does not cover the limb.
+        var offset = new List<SKPoint>();
+        var awaySign = 0.0;
+        for (var i = 0; i < points.Count; i++)
+        {
+            var tangent = Normalised(points[Math.Min(i + 1, points.Count - 1)] - points[Math.Max(i - 1, 0)]);
+            var normal = new SKPoint(-tangent.Y, tangent.X);
+            awaySign += Dot(normal, points[i] - centre);
+        }
+        var sign = awaySign >= 0 ? 1f : -1f;
+        for (var i = 0; i < points.Count; i++)
+        {
+            var tangent = Normalised(points[Math.Min(i + 1, points.Count - 1)] - points[Math.Max(i - 1, 0)]);
+            offset.Add(points[i] + Times(new SKPoint(-tangent.Y, tangent.X), 22 * sign));
+        }
+        // Leave room for the head at the end.
+        var last = offset[^1];
+        var dir = Normalised(last - offset[Math.Max(0, offset.Count - 3)]);
+        using var line = new SKPathBuilder();
+        line.MoveTo(offset[0]);
+        for (var i = 1; i < offset.Count - 1; i++)
+            line.LineTo(offset[i]);
+        line.LineTo(last - Times(dir, 8));
+        using (var shape = line.Snapshot())
+            canvas.DrawPath(shape, paint);
+        ArrowHead(canvas, last, dir, head);
+    }
+
+    private static void ArrowHead(SKCanvas canvas, SKPoint tip, SKPoint direction, SKPaint paint)
+    {
+        var normal = new SKPoint(-direction.Y, direction.X);
+        using var path = new SKPathBuilder();
+        path.MoveTo(tip + Times(direction, 4));
+        path.LineTo(tip - Times(direction, 14) + Times(normal, 9));
+        path.LineTo(tip - Times(direction, 14) - Times(normal, 9));
+        path.Close();
+        using (var shape = path.Snapshot())
+            canvas.DrawPath(shape, paint);
+    }
+
+    private void Box(SKCanvas canvas, double left, double right, double bottom, double top, SKPaint fill, SKPaint edge, float radius)
+    {
+        var a = P(new Placed(left, top, 0));
+        var b = P(new Placed(right, bottom, 0));
+        var rect = new SKRect(Math.Min(a.X, b.X), Math.Min(a.Y, b.Y), Math.Max(a.X, b.X), Math.Max(a.Y, b.Y));
+        canvas.DrawRoundRect(rect, radius, radius, fill);
+        canvas.DrawRoundRect(rect, radius, radius, edge);
+    }
+
+    private SKPoint P(Placed p) => scene.Pixel(p, mirrored);
+
+    private static Placed Vec(Placed a, Placed b, double t) => new(a.X + (b.X - a.X) * t, a.Y + (b.Y - a.Y) * t, b.Depth);
+
+    private static SKPaint Stroke(SKColor colour, float width) => new()
+    {
+        Color = colour, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = width,
+        StrokeCap = SKStrokeCap.Round, StrokeJoin = SKStrokeJoin.Round,
+    };
+
+    private static SKPaint Fill(SKColor colour) => new() { Color = colour, IsAntialias = true, Style = SKPaintStyle.Fill };
+
+    internal static SKColor Darker(SKColor c) => new((byte)(c.Red * 0.55), (byte)(c.Green * 0.55), (byte)(c.Blue * 0.55));
+
+    private static double Distance(SKPoint a, SKPoint b) => Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
+
+    private static float Dot(SKPoint a, SKPoint b) => a.X * b.X + a.Y * b.Y;
+
+    private static SKPoint Times(SKPoint p, float k) => new(p.X * k, p.Y * k);
+
+    private static SKPoint Normalised(SKPoint p)
+    {
+        var length = Math.Sqrt(p.X * p.X + p.Y * p.Y);
+        return length < 1e-6 ? SKPoint.Empty : new SKPoint((float)(p.X / length), (float)(p.Y / length));
+    }
+}
