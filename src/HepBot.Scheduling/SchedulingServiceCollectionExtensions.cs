@@ -50,7 +50,9 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddSingleton<WeekSummary>();
         services.AddSingleton<AlertMailer>();
         services.AddSingleton<ReminderScheduler>();
-        services.Replace(ServiceDescriptor.Singleton<IReminderSchedule>(sp => sp.GetRequiredService<ReminderScheduler>()));
+        services.AddSingleton(sp => new RemindersAfterTheTurn(sp.GetRequiredService<ReminderScheduler>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RemindersAfterTheTurn>>()));
+        services.Replace(ServiceDescriptor.Singleton<IReminderSchedule>(sp => sp.GetRequiredService<RemindersAfterTheTurn>()));
+        services.AddHostedService(sp => sp.GetRequiredService<RemindersAfterTheTurn>());
 
         var clustered = settings.IsClustered(provider) && provider != DatabaseProvider.Sqlite;
         services.AddQuartz(q =>
