@@ -50,9 +50,7 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddSingleton<WeekSummary>();
         services.AddSingleton<AlertMailer>();
         services.AddSingleton<ReminderScheduler>();
-        services.AddSingleton(sp => new RemindersAfterTheTurn(sp.GetRequiredService<ReminderScheduler>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RemindersAfterTheTurn>>()));
-        services.Replace(ServiceDescriptor.Singleton<IReminderSchedule>(sp => sp.GetRequiredService<RemindersAfterTheTurn>()));
-        services.AddHostedService(sp => sp.GetRequiredService<RemindersAfterTheTurn>());
+        services.Replace(ServiceDescriptor.Singleton<IReminderSchedule>(sp => sp.GetRequiredService<ReminderScheduler>()));
 
         var clustered = settings.IsClustered(provider) && provider != DatabaseProvider.Sqlite;
         services.AddQuartz(q =>

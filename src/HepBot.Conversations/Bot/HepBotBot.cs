@@ -13,7 +13,6 @@ public sealed class HepBotBot(DialogRunner runner, ChatDirectory directory, Phra
 {
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
-        using var turn = PatientTurn.Begin();
         var activity = turnContext.Activity;
         if (activity.Conversation?.Id is null)
             return;
