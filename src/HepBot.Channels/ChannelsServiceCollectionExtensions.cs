@@ -32,12 +32,14 @@ public static class ChannelsServiceCollectionExtensions
 
         services.AddHttpClient(BotConnectorClient).AddHttpMessageHandler(sp =>
             new BotConnectorRetryHandler(sp.GetRequiredService<IOptions<TeamsOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new TokenFailuresAreUnauthorized(
-            new ConfigurationBotFrameworkAuthentication(
-                configuration,
-                httpClientFactory: new NamedHttpClientFactory(sp.GetRequiredService<IHttpClientFactory>(), BotConnectorClient),
-                logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()),
-            sp.GetRequiredService<ILogger<TokenFailuresAreUnauthorized>>()));
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConnectorClientReuse(
+            new TokenFailuresAreUnauthorized(
+                new ConfigurationBotFrameworkAuthentication(
+                    configuration,
+                    httpClientFactory: new NamedHttpClientFactory(sp.GetRequiredService<IHttpClientFactory>(), BotConnectorClient),
+                    logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()),
+                sp.GetRequiredService<ILogger<TokenFailuresAreUnauthorized>>()),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TeamsMessageShaper>();
         services.AddSingleton<EachActivityOnce>();
         // CloudAdapter has two public constructors the container cannot choose between.

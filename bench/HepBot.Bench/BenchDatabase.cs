@@ -1,0 +1,72 @@
+using HepBot.Data;
+using Npgsql;
+
+namespace HepBot.Bench;
+
+/// <summary>
+/// A fresh database for one bench run, dropped afterwards: a temporary SQLite file, or a new database on
+/// the PostgreSQL server named by <c>--postgres</c>, <c>HEPBOT_BENCH_POSTGRES</c> or <c>HEPBOT_TEST_POSTGRES</c>
+/// (a connection string whose user may create databases).
+/// </summary>
+internal sealed class BenchDatabase : IAsyncDisposable
+{
+    private readonly string? _sqlitePath;
+    private readonly string? _admin;
+    private readonly string? _name;
+
+    private BenchDatabase(DatabaseProvider provider, string connectionString, string? sqlitePath = null, string? admin = null, string? name = null)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _sqlitePath = sqlitePath;
+        _admin = admin;
+        _name = name;
+    }
+
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
+
+    public static string? PostgresServer(BenchArguments arguments) =>
+        arguments.Value("postgres") ?? Variable("HEPBOT_BENCH_POSTGRES") ?? Variable("HEPBOT_TEST_POSTGRES");
+
+    private static string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
+
+    public static async Task<BenchDatabase> CreateAsync(DatabaseProvider provider, string? postgresServer)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"hepbot-bench-{Guid.NewGuid():N}.db");
+            // The host's own default form of the connection string (pooled), as a real install has it.
+            return new BenchDatabase(provider, $"Data Source={path}", sqlitePath: path);
+        }
+        if (postgresServer is null)
+            throw new InvalidOperationException("PostgreSQL needs a server: pass --postgres \"Host=...\" or set HEPBOT_BENCH_POSTGRES.");
+        var name = $"hepbot_bench_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(postgresServer))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        var cs = new NpgsqlConnectionStringBuilder(postgresServer) { Database = name, MaxPoolSize = 100 }.ConnectionString;
+        return new BenchDatabase(provider, cs, admin: postgresServer, name: name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sqlitePath is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { _sqlitePath, _sqlitePath + "-wal", _sqlitePath + "-shm" })
+                File.Delete(file);
+        }
+        if (_admin is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(_admin);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}

@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Runtime;
+using System.Text.Json.Nodes;
+using HepBot.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HepBot.Bench.Turns;
+
+/// <summary>
+/// Conversation turns through <c>POST /api/messages</c>: 1 and 50 conversations at once, each linking with its
+/// invitation code and then doing today's six-exercise session (14 turns), against the echo bot on the same
+/// adapter and storage. Then the memory held once many conversations were active today.
+/// </summary>
+internal static class TurnBench
+{
+    private const string SessionDone = "You did 6 of 6 exercises today.";
+
+    public static async Task<int> RunAsync(BenchArguments arguments)
+    {
+        var providers = arguments.Words("providers", "sqlite", "postgres");
+        var concurrency = arguments.Numbers("conversations", 1, 50);
+        var active = arguments.Numbers("active", 10_000)[0];
+        var rounds = arguments.Numbers("rounds", 2)[0];
+        Console.WriteLine($"turns bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC");
+        Console.WriteLine("CPU and allocations are the whole bench process's (host, driver and loopback channel) divided by the turns.");
+        Console.WriteLine();
+        Console.WriteLine("| storage | bot | conversations | turns/s | p50 ms | p95 ms | CPU ms/turn | alloc KB/turn | JIT methods/turn | RSS MB | sessions done |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        var failed = false;
+        foreach (var name in providers)
+        {
+            var provider = name.ToLowerInvariant() switch
+            {
+                "sqlite" => DatabaseProvider.Sqlite,
+                "postgres" or "postgresql" => DatabaseProvider.Postgres,
+                _ => throw new ArgumentException($"--providers takes sqlite and postgres, not '{name}'."),
+            };
+            await using var database = await BenchDatabase.CreateAsync(provider, BenchDatabase.PostgresServer(arguments));
+            await using var channel = await LoopbackChannel.StartAsync();
+            await using var host = await BenchHost.StartAsync(provider, database.ConnectionString);
+            // No client timeout: a slow turn is measured, not cancelled half-way (which would abort it inside the host).
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = new Uri(host.Address), Timeout = Timeout.InfiniteTimeSpan };
+            var clinic = new BenchClinic(host.Services.GetRequiredService<IDbContextFactory<HepBotDbContext>>(), TimeProvider.System);
+            var driver = new Driver(http, channel);
+
+            // Warm-up: JIT, pools and caches, not counted.
+            await driver.SessionAsync(await clinic.InviteAsync(2), hepBot: true);
+            await driver.SessionAsync([.. Enumerable.Range(0, 2).Select(_ => "")], hepBot: false);
+
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var conversations in concurrency)
+                {
+                    foreach (var hepBot in new[] { false, true })
+                    {
+                        var codes = hepBot ? await clinic.InviteAsync(conversations) : [.. Enumerable.Range(0, conversations).Select(_ => "")];
+                        var result = await Measure(() => driver.SessionAsync(codes, hepBot));
+                        failed |= hepBot && result.Completed < conversations;
+                        Console.WriteLine($"| {provider} | {(hepBot ? "HepBot daily session" : "echo")} | {conversations} | {result.TurnsPerSecond:F1} | {result.P50:F1} | {result.P95:F1} | {result.CpuPerTurn:F2} | {result.AllocatedKbPerTurn:F0} | {result.JitPerTurn:F1} | {result.RssMb:F0} | {(hepBot ? $"{result.Completed}/{conversations}" : "-")} |");
+                    }
+                }
+            }
+
+            if (active > 0)
+            {
+                var codes = await clinic.InviteAsync(active);
+                var watch = Stopwatch.StartNew();
+                await driver.ActiveTodayAsync(codes, parallel: 50);
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+                GC.WaitForPendingFinalizers();
+                GC.Collect();
+                var rss = Process.GetCurrentProcess().WorkingSet64 / 1048576.0;
+                Console.WriteLine($"| {provider} | HepBot, {active:N0} conversations active today (linked, today's plan asked) | 50 | {active * 4 / watch.Elapsed.TotalSeconds:F1} | | | | | | {rss:F0} | |");
+            }
+        }
+        Console.WriteLine();
+        if (failed)
+            Console.Error.WriteLine("Some HepBot sessions did not reach the summary: the figures above are not of complete sessions.");
+        return failed ? 1 : 0;
+    }
+
+    private static async Task<Result> Measure(Func<Task<(List<double> Latencies, int Completed)>> run)
+    {
+        GC.Collect();
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var jit = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var allocated = GC.GetTotalAllocatedBytes();
+        var watch = Stopwatch.StartNew();
+        var (latencies, completed) = await run();
+        watch.Stop();
+        process.Refresh();
+        var turns = latencies.Count;
+        latencies.Sort();
+        return new Result(
+            turns / watch.Elapsed.TotalSeconds,
+            Percentile(latencies, 0.50),
+            Percentile(latencies, 0.95),
+            (process.TotalProcessorTime - cpu).TotalMilliseconds / turns,
+            (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / turns,
+            (System.Runtime.JitInfo.GetCompiledMethodCount() - jit) / (double)turns,
+            process.WorkingSet64 / 1048576.0,
+            completed);
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private sealed record Result(double TurnsPerSecond, double P50, double P95, double CpuPerTurn, double AllocatedKbPerTurn, double JitPerTurn, double RssMb, int Completed);
+
+    /// <summary>Plays patients in Teams: posts activities and taps the buttons of the replies the loopback channel got.</summary>
+    private sealed class Driver(HttpClient http, LoopbackChannel channel)
+    {
+        private HttpClient Http => http;
+        private LoopbackChannel Channel => channel;
+
+        /// <summary>Every code's conversation at once; returns each turn's latency and how many sessions reached the summary.</summary>
+        public async Task<(List<double>, int)> SessionAsync(IReadOnlyList<string> codes, bool hepBot)
+        {
+            var runs = await Task.WhenAll(codes.Select(code => Task.Run(() => hepBot ? DailySessionAsync(code) : EchoAsync())));
+            return ([.. runs.SelectMany(r => r.Latencies)], runs.Count(r => r.Completed));
+        }
+
+        /// <summary>Linking and today's plan for each code, <paramref name="parallel"/> conversations at a time.</summary>
+        public Task ActiveTodayAsync(IReadOnlyList<string> codes, int parallel) =>
+            Parallel.ForEachAsync(codes, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (code, _) =>
+            {
+                var chat = new Chat(this, "/api/messages");
+                await chat.TypeAsync($"/start {code}");
+                await chat.PressAsync("Yes");
+                await chat.PressAsync("Keep 18:00");
+                await chat.TypeAsync("/today");
+                chat.Close();
+            });
+
+        private async Task<(List<double> Latencies, bool Completed)> DailySessionAsync(string code)
+        {
+            var chat = new Chat(this, "/api/messages");
+            await chat.TypeAsync($"/start {code}");
+            await chat.PressAsync("Yes");
+            await chat.PressAsync("Keep 18:00");
+            await chat.TypeAsync("/today");
+            await chat.PressAsync("Start now");
+            await chat.PressAsync("2");
+            for (var exercise = 1; exercise <= 6; exercise++)
+                await chat.PressAsync("Done");
+            await chat.PressAsync("1");
+            var summary = await chat.PressAsync("Easy");
+            chat.Close();
+            return (chat.Latencies, summary.Contains(SessionDone));
+        }
+
+        private async Task<(List<double> Latencies, bool Completed)> EchoAsync()
+        {
+            var chat = new Chat(this, "/bench/echo");
+            for (var turn = 1; turn <= 14; turn++)
+                await chat.TypeAsync($"turn {turn}");
+            chat.Close();
+            return (chat.Latencies, true);
+        }
+
+        private sealed class Chat(Driver driver, string path)
+        {
+            private readonly string _conversation = "a:1bench-" + Guid.NewGuid().ToString("N");
+            private readonly string _user = "29:1bench-" + Guid.NewGuid().ToString("N");
+            private readonly string _aad = Guid.NewGuid().ToString();
+            private List<JsonObject> _last = [];
+
+            public List<double> Latencies { get; } = new(14);
+
+            public Task<string> TypeAsync(string text) => PostAsync(text, value: null);
+
+            /// <summary>Taps a button of the last reply that had some: a card submit sends its data, a suggested action its value.</summary>
+            public Task<string> PressAsync(string label)
+            {
+                var reply = _last.LastOrDefault(r => r["attachments"] is JsonArray { Count: > 0 } || r["suggestedActions"] is not null)
+                    ?? throw new InvalidOperationException($"No buttons to press '{label}' on; the bot said: {Texts(_last)}");
+                if (reply["suggestedActions"]?["actions"] is JsonArray actions)
+                {
+                    var action = actions.FirstOrDefault(a => (string?)a!["title"] == label) ?? throw new InvalidOperationException($"No button '{label}'; the bot said: {Texts(_last)}");
+                    return PostAsync((string?)action!["value"], value: null);
+                }
+                var submit = Submits(reply).FirstOrDefault(s => (string?)s["title"] == label) ?? throw new InvalidOperationException($"No card button '{label}'; the bot said: {Texts(_last)}");
+                var data = submit["data"]!.DeepClone().AsObject();
+                data.Remove("msteams");
+                return PostAsync(text: null, data);
+            }
+
+            public void Close() => driver.Channel.Forget(_conversation);
+
+            private async Task<string> PostAsync(string? text, JsonObject? value)
+            {
+                var activity = new JsonObject
+                {
+                    ["type"] = "message",
+                    ["id"] = Guid.NewGuid().ToString("N"),
+                    ["channelId"] = "msteams",
+                    ["serviceUrl"] = driver.Channel.ServiceUrl,
+                    ["timestamp"] = DateTimeOffset.UtcNow,
+                    ["from"] = new JsonObject { ["id"] = _user, ["aadObjectId"] = _aad },
+                    ["recipient"] = new JsonObject { ["id"] = "28:hepbot", ["name"] = "HepBot" },
+                    ["conversation"] = new JsonObject { ["id"] = _conversation, ["conversationType"] = "personal", ["tenantId"] = "tenant" },
+                    ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant" } },
+                    ["locale"] = "en-US",
+                    ["text"] = text,
+                    ["value"] = value,
+                };
+                var watch = Stopwatch.StartNew();
+                using var response = await driver.Http.PostAsJsonAsync(path, activity);
+                watch.Stop();
+                if (!response.IsSuccessStatusCode)
+                    throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}");
+                Latencies.Add(watch.Elapsed.TotalMilliseconds);
+                var replies = driver.Channel.Take(_conversation);
+                if (replies.Count > 0)
+                    _last = replies;
+                return Texts(replies);
+            }
+
+            private static string Texts(List<JsonObject> replies) =>
+                string.Join("\n", replies.Select(r => (string?)r["text"] ?? string.Join("\n", Submits(r).Count > 0 ? CardTexts(r) : [])));
+
+            private static IEnumerable<JsonObject> Cards(JsonObject reply) =>
+                (reply["attachments"]?.AsArray() ?? []).Where(a => (string?)a!["contentType"] == "application/vnd.microsoft.card.adaptive").Select(a => a!["content"]!.AsObject());
+
+            private static List<JsonObject> Submits(JsonObject reply) =>
+                [.. Cards(reply).SelectMany(c => c["body"]!.AsArray()).Where(e => (string?)e!["type"] == "ActionSet").SelectMany(e => e!["actions"]!.AsArray()).Select(a => a!.AsObject())];
+
+            private static IEnumerable<string> CardTexts(JsonObject reply) =>
+                Cards(reply).SelectMany(c => c["body"]!.AsArray()).Where(e => (string?)e!["type"] == "TextBlock").Select(e => (string?)e!["text"] ?? "");
+        }
+    }
+}

