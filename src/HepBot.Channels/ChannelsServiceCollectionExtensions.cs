@@ -38,7 +38,8 @@ public static class ChannelsServiceCollectionExtensions
                 httpClientFactory: new NamedHttpClientFactory(sp.GetRequiredService<IHttpClientFactory>(), BotConnectorClient),
                 logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()),
             sp.GetRequiredService<ILogger<TokenFailuresAreUnauthorized>>()));
-        services.AddSingleton<TeamsMessageShaper>();
+        services.AddSingleton<AnsweredCards>();
+        services.AddSingleton(sp => new TeamsMessageShaper(sp.GetRequiredService<AnsweredCards>(), sp.GetRequiredService<ILogger<TeamsMessageShaper>>()));
         services.AddSingleton<EachActivityOnce>();
         // CloudAdapter has two public constructors the container cannot choose between.
         services.AddSingleton(sp =>
