@@ -40,7 +40,8 @@ public static class ChannelsServiceCollectionExtensions
                     logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()),
                 sp.GetRequiredService<ILogger<TokenFailuresAreUnauthorized>>()),
             sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<TeamsMessageShaper>();
+        services.AddSingleton<AnsweredCards>();
+        services.AddSingleton(sp => new TeamsMessageShaper(sp.GetRequiredService<AnsweredCards>(), sp.GetRequiredService<ILogger<TeamsMessageShaper>>()));
         services.AddSingleton<EachActivityOnce>();
         // CloudAdapter has two public constructors the container cannot choose between.
         services.AddSingleton(sp =>

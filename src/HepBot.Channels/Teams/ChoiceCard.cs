@@ -70,8 +70,10 @@ public static class ChoiceCard
     }
 
     /// <summary>
-    /// The answer's value travels as <c>data.choice</c>, the prompt it answers as <c>data.prompt</c>. Teams' messageBack also posts the label in the
-    /// chat, so the patient sees what they tapped, and sends the value as text for good measure.
+    /// The answer's value travels as <c>data.choice</c>, the prompt it answers as <c>data.prompt</c>: plain submit data, which Teams and
+    /// Microsoft 365 Agents Playground both post back as the message's value (the Playground drops a submit carrying <c>msteams</c>
+    /// messageBack or imBack). Teams shows nothing in the chat for such a tap, so <see cref="AnsweredCards"/> writes the chosen label
+    /// into the card instead, as Telegram's question is edited.
     /// </summary>
     private static JObject Submit(CardAction action)
     {
@@ -81,7 +83,6 @@ public static class ChoiceCard
         // A prompt's button answers only that prompt: a tap on an older card is refused, not taken for the current question.
         if (PromptIdentity.OfButton(action) is { } promptId)
             data[PromptIdentity.Property] = promptId;
-        data["msteams"] = new JObject { ["type"] = "messageBack", ["displayText"] = label, ["text"] = value };
         return new JObject
         {
             ["type"] = "Action.Submit",
@@ -89,6 +90,27 @@ public static class ChoiceCard
             ["data"] = data,
         };
     }
+
+    /// <summary>
+    /// The card as it reads once answered: the same question and pictures, the buttons replaced by the chosen label, so the
+    /// chat shows what was tapped and the card cannot be tapped again. Null when <paramref name="choice"/> is none of its buttons.
+    /// </summary>
+    public static JObject? Answered(JObject card, string choice)
+    {
+        var body = card["body"] as JArray ?? [];
+        var label = body.Where(IsActionSet)
+            .SelectMany(set => set["actions"] as JArray ?? [])
+            .FirstOrDefault(a => string.Equals((string?)a["data"]?["choice"], choice, StringComparison.Ordinal))?["title"]?.ToString();
+        if (label is null)
+            return null;
+        var answered = (JObject)card.DeepClone();
+        var answeredBody = new JArray(body.Where(e => !IsActionSet(e)).Select(e => e.DeepClone()));
+        answeredBody.Add(new JObject { ["type"] = "TextBlock", ["text"] = "» " + label, ["wrap"] = true, ["weight"] = "Bolder", ["spacing"] = "Medium" });
+        answered["body"] = answeredBody;
+        return answered;
+    }
+
+    private static bool IsActionSet(JToken element) => (string?)element["type"] == "ActionSet";
 
     /// <summary>Teams fetches card images itself, so only images on the web can go inside the card.</summary>
     private static bool IsWebImage(Attachment attachment) =>

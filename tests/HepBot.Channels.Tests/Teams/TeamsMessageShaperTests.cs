@@ -48,7 +48,7 @@ public sealed class TeamsMessageShaperTests
     }
 
     [Fact]
-    public void A_submit_carries_the_choice_value_and_shows_the_label_in_the_chat()
+    public void A_submit_carries_plain_data_that_Teams_and_the_Agents_Playground_both_post_back()
     {
         var question = Question("Exercise 1 of 6: Quad set", ("done", "Done"), ("skip", "Skip"), ("pain", "Too painful"), ("again", "Show me again"));
 
@@ -56,9 +56,24 @@ public sealed class TeamsMessageShaperTests
 
         var card = (JObject)question.Attachments[0].Content;
         var done = card["body"]!.Where(e => (string?)e["type"] == "ActionSet").SelectMany(r => r["actions"]!).First();
-        Assert.Equal("""{"type":"Action.Submit","title":"Done","data":{"choice":"done","msteams":{"type":"messageBack","displayText":"Done","text":"done"}}}""",
+        Assert.Equal("""{"type":"Action.Submit","title":"Done","data":{"choice":"done"}}""",
             done.ToString(Newtonsoft.Json.Formatting.None));
         Assert.Equal([3, 1], card["body"]!.Where(e => (string?)e["type"] == "ActionSet").Select(r => r["actions"]!.Count()));
+    }
+
+    [Fact]
+    public void An_answered_card_keeps_its_question_and_shows_the_chosen_label_instead_of_its_buttons()
+    {
+        var question = Question("Exercise 1 of 6: Quad set\nTighten your thigh.", ("done", "Done"), ("skip", "Skip"), ("pain", "Too painful"), ("again", "Show me again"));
+        var card = TeamsMessageShaper.Shape(question)!;
+
+        var answered = ChoiceCard.Answered(card, "pain")!;
+
+        var body = answered["body"]!;
+        Assert.Equal(["Exercise 1 of 6: Quad set", "Tighten your thigh.", "» Too painful"], body.Select(e => (string?)e["text"]));
+        Assert.DoesNotContain(body, e => (string?)e["type"] == "ActionSet");
+        Assert.Equal(4, card["body"]!.Where(e => (string?)e["type"] == "ActionSet").Sum(r => r["actions"]!.Count()));
+        Assert.Null(ChoiceCard.Answered(card, "not-a-button"));
     }
 
     [Fact]

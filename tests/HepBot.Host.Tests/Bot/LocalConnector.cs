@@ -23,6 +23,9 @@ internal sealed class LocalConnector : IAsyncDisposable
 
     public ConcurrentQueue<JsonObject> Received { get; } = new();
 
+    /// <summary>Activities the bot replaced (PUT), by the id the connector gave them when they were sent.</summary>
+    public ConcurrentQueue<(string ActivityId, JsonObject Activity)> Updated { get; } = new();
+
     public string ServiceUrl { get; private set; } = "";
 
     /// <summary>Requests answered with an error instead of being delivered.</summary>
@@ -55,6 +58,11 @@ internal sealed class LocalConnector : IAsyncDisposable
         var connector = new LocalConnector(app);
         app.MapPost("/v3/conversations/{conversationId}/activities/{**replyTo}", (Delegate)connector.ReceiveAsync);
         app.MapPost("/v3/conversations/{conversationId}/activities", (Delegate)connector.ReceiveAsync);
+        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", async (HttpRequest request, string activityId) =>
+        {
+            connector.Updated.Enqueue((activityId, (await request.ReadFromJsonAsync<JsonObject>())!));
+            return Results.Ok(new { id = activityId });
+        });
         await app.StartAsync();
         connector.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return connector;
@@ -91,9 +99,12 @@ internal sealed class LocalConnector : IAsyncDisposable
             response.Headers.RetryAfter = "1";
             return Results.Json(new { error = new { code = "Throttled", message = "Too many requests." } }, statusCode: StatusCodes.Status429TooManyRequests);
         }
-        var activity = await request.ReadFromJsonAsync<JsonObject>();
-        Received.Enqueue(activity!);
-        return Results.Ok(new { id = Guid.NewGuid().ToString("N") });
+        var activity = (await request.ReadFromJsonAsync<JsonObject>())!;
+        // As a connector does, the message gets its id here; the tests find it on the received copy.
+        var id = Guid.NewGuid().ToString("N");
+        activity["id"] = id;
+        Received.Enqueue(activity);
+        return Results.Ok(new { id });
     }
 
     public async ValueTask DisposeAsync()

@@ -76,6 +76,29 @@ public sealed partial class TeamsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_tapped_card_shows_the_chosen_answer_in_place_of_its_buttons()
+    {
+        await using var host = new HepBotHostFactory(_database, DemoOn);
+        var http = host.CreateClient();
+        await Type(http, $"/start {Code(host)}");
+        await Press(http, "Yes");
+        await Press(http, "Keep 18:00");
+        await Type(http, "/today");
+        await Press(http, "Start now");
+        var painCard = _lastReplies.Last(r => r["attachments"] is JsonArray { Count: > 0 });
+
+        // Teams posts a plain submit's data with the id of the card's message; nothing of the tap shows in the chat by itself.
+        Assert.Contains("Exercise 1 of 6: Quad set", await Press(http, "3", asReplyToTheCard: true));
+
+        var (id, update) = Assert.Single(_connector.Updated);
+        Assert.Equal((string?)painCard["id"], id);
+        var body = update["attachments"]![0]!["content"]!["body"]!.AsArray();
+        Assert.DoesNotContain(body, e => (string?)e!["type"] == "ActionSet");
+        Assert.Equal("» 3", (string?)body.Last()!["text"]);
+        Assert.Contains("how is your pain right now", (string?)body[0]!["text"]);
+    }
+
+    [Fact]
     public async Task The_same_card_press_posted_three_times_with_new_activity_ids_marks_one_exercise_done()
     {
         await using var host = new HepBotHostFactory(_database, DemoOn);
@@ -179,7 +202,7 @@ public sealed partial class TeamsEndpointTests : IAsyncLifetime
     private Task<string> Type(HttpClient http, string text) => Post(http, text, value: null);
 
     /// <summary>Taps a button of the last reply: a card's Action.Submit sends its data as the Value and no text; a suggested action sends its value as text.</summary>
-    private Task<string> Press(HttpClient http, string label)
+    private Task<string> Press(HttpClient http, string label, bool asReplyToTheCard = false)
     {
         var reply = _lastReplies.LastOrDefault(r => r["attachments"] is JsonArray { Count: > 0 } || r["suggestedActions"] is not null)
             ?? throw new InvalidOperationException($"No buttons to press '{label}' on.");
@@ -190,11 +213,11 @@ public sealed partial class TeamsEndpointTests : IAsyncLifetime
         }
         var submit = Submits(Card()).SingleOrDefault(s => (string?)s["title"] == label) ?? throw new InvalidOperationException($"No card button '{label}'.");
         var data = submit["data"]!.DeepClone().AsObject();
-        data.Remove("msteams"); // Teams keeps its own instructions to itself
-        return Post(http, text: null, data);
+        var card = _lastReplies.Last(r => r["attachments"] is JsonArray { Count: > 0 });
+        return Post(http, text: null, data, asReplyToTheCard ? (string?)card["id"] : null);
     }
 
-    private async Task<string> Post(HttpClient http, string? text, JsonObject? value)
+    private async Task<string> Post(HttpClient http, string? text, JsonObject? value, string? replyToId = null)
     {
         var activity = new JsonObject
         {
@@ -211,6 +234,8 @@ public sealed partial class TeamsEndpointTests : IAsyncLifetime
             ["text"] = text,
             ["value"] = value,
         };
+        if (replyToId is not null)
+            activity["replyToId"] = replyToId;
         var response = await http.PostAsJsonAsync("/api/messages", activity, Ct);
         Assert.True(response.IsSuccessStatusCode, $"/api/messages answered {(int)response.StatusCode}");
         return string.Join("\n", TakeReplies().Select(r => (string?)r["text"] ?? CardTextOf(r)));

@@ -25,7 +25,7 @@ public class BrowserFixture : ApiFixture
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
     protected override bool OnLoopbackPort => true;
 
-    public string? SkipReason { get; private set; }
+    public string? SkipReason { get; protected set; }
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException(SkipReason);
 
