@@ -44,7 +44,15 @@ public class CorpusFileTests(ITestOutputHelper output)
     private static readonly string[] Categories =
         ["emergency", "sameDay", "therapistReview", "painNumber", "painWords", "denial", "typo", "chatter"];
 
-    public static TheoryData<string, int> Files => new() { { "labelled.tsv", 360 }, { "unseen.tsv", 150 } };
+    public static TheoryData<string, int> Files => new() { { "labelled.tsv", 360 }, { "unseen.tsv", 150 }, { "unseen-2.tsv", 150 } };
+
+    /// <summary>
+    /// The sets built to the shares and coverage below. unseen-2.tsv is a second held-out set, written later by someone who read
+    /// only the labelling rules (never the lexicon or the other sets); it is held to the format and labelling rules, not to the shares.
+    /// </summary>
+    public static TheoryData<string, int> BalancedFiles => new() { { "labelled.tsv", 360 }, { "unseen.tsv", 150 } };
+
+    public static TheoryData<string> HeldOutFiles => new("unseen.tsv", "unseen-2.tsv");
 
     [Theory]
     [MemberData(nameof(Files))]
@@ -132,11 +140,12 @@ public class CorpusFileTests(ITestOutputHelper output)
         Assert.True(repeated.Count == 0, $"{file}:\n" + string.Join("\n", repeated));
     }
 
-    [Fact]
-    public void Unseen_messages_are_not_development_messages_with_one_word_changed()
+    [Theory]
+    [MemberData(nameof(HeldOutFiles))]
+    public void Unseen_messages_are_not_development_messages_with_one_word_changed(string file)
     {
         var development = Load("labelled.tsv").Select(r => Words(r.Text).Split(' ')).ToList();
-        var copies = Load("unseen.tsv")
+        var copies = Load(file)
             .Where(r =>
             {
                 var words = Words(r.Text).Split(' ');
@@ -144,11 +153,11 @@ public class CorpusFileTests(ITestOutputHelper output)
             })
             .Select(r => $"line {r.Line}: {r.Text}")
             .ToList();
-        Assert.True(copies.Count == 0, "unseen.tsv rows too close to labelled.tsv rows:\n" + string.Join("\n", copies));
+        Assert.True(copies.Count == 0, file + " rows too close to labelled.tsv rows:\n" + string.Join("\n", copies));
     }
 
     [Theory]
-    [MemberData(nameof(Files))]
+    [MemberData(nameof(BalancedFiles))]
     public void The_file_is_large_enough_and_balanced_across_languages_and_categories(string file, int minimumRows)
     {
         var rows = Load(file);
@@ -167,7 +176,7 @@ public class CorpusFileTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Files))]
+    [MemberData(nameof(BalancedFiles))]
     public void Every_finding_every_emergency_combination_and_every_pain_score_is_covered(string file, int _)
     {
         var rows = Load(file);
