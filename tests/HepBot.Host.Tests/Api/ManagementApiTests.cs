@@ -383,6 +383,7 @@ public abstract class ManagementApiTests<TFixture>(TFixture fixture) where TFixt
         Assert.Equal(
         [
             "DELETE /api/v1/patients/{id}/invitations/{code}",
+            "DELETE /api/v1/patients/{id}/minutes/{entryId}",
             "GET /api/v1/alerts",
             "GET /api/v1/api-keys",
             "GET /api/v1/exercises",
@@ -390,8 +391,13 @@ public abstract class ManagementApiTests<TFixture>(TFixture fixture) where TFixt
             "GET /api/v1/patients/{id}",
             "GET /api/v1/patients/{id}/adherence",
             "GET /api/v1/patients/{id}/messages",
+            "GET /api/v1/patients/{id}/minutes",
             "GET /api/v1/patients/{id}/prescription",
             "GET /api/v1/patients/{id}/prescriptions",
+            "GET /api/v1/reports/rtm",
+            "GET /api/v1/templates",
+            "GET /media/exercises/{slug}/animation.gif",
+            "GET /media/exercises/{slug}/still.png",
             "PATCH /api/v1/patients/{id}",
             "POST /api/v1/alerts/{id}/acknowledge",
             "POST /api/v1/alerts/{id}/approve-progression",
@@ -400,6 +406,9 @@ public abstract class ManagementApiTests<TFixture>(TFixture fixture) where TFixt
             "POST /api/v1/patients",
             "POST /api/v1/patients/{id}/invitations",
             "POST /api/v1/patients/{id}/messages",
+            "POST /api/v1/patients/{id}/minutes",
+            "POST /api/v1/patients/{id}/prescription/from-template",
+            "POST /api/v1/templates",
             "PUT /api/v1/patients/{id}/prescription",
         ], operations);
     }
