@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HepBot.Core.Sessions;
+using HepBot.Host.Tests.WebApp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -18,53 +19,39 @@ public sealed partial class AgentsPlaygroundTests(AgentsPlaygroundFixture fixtur
     private static readonly LocatorAssertionsToBeVisibleOptions Visible = new() { Timeout = ReplyTimeoutMs };
 
     [Fact]
-    public async Task A_patient_links_and_finishes_the_demo_session_in_the_Playground_by_clicking_only()
+    public Task A_patient_links_and_finishes_the_demo_session_in_the_Playground_by_clicking_only() =>
+        BrowserRun.InBrowserAsync(fixture, nameof(A_patient_links_and_finishes_the_demo_session_in_the_Playground_by_clicking_only), async page =>
     {
-        Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? "");
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", ViewportSize = new() { Width = 1280, Height = 1000 } });
-        var page = await context.NewPageAsync();
         page.SetDefaultTimeout(ReplyTimeoutMs);
-        try
+        await page.GotoAsync(fixture.PlaygroundAddress);
+        // The Playground installs the app first; HepBot's welcome shows the chat is ready for typing.
+        await Expect(page.GetByText("8-character code").First).ToBeVisibleAsync(Visible);
+        var code = InvitationCode().Match(fixture.Host.Console.ToString()).Groups["code"].Value;
+        await TypeAsync(page, code);
+        await Expect(page.GetByText("Hi Alex!").First).ToBeVisibleAsync(Visible);
+
+        await ClickAsync(page, "Yes");
+        await ClickAsync(page, "Keep 18:00");
+        await TypeAsync(page, "/today");
+        await ClickAsync(page, "Start now");
+
+        // The pain scale is an Adaptive Card; after the tap the card shows the answer where its buttons were.
+        await ClickAsync(page, "2");
+        await Expect(CardText(page, "» 2")).ToBeVisibleAsync(Visible);
+        for (var exercise = 1; exercise <= 6; exercise++)
         {
-            await page.GotoAsync(fixture.PlaygroundAddress);
-            // The Playground installs the app first; HepBot's welcome shows the chat is ready for typing.
-            await Expect(page.GetByText("8-character code").First).ToBeVisibleAsync(Visible);
-            var code = InvitationCode().Match(fixture.Host.Console.ToString()).Groups["code"].Value;
-            await TypeAsync(page, code);
-            await Expect(page.GetByText("Hi Alex!").First).ToBeVisibleAsync(Visible);
-
-            await ClickAsync(page, "Yes");
-            await ClickAsync(page, "Keep 18:00");
-            await TypeAsync(page, "/today");
-            await ClickAsync(page, "Start now");
-
-            // The pain scale is an Adaptive Card; after the tap the card shows the answer where its buttons were.
-            await ClickAsync(page, "2");
-            await Expect(CardText(page, "» 2")).ToBeVisibleAsync(Visible);
-            for (var exercise = 1; exercise <= 6; exercise++)
-            {
-                await ClickAsync(page, "Done");
-                await Expect(CardText(page, "» Done")).ToHaveCountAsync(exercise, new() { Timeout = ReplyTimeoutMs });
-            }
-            await ClickAsync(page, "1");
-            await ClickAsync(page, "Easy");
-
-            var log = await CompletedSessionAsync();
-            Assert.Equal((SessionStatus.Completed, 2, 1, 6), (log.Status, log.PainBefore, log.PainAfter, log.ExercisesDone));
-            await using var db = fixture.Database.CreateContext();
-            var account = await db.ChannelAccounts.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
-            Assert.Equal("msteams", account.Channel);
+            await ClickAsync(page, "Done");
+            await Expect(CardText(page, "» Done")).ToHaveCountAsync(exercise, new() { Timeout = ReplyTimeoutMs });
         }
-        catch
-        {
-            var folder = Path.Combine(AppContext.BaseDirectory, "browser-screenshots");
-            Directory.CreateDirectory(folder);
-            var file = Path.Combine(folder, nameof(A_patient_links_and_finishes_the_demo_session_in_the_Playground_by_clicking_only) + ".png");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
-            TestContext.Current.SendDiagnosticMessage($"Screenshot of the failure: {file}");
-            throw;
-        }
-    }
+        await ClickAsync(page, "1");
+        await ClickAsync(page, "Easy");
+
+        var log = await CompletedSessionAsync();
+        Assert.Equal((SessionStatus.Completed, 2, 1, 6), (log.Status, log.PainBefore, log.PainAfter, log.ExercisesDone));
+        await using var db = fixture.Database.CreateContext();
+        var account = await db.ChannelAccounts.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal("msteams", account.Channel);
+    }, new BrowserNewContextOptions { Locale = "en-GB", ViewportSize = new() { Width = 1280, Height = 1000 } });
 
     /// <summary>The session as recorded once the last answer's turn has run (the Playground shows nothing that says so).</summary>
     private async Task<SessionLog> CompletedSessionAsync()

@@ -5,10 +5,10 @@ namespace HepBot.Host.Tests.WebApp;
 /// <summary>One browser test in a fresh context, keeping a full-page screenshot when it fails.</summary>
 internal static class BrowserRun
 {
-    public static async Task InBrowserAsync(BrowserFixture fixture, string name, Func<IPage, Task> test)
+    public static async Task InBrowserAsync(BrowserFixture fixture, string name, Func<IPage, Task> test, BrowserNewContextOptions? options = null)
     {
         Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? "");
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB" });
+        await using var context = await fixture.Browser.NewContextAsync(options ?? new BrowserNewContextOptions { Locale = "en-GB" });
         var page = await context.NewPageAsync();
         try
         {

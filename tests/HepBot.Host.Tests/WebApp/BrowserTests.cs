@@ -79,7 +79,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
         Assert.False(overflow, "The page is wider than the phone's screen.");
         await SaveDocScreenshotAsync(page, "webapp-phone.png");
-    }, phone: true);
+    });
 
     private static async Task SignInAsync(IPage page, WebTherapist therapist)
     {
@@ -88,26 +88,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
-    /// <summary>Runs one browser test in a fresh context, keeping a screenshot when it fails.</summary>
-    private async Task InBrowserAsync(string name, Func<IPage, Task> test, bool phone = false)
-    {
-        Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? "");
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB" });
-        var page = await context.NewPageAsync();
-        try
-        {
-            await test(page);
-        }
-        catch
-        {
-            var folder = Path.Combine(AppContext.BaseDirectory, "browser-screenshots");
-            Directory.CreateDirectory(folder);
-            var file = Path.Combine(folder, name + ".png");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
-            TestContext.Current.SendDiagnosticMessage($"Screenshot of the failure: {file}");
-            throw;
-        }
-    }
+    private Task InBrowserAsync(string name, Func<IPage, Task> test) => BrowserRun.InBrowserAsync(fixture, name, test);
 
     private static async Task SaveDocScreenshotAsync(IPage page, string file)
     {

@@ -160,26 +160,8 @@ public sealed class ProgramEditorBrowserTests(BrowserFixture fixture) : IClassFi
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Today", Exact = true })).ToBeVisibleAsync();
     }
 
-    /// <summary>Runs one browser test in a fresh context, keeping a screenshot when it fails.</summary>
-    private async Task InBrowserAsync(string name, Func<IPage, Task> test)
-    {
-        Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? "");
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", ViewportSize = new() { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        try
-        {
-            await test(page);
-        }
-        catch
-        {
-            var folder = Path.Combine(AppContext.BaseDirectory, "browser-screenshots");
-            Directory.CreateDirectory(folder);
-            var file = Path.Combine(folder, name + ".png");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
-            TestContext.Current.SendDiagnosticMessage($"Screenshot of the failure: {file}");
-            throw;
-        }
-    }
+    private Task InBrowserAsync(string name, Func<IPage, Task> test) => BrowserRun.InBrowserAsync(fixture, name, test,
+        new BrowserNewContextOptions { Locale = "en-GB", ViewportSize = new() { Width = 1280, Height = 900 } });
 
     private static async Task SaveDocScreenshotAsync(IPage page, string file)
     {

@@ -80,25 +80,7 @@ public sealed class RtmAdminBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
-    private async Task InBrowserAsync(string name, Func<IPage, Task> test)
-    {
-        Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? "");
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB" });
-        var page = await context.NewPageAsync();
-        try
-        {
-            await test(page);
-        }
-        catch
-        {
-            var folder = Path.Combine(AppContext.BaseDirectory, "browser-screenshots");
-            Directory.CreateDirectory(folder);
-            var file = Path.Combine(folder, name + ".png");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
-            TestContext.Current.SendDiagnosticMessage($"Screenshot of the failure: {file}");
-            throw;
-        }
-    }
+    private Task InBrowserAsync(string name, Func<IPage, Task> test) => BrowserRun.InBrowserAsync(fixture, name, test);
 }
 
 internal static class BrowserScreenshots
