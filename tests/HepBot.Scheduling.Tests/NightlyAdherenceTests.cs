@@ -221,7 +221,7 @@ public sealed class NightlyAdherenceTests : IAsyncLifetime
         await Job().RunAsync(Ct);
 
         var opened = await AlertsAsync(clinicStrict.PatientId);
-        Assert.Contains(opened, a => a.Kind == AlertKind.MissedDays && a.IsOpen && a.Detail.StartsWith("2 planned days", StringComparison.Ordinal));
+        Assert.Contains(opened, a => a.Kind == AlertKind.MissedDays && a.IsOpen && a.Detail!.StartsWith("2 planned days", StringComparison.Ordinal));
         Assert.DoesNotContain(await AlertsAsync(ownWins.PatientId), a => a.Kind == AlertKind.MissedDays);
         Assert.DoesNotContain(await AlertsAsync(settingsOnly.PatientId), a => a.Kind == AlertKind.MissedDays);
         Assert.InRange(_contexts.Queries, 1, 7); // the clinics' defaults come with the patients
