@@ -194,4 +194,36 @@ public sealed class NightlyAdherenceTests : IAsyncLifetime
         Assert.Contains(defaults, a => a.Kind == AlertKind.LowAdherence);
         Assert.InRange(_contexts.Queries, 1, 7); // the overrides come with the patients: no query per patient
     }
+
+    [Fact]
+    public async Task A_clinics_own_defaults_apply_where_a_patient_sets_no_threshold_and_the_settings_where_neither_does()
+    {
+        await using var db = _database.CreateContext();
+        // Done every day but the last two: the settings' three missed days in a row are not reached.
+        async Task<SeededPatient> MissedTwoAsync(string name, int? clinicMissedDays, int? ownMissedDays)
+        {
+            var patient = await TestPatients.AddAsync(db, Night, programStart: Today.AddDays(-20), name: name);
+            for (var d = 3; d <= 20; d++)
+                db.SessionLogs.Add(TestPatients.Session(patient, Today.AddDays(-d), done: 2, Night.AddDays(-d), pain: 2));
+            await db.SaveChangesAsync(Ct);
+            var clinicId = await db.Patients.Where(p => p.Id == patient.PatientId).Select(p => p.ClinicId).SingleAsync(Ct);
+            await db.Clinics.Where(c => c.Id == clinicId)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.AlertRuleDefaults.MissedDaysInARow, clinicMissedDays), Ct);
+            await db.Patients.Where(p => p.Id == patient.PatientId)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.AlertRuleOverrides.MissedDaysInARow, ownMissedDays), Ct);
+            return patient;
+        }
+        var clinicStrict = await MissedTwoAsync("Ana Clinic", clinicMissedDays: 2, ownMissedDays: null);
+        var ownWins = await MissedTwoAsync("Berta Own", clinicMissedDays: 2, ownMissedDays: 3);
+        var settingsOnly = await MissedTwoAsync("Carla Settings", clinicMissedDays: null, ownMissedDays: null);
+        _contexts.Reset();
+
+        await Job().RunAsync(Ct);
+
+        var opened = await AlertsAsync(clinicStrict.PatientId);
+        Assert.Contains(opened, a => a.Kind == AlertKind.MissedDays && a.IsOpen && a.Detail!.StartsWith("2 planned days", StringComparison.Ordinal));
+        Assert.DoesNotContain(await AlertsAsync(ownWins.PatientId), a => a.Kind == AlertKind.MissedDays);
+        Assert.DoesNotContain(await AlertsAsync(settingsOnly.PatientId), a => a.Kind == AlertKind.MissedDays);
+        Assert.InRange(_contexts.Queries, 1, 7); // the clinics' defaults come with the patients
+    }
 }

@@ -1,8 +1,9 @@
 namespace HepBot.Core.Alerts;
 
 /// <summary>
-/// A patient's own alert thresholds; each one left null follows the clinic-wide default
-/// (<see cref="AlertRuleOptions"/>). Stored as columns of the patient.
+/// Alert thresholds set over the host's <c>AlertRules:*</c> settings (<see cref="AlertRuleOptions"/>): a clinic's
+/// defaults and a patient's own overrides, each stored as columns of its row. A threshold left null follows the
+/// level below: patient → clinic → settings (<see cref="Resolve"/>).
 /// </summary>
 public sealed record AlertRuleOverrides
 {
@@ -37,6 +38,10 @@ public sealed record AlertRuleOverrides
             PainRiseOf = PainRiseOf ?? clinicDefaults.PainRiseOf,
             NoContactDays = NoContactDays ?? clinicDefaults.NoContactDays,
         };
+
+    /// <summary>The thresholds that hold for a patient: their own overrides, else the clinic's defaults, else the settings.</summary>
+    public static AlertRuleOptions Resolve(AlertRuleOptions settings, AlertRuleOverrides clinicDefaults, AlertRuleOverrides patientOverrides) =>
+        patientOverrides.ApplyTo(clinicDefaults.ApplyTo(settings));
 
     /// <summary>The overrides out of range, by member name; empty when all are valid.</summary>
     public IEnumerable<(string Field, string Message)> Validate()

@@ -1,3 +1,5 @@
+using HepBot.Core.Alerts;
+
 namespace HepBot.Core.Clinics;
 
 public sealed class Clinic
@@ -14,6 +16,12 @@ public sealed class Clinic
     public string? EmergencyNumber { get; set; }
 
     public const int MaxEmergencyNumber = 40;
+
+    /// <summary>
+    /// The clinic's own alert thresholds, set by a clinic admin; each one left null follows the host's
+    /// <c>AlertRules:*</c> setting. A patient's own overrides win over these.
+    /// </summary>
+    public AlertRuleOverrides AlertRuleDefaults { get; set; } = new();
 
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -11,6 +11,7 @@ internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
         b.Property(c => c.Name).HasMaxLength(200);
         b.Property(c => c.DefaultTimeZone).HasMaxLength(64);
         b.Property(c => c.EmergencyNumber).HasMaxLength(Clinic.MaxEmergencyNumber);
+        b.ComplexProperty(c => c.AlertRuleDefaults);
     }
 }
 

@@ -1,5 +1,8 @@
 using System.CommandLine;
-using HepBot.Host.Authentication;
+using HepBot.Core.Audit;
+using HepBot.Core.Clinics;
+using HepBot.Data;
+using HepBot.Host.Api.ApiKeys;
 using Microsoft.EntityFrameworkCore;
 
 namespace HepBot.Host.Commands;
@@ -23,10 +26,12 @@ internal static class ApiKeyCommands
             if (therapist is null)
                 return await TherapistCommands.FailAsync(error, $"No therapist has e-mail '{typed}'; add one with: therapist add --email E --name N");
 
-            if (parse.GetValue(expiresInDays) is < 1 or > 3650)
-                return await TherapistCommands.FailAsync(error, "--expires-in-days must be between 1 and 3650.");
+            if (ApiKeyIssuing.TherapistRefusal(therapist) is { } refusal)
+                return await TherapistCommands.FailAsync(error, refusal);
+            if (ApiKeyIssuing.ExpiryRefusal(parse.GetValue(expiresInDays)) is not null)
+                return await TherapistCommands.FailAsync(error, $"--expires-in-days must be between 1 and {ApiKeyIssuing.MaxExpiryDays}.");
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-            var key = ApiKeySecret.Mint(db, therapist.Id, now, parse.GetValue(expiresInDays) is { } days ? now.AddDays(days) : null);
+            var (_, key) = ApiKeyIssuing.Issue(db, therapist, ApiKeyIssuing.AdminVerbActor, now, parse.GetValue(expiresInDays));
             await db.SaveChangesAsync(ct);
             await output.WriteLineAsync($"API key for {therapist.Name} <{therapist.Email}>. Only its hash is stored; copy it now:");
             await output.WriteLineAsync(key);
@@ -57,7 +62,9 @@ internal static class ApiKeyCommands
             var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Prefix == given, ct);
             if (key is null)
                 return await TherapistCommands.FailAsync(error, $"No API key has prefix '{given}'; 'api-key list --email E' shows them.");
-            key.RevokedAt ??= services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            key.RevokedAt ??= now;
+            db.Audit(ApiKeyIssuing.AdminVerbActor, AuditAction.Update, nameof(ApiKey), key.Id, null, now);
             await db.SaveChangesAsync(ct);
             await output.WriteLineAsync($"Revoked {key.Prefix} (since {Stamp(key.RevokedAt)}).");
             return 0;

@@ -38,21 +38,24 @@ public sealed class NightlyAdherenceJob(
     public async Task<NightlyAdherenceResult> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var clinicDefaults = rules.Value;
+        var settings = rules.Value;
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         var underCare = db.Patients.Where(p => p.Status != PatientStatus.Deactivated);
-        var patients = await underCare.AsNoTracking()
-            .Select(p => new { p.Id, p.TherapistId, p.TimeZoneId, p.LinkedAt, p.AlertRuleOverrides })
+        // Each patient comes with their clinic's alert-rule defaults: still one query.
+        var patients = await (from p in underCare.AsNoTracking()
+                              join c in db.Clinics.AsNoTracking() on p.ClinicId equals c.Id
+                              select new { p.Id, p.TherapistId, p.TimeZoneId, p.LinkedAt, p.AlertRuleOverrides, ClinicDefaults = c.AlertRuleDefaults })
             .ToListAsync(ct);
         var failed = new HashSet<Guid>();
         var todays = new Dictionary<Guid, DateOnly>();
         foreach (var p in patients)
             Isolated(p.Id, failed, () => todays[p.Id] = PatientClock.LocalDate(now, p.TimeZoneId));
-        // Each patient's own thresholds: the clinic's defaults with that patient's overrides in place.
-        var effective = patients.ToDictionary(p => p.Id, p => p.AlertRuleOverrides.ApplyTo(clinicDefaults));
+        // Each patient's own thresholds: their overrides, else their clinic's defaults, else the settings.
+        var effective = patients.ToDictionary(p => p.Id,
+            p => AlertRuleOverrides.Resolve(settings, p.ClinicDefaults, p.AlertRuleOverrides));
         if (todays.Count == 0)
             return new(patients.Count, 0, 0, failed.Count);
         // Enough history for every rule: two weeks of pain, the longest no-contact window, and a run of missed days.

@@ -401,6 +401,7 @@ public abstract class ManagementApiTests<TFixture>(TFixture fixture) where TFixt
             "PATCH /api/v1/patients/{id}",
             "POST /api/v1/alerts/{id}/acknowledge",
             "POST /api/v1/alerts/{id}/approve-progression",
+            "POST /api/v1/api-keys",
             "POST /api/v1/api-keys/{id}/revoke",
             "POST /api/v1/exercises",
             "POST /api/v1/patients",

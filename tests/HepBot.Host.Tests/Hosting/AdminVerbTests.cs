@@ -55,6 +55,8 @@ public sealed class AdminVerbTests : IAsyncLifetime
             var stored = await db.ApiKeys.SingleAsync(Ct);
             Assert.DoesNotContain(key, new[] { stored.Hash, stored.Prefix });
             Assert.Equal(key[..12], stored.Prefix);
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == HepBot.Core.Audit.AuditAction.Create && a.EntityType == "ApiKey"
+                && a.EntityId == stored.Id.ToString() && a.Actor == "cli", Ct));
         }
 
         await using var host = new HepBotHostFactory(_database);
@@ -113,6 +115,24 @@ public sealed class AdminVerbTests : IAsyncLifetime
         await using var db = _database.CreateContext();
         Assert.Equal(1, await db.Therapists.CountAsync(Ct));
         Assert.Equal(0, await db.ApiKeys.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Api_key_create_refuses_a_deactivated_therapist_and_an_expiry_out_of_range_as_the_api_does()
+    {
+        Assert.Equal(0, (await RunAsync("therapist", "add", "--email", "ana@clinic.test", "--name", "Ana", "--clinic", "Riverside Physio")).ExitCode);
+
+        var tooLong = await RunAsync("api-key", "create", "--email", "ana@clinic.test", "--expires-in-days", "3651");
+        await using (var db = _database.CreateContext())
+            await db.Therapists.ExecuteUpdateAsync(u => u.SetProperty(t => t.DeactivatedAt, DateTimeOffset.UtcNow), Ct);
+        var deactivated = await RunAsync("api-key", "create", "--email", "ana@clinic.test");
+
+        Assert.NotEqual(0, tooLong.ExitCode);
+        Assert.Contains("--expires-in-days must be between 1 and 3650", tooLong.Error);
+        Assert.NotEqual(0, deactivated.ExitCode);
+        Assert.Contains("deactivated", deactivated.Error);
+        await using var check = _database.CreateContext();
+        Assert.Equal(0, await check.ApiKeys.CountAsync(Ct));
     }
 
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)

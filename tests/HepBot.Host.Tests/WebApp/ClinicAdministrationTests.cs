@@ -1,7 +1,10 @@
 using System.Net;
 using HepBot.Core.Audit;
 using HepBot.Core.Clinics;
+using HepBot.Host.Api.Patients;
 using HepBot.Host.Tests.Support;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace HepBot.Host.Tests.WebApp;
@@ -25,6 +28,27 @@ public sealed class ClinicAdministrationTests(SqliteApiFixture fixture) : IClass
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.DoesNotContain("API keys", html);
+    }
+
+    [Fact]
+    public async Task Every_admin_route_the_host_maps_is_refused_to_a_plain_therapist()
+    {
+        var therapist = await fixture.NewWebTherapistAsync();
+        var session = await WebSession.SignedInAsync(fixture.Host, therapist);
+        // Read from the host's own route table, so an admin page added later cannot be missed by the list above.
+        var mapped = fixture.Host.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(path => path == "/app/clinic" || path.StartsWith("/app/clinic/", StringComparison.Ordinal))
+            .ToHashSet();
+
+        Assert.Equal(AdminPages.Select(row => row.Data).Order(), mapped.Order());
+        foreach (var path in mapped)
+        {
+            var (status, html, _) = await session.GetAsync(path);
+            Assert.True(status == HttpStatusCode.NotFound, $"{path}: {status}");
+            Assert.DoesNotContain("API keys", html);
+        }
     }
 
     [Fact]
@@ -200,5 +224,48 @@ public sealed class ClinicAdministrationTests(SqliteApiFixture fixture) : IClass
         await using var db = fixture.Database.CreateContext();
         var clinic = await db.Clinics.SingleAsync(c => c.Id == admin.ClinicId, Ct);
         Assert.Equal(("Knee Clinic", "America/Chicago", "911"), (clinic.Name, clinic.DefaultTimeZone, clinic.EmergencyNumber));
+    }
+
+    [Fact]
+    public async Task The_clinics_alert_thresholds_are_checked_like_the_api_saved_audited_and_used_where_a_patient_sets_none()
+    {
+        var admin = await fixture.NewWebTherapistAsync(TherapistRole.ClinicAdmin);
+        var therapist = await fixture.NewWebTherapistAsync(clinicId: admin.ClinicId);
+        var patient = await fixture.NewPatientWithHistoryAsync(therapist, "Ines");
+        (await therapist.Therapist.Client.PatchAsJsonAsync($"/api/v1/patients/{patient.Id}", new { alertRules = new { noContactDays = 5 } }, Ct))
+            .EnsureSuccessStatusCode();
+        var session = await WebSession.SignedInAsync(fixture.Host, admin);
+        Dictionary<string, string> Form(string low, string missed, string rise, string contact) => new()
+        {
+            ["ClinicName"] = "Knee Clinic", ["TimeZone"] = "Europe/Madrid", ["EmergencyNumber"] = "112",
+            ["LowAdherencePercent"] = low, ["MissedDaysInARow"] = missed, ["PainRiseOf"] = rise, ["NoContactDays"] = contact,
+        };
+
+        var refused = await session.PostFormAsync("/app/clinic/settings", "clinic-settings", Form("60", "31", "lots", ""));
+        var refusedHtml = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("The pain rise must be between 0.5 and 10 points.", refusedHtml);
+        await using (var db = fixture.Database.CreateContext())
+            Assert.True((await db.Clinics.SingleAsync(c => c.Id == admin.ClinicId, Ct)).AlertRuleDefaults.IsEmpty);
+        var outOfRange = await session.PostFormAsync("/app/clinic/settings", "clinic-settings", Form("60", "31", "", ""));
+        Assert.Contains("Missed days must be between 1 and 30.", WebUtility.HtmlDecode(await outOfRange.Content.ReadAsStringAsync(Ct)));
+        var saved = await session.PostFormAsync("/app/clinic/settings", "clinic-settings", Form("60", "2", "", "10"));
+        Assert.Contains("The clinic's settings were saved.", WebUtility.HtmlDecode(await saved.Content.ReadAsStringAsync(Ct)));
+
+        await using var check = fixture.Database.CreateContext();
+        var clinic = await check.Clinics.SingleAsync(c => c.Id == admin.ClinicId, Ct);
+        Assert.Equal(new Core.Alerts.AlertRuleOverrides { LowAdherenceBelow = 0.6, MissedDaysInARow = 2, NoContactDays = 10 }, clinic.AlertRuleDefaults);
+        Assert.Equal(1, await check.AuditEntries.CountAsync(a => a.EntityType == "Clinic" && a.EntityId == clinic.Id.ToString()
+            && a.Action == AuditAction.Update && a.Actor == $"therapist:{admin.Id}", Ct));
+        Assert.Contains("value=\"60\"", (await session.GetAsync("/app/clinic/settings")).Html);
+
+        // Patient override, else clinic default, else the setting (PainRiseOf 2 from appsettings).
+        var read = await (await therapist.Therapist.Client.GetAsync($"/api/v1/patients/{patient.Id}", Ct)).ReadAsync<PatientDto>();
+        Assert.Equal(new AlertRuleValuesDto(0.6, 2, 2.0, 5), read.AlertRules.Effective);
+        Assert.Equal(new AlertRuleValuesDto(null, null, null, 5), read.AlertRules.Overrides);
+        var page = WebUtility.HtmlDecode((await (await WebSession.SignedInAsync(fixture.Host, therapist)).GetAsync($"/app/patients/{patient.Id}")).Html);
+        Assert.Matches("data-clinic-value=\"missedDays\">Clinic value: 2<", page);
+        Assert.Matches("data-clinic-value=\"lowAdherence\">Clinic value: 60<", page);
+        Assert.Matches("data-clinic-value=\"noContactDays\">Clinic value: 10<", page);
+        Assert.Matches("data-clinic-value=\"painRise\">Clinic value: 2<", page);
     }
 }

@@ -276,6 +276,23 @@ namespace HepBot.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "AlertRuleDefaults", "HepBot.Core.Clinics.Clinic.AlertRuleDefaults#AlertRuleOverrides", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<double?>("LowAdherenceBelow")
+                                .HasColumnType("double precision");
+
+                            b1.Property<int?>("MissedDaysInARow")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("NoContactDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<double?>("PainRiseOf")
+                                .HasColumnType("double precision");
+                        });
+
                     b.HasKey("Id");
 
                     b.ToTable("Clinics");

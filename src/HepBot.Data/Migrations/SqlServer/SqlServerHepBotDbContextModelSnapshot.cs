@@ -277,6 +277,23 @@ namespace HepBot.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "AlertRuleDefaults", "HepBot.Core.Clinics.Clinic.AlertRuleDefaults#AlertRuleOverrides", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<double?>("LowAdherenceBelow")
+                                .HasColumnType("float");
+
+                            b1.Property<int?>("MissedDaysInARow")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("NoContactDays")
+                                .HasColumnType("int");
+
+                            b1.Property<double?>("PainRiseOf")
+                                .HasColumnType("float");
+                        });
+
                     b.HasKey("Id");
 
                     b.ToTable("Clinics");

@@ -269,6 +269,23 @@ namespace HepBot.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "AlertRuleDefaults", "HepBot.Core.Clinics.Clinic.AlertRuleDefaults#AlertRuleOverrides", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<double?>("LowAdherenceBelow")
+                                .HasColumnType("REAL");
+
+                            b1.Property<int?>("MissedDaysInARow")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("NoContactDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double?>("PainRiseOf")
+                                .HasColumnType("REAL");
+                        });
+
                     b.HasKey("Id");
 
                     b.ToTable("Clinics");

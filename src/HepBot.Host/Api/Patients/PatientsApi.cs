@@ -4,6 +4,7 @@ using HepBot.Core.Audit;
 using HepBot.Core.Patients;
 using HepBot.Core.Reminders;
 using HepBot.Data;
+using HepBot.Data.Alerts;
 using HepBot.Host.Authentication;
 using HepBot.Host.Configuration;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,7 +34,8 @@ internal static class PatientsApi
         foreach (var patient in patients)
             services.Db.Audit(caller.Actor, AuditAction.Read, nameof(Patient), patient.Id, patient.Id, now);
         await services.Db.SaveChangesAsync(services.Cancellation);
-        return TypedResults.Ok(patients.Select(p => PatientDto.From(p, services.AlertRules.Value)).ToList());
+        var clinicRules = await services.ClinicRulesAsync(caller);
+        return TypedResults.Ok(patients.Select(p => PatientDto.From(p, clinicRules)).ToList());
     }
 
     public static async Task<Results<Created<PatientDto>, ValidationProblem>> CreatePatient(
@@ -65,7 +67,7 @@ internal static class PatientsApi
         await services.Db.SaveChangesAsync(services.Cancellation);
         await services.Reminders.OnPatientChangedAsync(patient.Id, services.Cancellation);
         services.Logger.LogInformation("Therapist {TherapistId} created patient {PatientId}.", caller.TherapistId, patient.Id);
-        return TypedResults.Created($"/api/v1/patients/{patient.Id}", PatientDto.From(patient, services.AlertRules.Value));
+        return TypedResults.Created($"/api/v1/patients/{patient.Id}", PatientDto.From(patient, await services.ClinicRulesAsync(caller)));
     }
 
     public const string TagKind = "patient";
@@ -80,7 +82,7 @@ internal static class PatientsApi
         services.Db.Audit(caller.Actor, AuditAction.Read, nameof(Patient), patient.Id, patient.Id, services.Clock.GetUtcNow());
         await services.Db.SaveChangesAsync(services.Cancellation);
         EntityTags.Set(response, EntityTags.For(TagKind, patient.Version));
-        return TypedResults.Ok(PatientDto.From(patient, services.AlertRules.Value));
+        return TypedResults.Ok(PatientDto.From(patient, await services.ClinicRulesAsync(caller)));
     }
 
     /// <summary>
@@ -153,7 +155,7 @@ internal static class PatientsApi
         await services.Reminders.OnPatientChangedAsync(patient.Id, services.Cancellation);
         if (response is not null)
             EntityTags.Set(response, EntityTags.For(TagKind, patient.Version));
-        return TypedResults.Ok(PatientDto.From(patient, services.AlertRules.Value));
+        return TypedResults.Ok(PatientDto.From(patient, await services.ClinicRulesAsync(caller)));
     }
 }
 
@@ -165,4 +167,8 @@ internal sealed record PatientServices(
     IOptions<AlertRuleOptions> AlertRules,
     ILogger<PatientServices> Logger,
     IReminderSchedule Reminders,
-    CancellationToken Cancellation);
+    CancellationToken Cancellation)
+{
+    /// <summary>The caller's clinic's alert thresholds (its defaults over the settings), which a patient's overrides sit on.</summary>
+    public Task<AlertRuleOptions> ClinicRulesAsync(ApiCaller caller) => ClinicAlertRules.DefaultsAsync(Db, caller.ClinicId, AlertRules.Value, Cancellation);
+}

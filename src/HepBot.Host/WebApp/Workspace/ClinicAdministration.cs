@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HepBot.Core.Alerts;
 using HepBot.Core.Audit;
 using HepBot.Core.Clinics;
 using HepBot.Core.Time;
@@ -145,18 +146,12 @@ internal sealed class ClinicAdministration(HepBotDbContext db, TimeProvider cloc
         return await db.Therapists.SingleOrDefaultAsync(t => t.Id == therapistId && t.ClinicId == caller.ClinicId && t.DeactivatedAt == null, ct);
     }
 
-    /// <summary>A new key for an active therapist of the clinic, shown once; only its hash is kept.</summary>
+    /// <summary>A new key for an active therapist of the clinic, shown once, through <c>POST /api/v1/api-keys</c>' own handler.</summary>
     public async Task<string?> CreateApiKeyAsync(ApiCaller caller, Guid therapistId, int? expiresInDays, CancellationToken ct)
     {
-        var therapist = await ActiveTherapistAsync(caller, therapistId, ct);
-        if (therapist is null || expiresInDays is < 1 or > 3650)
-            return null;
-        var now = clock.GetUtcNow();
-        var key = ApiKeySecret.Mint(db, therapist.Id, now, expiresInDays is { } days ? now.AddDays(days) : null);
-        var prefix = ApiKeySecret.PrefixOf(key);
-        db.Audit(caller.Actor, AuditAction.Create, nameof(ApiKey), db.ApiKeys.Local.Single(k => k.Prefix == prefix).Id, null, now);
-        await db.SaveChangesAsync(ct);
-        return key;
+        RequireAdmin(caller);
+        var result = await ApiKeysApi.CreateKey(new CreateApiKeyRequest(therapistId, expiresInDays), caller, db, clock, ct);
+        return result.Result is Microsoft.AspNetCore.Http.HttpResults.Created<CreatedApiKeyDto> created ? created.Value!.Key : null;
     }
 
     /// <summary>The clinic's keys, as <c>GET /api/v1/api-keys</c> lists them for an admin.</summary>
@@ -179,9 +174,12 @@ internal sealed class ClinicAdministration(HepBotDbContext db, TimeProvider cloc
         return await db.Clinics.AsNoTracking().SingleAsync(c => c.Id == caller.ClinicId, ct);
     }
 
-    /// <summary>Saves the clinic's settings, or returns the refusals by field (text keys).</summary>
+    /// <summary>
+    /// Saves the clinic's settings, or returns the refusals by field (text keys). The alert-rule defaults are checked by
+    /// the rules a patient's own thresholds are checked by in <c>PATCH /api/v1/patients/{id}</c>.
+    /// </summary>
     public async Task<Dictionary<string, string>> SaveClinicAsync(ApiCaller caller, string? name, string? timeZone, string? emergencyNumber,
-        CancellationToken ct)
+        AlertRuleOverrides alertRuleDefaults, CancellationToken ct)
     {
         RequireAdmin(caller);
         var refusals = new Dictionary<string, string>();
@@ -193,9 +191,15 @@ internal sealed class ClinicAdministration(HepBotDbContext db, TimeProvider cloc
         var number = string.IsNullOrWhiteSpace(emergencyNumber) ? null : emergencyNumber.Trim();
         if (number is not null && (number.Length > Clinic.MaxEmergencyNumber || !number.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-')))
             refusals["emergencyNumber"] = "admin.emergencyNumberInvalid";
+        foreach (var (field, _) in alertRuleDefaults.Validate())
+        {
+            var key = "alertRules." + char.ToLowerInvariant(field[0]) + field[1..];
+            refusals[key] = "fieldErrors." + key;
+        }
         if (refusals.Count > 0)
             return refusals;
         var clinic = await db.Clinics.SingleAsync(c => c.Id == caller.ClinicId, ct);
+        clinic.AlertRuleDefaults = alertRuleDefaults;
         clinic.Name = trimmedName;
         clinic.DefaultTimeZone = timeZone!.Trim();
         clinic.EmergencyNumber = number;

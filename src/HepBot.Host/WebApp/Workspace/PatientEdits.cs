@@ -1,6 +1,7 @@
 using HepBot.Core.Alerts;
 using HepBot.Core.Reminders;
 using HepBot.Data;
+using HepBot.Data.Alerts;
 using HepBot.Host.Api.Patients;
 using HepBot.Host.Authentication;
 using HepBot.Host.Configuration;
@@ -65,6 +66,10 @@ internal sealed class PatientEdits(
             _ => throw new InvalidOperationException($"Unexpected result {result.Result.GetType().Name}."),
         };
     }
+
+    /// <summary>What a patient of the caller's clinic gets without overrides: the clinic's alert-rule defaults over the settings.</summary>
+    public Task<AlertRuleOptions> ClinicRulesAsync(ApiCaller caller, CancellationToken ct) =>
+        ClinicAlertRules.DefaultsAsync(db, caller.ClinicId, alertRules.Value, ct);
 
     /// <summary>The patient as stored now, not as this request's tracked copy remembers it.</summary>
     private Task<HepBot.Core.Patients.Patient?> CurrentAsync(ApiCaller caller, Guid patientId, CancellationToken ct) =>

@@ -4,6 +4,7 @@ using HepBot.Core.Patients;
 using HepBot.Core.Time;
 using HepBot.Data;
 using HepBot.Data.Adherence;
+using HepBot.Data.Alerts;
 using HepBot.Host.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -76,13 +77,14 @@ internal sealed class TodayQuery(HepBotDbContext db, TimeProvider clock, IOption
         var patients = await db.Patients.VisibleTo(caller).AsNoTracking()
             .Where(p => p.Status == PatientStatus.Active)
             .OrderBy(p => p.DisplayName).ToListAsync(ct);
+        var clinicRules = await ClinicAlertRules.DefaultsAsync(db, caller.ClinicId, alertRules.Value, ct);
         var slipping = new List<SlippingPatient>();
         foreach (var patient in patients)
         {
             var today = PatientClock.LocalDate(now, patient.TimeZoneId);
             var history = await AdherenceHistoryReader.ReadAsync(db, patient.Id, new DateSpan(DateOnly.MinValue, today), ct);
             var linkedOn = patient.LinkedAt is { } linked ? PatientClock.LocalDate(linked, patient.TimeZoneId) : (DateOnly?)null;
-            var findings = AlertRules.Evaluate(history, today, linkedOn, patient.AlertRuleOverrides.ApplyTo(alertRules.Value))
+            var findings = AlertRules.Evaluate(history, today, linkedOn, patient.AlertRuleOverrides.ApplyTo(clinicRules))
                 .Where(f => SlippingKinds.Contains(f.Kind)).ToList();
             if (findings.Count > 0)
             {
