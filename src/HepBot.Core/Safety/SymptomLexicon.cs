@@ -15,7 +15,9 @@ public sealed class SymptomLexicon
     public const string DenialsKey = "denials", NotDenialsKey = "notDenials", ClauseBreaksKey = "clauseBreaks",
         PainWordsKey = "painWords", ScaleWordsKey = "scaleWords", NotPainNumbersKey = "notPainNumbers",
         NumberWordsKey = "numberWords", EverydayWordsKey = "everydayWords", NotSymptomsKey = "notSymptoms",
-        ScoreBeforeKey = "scoreBefore", SoundAlikeKey = "soundAlike", WordClassesKey = "wordClasses";
+        ScoreBeforeKey = "scoreBefore", SoundAlikeKey = "soundAlike", WordClassesKey = "wordClasses",
+        ListWordsKey = "listWords", NewStatementKey = "newStatement", HistoryKey = "history", NowKey = "now",
+        OtherPeopleKey = "otherPeople", FirstPersonKey = "firstPerson";
 
     /// <summary>More expansions than this from one phrase's word classes is a mistake in the file, not a phrase.</summary>
     public const int MaxExpansions = 400;
@@ -25,8 +27,16 @@ public sealed class SymptomLexicon
         IReadOnlyList<Phrase> denials, IReadOnlyList<Phrase> notDenials, IReadOnlySet<string> clauseBreaks,
         IReadOnlyList<Phrase> painWords, IReadOnlySet<string> scaleWords, IReadOnlySet<string> notPainNumbers,
         IReadOnlyList<string> numberWords, IReadOnlySet<string> everydayWords, IReadOnlyList<Phrase> notSymptoms,
-        IReadOnlySet<string> scoreBefore, IReadOnlyList<(string Letters, string SoundsAs)> soundAlike)
+        IReadOnlySet<string> scoreBefore, IReadOnlyList<(string Letters, string SoundsAs)> soundAlike,
+        IReadOnlySet<string> listWords, IReadOnlySet<string> newStatement, IReadOnlyList<Phrase> history, IReadOnlyList<Phrase> now,
+        IReadOnlyList<Phrase> otherPeople, IReadOnlySet<string> firstPerson)
     {
+        ListWords = listWords;
+        NewStatement = newStatement;
+        History = history;
+        Now = now;
+        OtherPeople = otherPeople;
+        FirstPerson = firstPerson;
         ScoreBefore = scoreBefore;
         SoundAlike = soundAlike;
         NotSymptoms = notSymptoms;
@@ -69,6 +79,31 @@ public sealed class SymptomLexicon
     /// <summary>Everyday sayings that use symptom words but report nothing ("fell asleep", "pain free").</summary>
     public IReadOnlyList<Phrase> NotSymptoms { get; }
 
+    /// <summary>
+    /// Words that join the items of a list ("or", "nor", "ni"): a denial reaches over them ("never felt faint or
+    /// lightheaded") and, after a comma, carries on into the rest of its list ("no dizziness, nausea or chest pain").
+    /// </summary>
+    public IReadOnlySet<string> ListWords { get; }
+
+    /// <summary>Words that start a new statement after a comma ("my", "is", "tengo"): a denied list stops before them.</summary>
+    public IReadOnlySet<string> NewStatement { get; }
+
+    /// <summary>Long-ago history ("two years ago", "as a child", "hace años"): a clause that says one reports no sign, unless it also says <see cref="Now"/>.</summary>
+    public IReadOnlyList<Phrase> History { get; }
+
+    /// <summary>Words that bring a clause back to the present ("now", "again", "otra vez"): history does not silence it.</summary>
+    public IReadOnlyList<Phrase> Now { get; }
+
+    /// <summary>
+    /// People outside the patient's household ("my neighbour", "a friend", "mi vecina"): a sign said after one of them is
+    /// theirs, not the patient's, unless a <see cref="FirstPerson"/> word comes between. Family stays out of this list:
+    /// a relative often writes for the patient ("mum fainted").
+    /// </summary>
+    public IReadOnlyList<Phrase> OtherPeople { get; }
+
+    /// <summary>Words that bring a sentence back to the patient ("i", "my", "me", "tengo").</summary>
+    public IReadOnlySet<string> FirstPerson { get; }
+
     /// <summary>Words before a bare number that make it a score: "a 6", "un 7".</summary>
     public IReadOnlySet<string> ScoreBefore { get; }
 
@@ -104,7 +139,8 @@ public sealed class SymptomLexicon
     /// <summary>Every key a lexicon has.</summary>
     public static IEnumerable<string> Keys =>
         Enum.GetValues<SymptomFinding>().Select(KeyOf).Concat(
-            [DenialsKey, NotDenialsKey, ClauseBreaksKey, PainWordsKey, ScaleWordsKey, NotPainNumbersKey, NumberWordsKey, EverydayWordsKey, NotSymptomsKey, ScoreBeforeKey, SoundAlikeKey, WordClassesKey]);
+            [DenialsKey, NotDenialsKey, ClauseBreaksKey, PainWordsKey, ScaleWordsKey, NotPainNumbersKey, NumberWordsKey, EverydayWordsKey, NotSymptomsKey, ScoreBeforeKey, SoundAlikeKey, WordClassesKey,
+             ListWordsKey, NewStatementKey, HistoryKey, NowKey, OtherPeopleKey, FirstPersonKey]);
 
     /// <summary>Builds a lexicon from its entries (key → comma-separated list), or lists every problem.</summary>
     /// <param name="entry">The text of a key, or null when the key is missing.</param>
@@ -189,7 +225,8 @@ public sealed class SymptomLexicon
             }
         var lexicon = new SymptomLexicon(findings, Phrases(DenialsKey), Phrases(NotDenialsKey), Words(ClauseBreaksKey),
             Phrases(PainWordsKey, allowTogether: true), Words(ScaleWordsKey), Words(NotPainNumbersKey), numbers, Words(EverydayWordsKey), Phrases(NotSymptomsKey),
-            Words(ScoreBeforeKey), soundAlike);
+            Words(ScoreBeforeKey), soundAlike, Words(ListWordsKey), Words(NewStatementKey), Phrases(HistoryKey), Phrases(NowKey),
+            Phrases(OtherPeopleKey), Words(FirstPersonKey));
         problems = found;
         return lexicon;
     }

@@ -51,8 +51,9 @@ public static class SymptomRecognizer
     {
         if (string.IsNullOrWhiteSpace(text))
             return SymptomRecognition.Nothing;
-        var clauses = SymptomText.Clauses(text).Select(c => Unmask(c.ToList(), lexicon)).ToList();
-        var parts = clauses.SelectMany(c => Split(c, lexicon.ClauseBreaks)).ToList();
+        var clauses = CarryDenialsIntoLists(SymptomText.ClausesAndCommas(text), lexicon).Select(c => Unmask(c, lexicon)).ToList();
+        // Long-ago history ("i had a clot two years ago") reports no sign; the pain score is read from every clause.
+        var parts = clauses.SelectMany(c => Split(c, lexicon.ClauseBreaks)).Where(p => !IsHistory(p, lexicon)).ToList();
 
         var findings = new List<FindingMatch>();
         foreach (var (finding, phrases) in lexicon.Findings)
@@ -71,6 +72,73 @@ public static class SymptomRecognizer
             painWords = lexicon.PainWords.Select(p => parts.Select(part => Find(part, p, lexicon, PainWordDenialReach)).FirstOrDefault(m => m is not null))
                 .FirstOrDefault(m => m is not null);
         return new SymptomRecognition(findings, pain, painWords);
+    }
+
+    /// <summary>
+    /// "no dizziness, nausea or chest pain": the clauses after a comma that go on with a denied list (up to the clause
+    /// with the list word, none of them starting a new statement) are denied too, as if the denial were said again.
+    /// </summary>
+    private static List<List<string>> CarryDenialsIntoLists(IReadOnlyList<(IReadOnlyList<string> Words, bool EndsAtComma)> clauses, SymptomLexicon lexicon)
+    {
+        var result = clauses.Select(c => c.Words.ToList()).ToList();
+        var denial = lexicon.Denials[0].Words;
+        for (var i = 0; i < clauses.Count - 1; i++)
+        {
+            if (!clauses[i].EndsAtComma || !EndsDenying(result[i], lexicon))
+                continue;
+            for (var j = i + 1; j < clauses.Count; j++)
+            {
+                var words = clauses[j].Words;
+                var listWord = words.ToList().FindIndex(lexicon.ListWords.Contains);
+                var before = listWord < 0 ? words : words.Take(listWord);
+                if (words.Count > ListItemLength * 2 || before.Any(w => lexicon.NewStatement.Contains(w) || lexicon.ClauseBreaks.Contains(w)))
+                    break;
+                if (listWord >= 0)
+                {
+                    for (var k = i + 1; k <= j; k++)
+                        result[k].InsertRange(0, denial);
+                    i = j;
+                    break;
+                }
+                if (!clauses[j].EndsAtComma || words.Count > ListItemLength)
+                    break;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>A list item after a comma is a few words ("redness", "shortness of breath").</summary>
+    public const int ListItemLength = 4;
+
+    /// <summary>A denial is said in the clause and no clause break ("but") comes after it.</summary>
+    private static bool EndsDenying(List<string> words, SymptomLexicon lexicon)
+    {
+        var lastBreak = words.FindLastIndex(lexicon.ClauseBreaks.Contains);
+        return Enumerable.Range(lastBreak + 1, words.Count - lastBreak - 1).Any(at => DenialEnds(words, at, lexicon).Any());
+    }
+
+    /// <summary>A clause about long ago ("years ago", "de pequeña") that says nothing of now ("now", "again").</summary>
+    private static bool IsHistory(List<string> words, SymptomLexicon lexicon) =>
+        lexicon.History.Any(h => Occurs(words, h, lexicon)) && !lexicon.Now.Any(n => Occurs(words, n, lexicon));
+
+    private static bool Occurs(List<string> words, SymptomLexicon.Phrase phrase, SymptomLexicon lexicon) =>
+        Enumerable.Range(0, words.Count).Any(start => MatchFrom(words, start, phrase, lexicon, MaxGap) is not null);
+
+    /// <summary>
+    /// "my neighbour had a stroke", "a una amiga le dio un ictus": a person outside the household is named before the
+    /// words at <paramref name="start"/>, and no first-person word ("my", "i", "tengo") comes between them.
+    /// </summary>
+    private static bool IsAboutSomeoneElse(List<string> words, int start, SymptomLexicon lexicon)
+    {
+        var end = -1;
+        for (var from = 0; from < start; from++)
+            foreach (var other in lexicon.OtherPeople)
+            {
+                var at = EndOf(words, from, other, lexicon);
+                if (at >= 0 && at < start)
+                    end = Math.Max(end, at);
+            }
+        return end >= 0 && !words.Skip(end + 1).Take(start - end - 1).Any(lexicon.FirstPerson.Contains);
     }
 
     /// <summary>Everyday sayings ("fell asleep", "pain free") are taken out before anything is looked for.</summary>
@@ -151,7 +219,8 @@ public static class SymptomRecognizer
         for (var start = 0; start < words.Count; start++)
         {
             var matched = MatchFrom(words, start, phrase, lexicon, MaxGap);
-            if (matched is not null && !matched.Any(taken.Contains) && !IsDenied(words, start, lexicon, reach) && !DeniedInside(words, matched, lexicon))
+            if (matched is not null && !matched.Any(taken.Contains) && !IsDenied(words, start, lexicon, reach) && !DeniedInside(words, matched, lexicon)
+                && !IsAboutSomeoneElse(words, start, lexicon))
                 return matched;
         }
         return null;
@@ -184,11 +253,15 @@ public static class SymptomRecognizer
     private static int EndOf(List<string> words, int start, SymptomLexicon.Phrase phrase, SymptomLexicon lexicon) =>
         MatchFrom(words, start, phrase, lexicon, 0)?[^1] ?? -1;
 
+    /// <summary>Each list word ("or", "ni") between a denial and a phrase lets the denial reach one more item of up to this many words.</summary>
+    public const int ListItemReach = 2;
+
     private static bool IsDenied(List<string> words, int start, SymptomLexicon lexicon, int reach)
     {
-        for (var from = Math.Max(0, start - reach - 4); from < start; from++)
+        for (var from = Math.Max(0, start - reach - 12); from < start; from++)
         {
-            if (DenialEnds(words, from, lexicon).Any(end => end < start && start - end - 1 <= reach))
+            if (DenialEnds(words, from, lexicon).Any(end => end < start
+                && start - end - 1 <= reach + ListItemReach * words.Skip(end + 1).Take(start - end - 1).Count(lexicon.ListWords.Contains)))
                 return true;
         }
         return false;

@@ -12,9 +12,12 @@ public static class SymptomText
     private const string ClausePunctuation = ".,;:!?¡¿()[]\n\r…";
 
     /// <summary>The clauses of <paramref name="text"/>, each a list of folded words.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> Clauses(string text)
+    public static IReadOnlyList<IReadOnlyList<string>> Clauses(string text) => ClausesAndCommas(text).Select(c => c.Words).ToList();
+
+    /// <summary>The clauses of <paramref name="text"/>, each saying whether a comma ended it (a list may go on after a comma).</summary>
+    public static IReadOnlyList<(IReadOnlyList<string> Words, bool EndsAtComma)> ClausesAndCommas(string text)
     {
-        var clauses = new List<IReadOnlyList<string>>();
+        var clauses = new List<(IReadOnlyList<string> Words, bool EndsAtComma)>();
         var words = new List<string>();
         var word = new StringBuilder();
         void EndWord()
@@ -23,11 +26,11 @@ public static class SymptomText
                 words.Add(word.ToString());
             word.Clear();
         }
-        void EndClause()
+        void EndClause(bool atComma = false)
         {
             EndWord();
             if (words.Count > 0)
-                clauses.Add(words);
+                clauses.Add((words, atComma));
             words = [];
         }
 
@@ -56,7 +59,7 @@ public static class SymptomText
             }
             else if (ClausePunctuation.Contains(c))
             {
-                EndClause();
+                EndClause(c == ',');
             }
             else
             {
