@@ -194,7 +194,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     /// <summary>Completes when the bot has asked for updates after <paramref name="updateId"/> — it confirms only what it has processed.</summary>
     public async Task WaitForConfirmationAsync(int updateId, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             Task changed;
@@ -211,7 +211,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     /// <summary>Completes when <paramref name="condition"/> holds for the recorded calls.</summary>
     public async Task WaitForAsync(Func<IReadOnlyList<BotApiCall>, bool> condition, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             Task changed;
