@@ -48,8 +48,8 @@ public class CorpusFileTests(ITestOutputHelper output)
 
     /// <summary>
     /// The sets built to the shares and coverage below. unseen-2.tsv is a second held-out set, written later by someone who read
-    /// only the labelling rules (never the lexicon or the other sets); unseen-3.tsv is a third, written the same way. They are held
-    /// to the format, labelling and coverage rules, not to the shares: rows too close to a development row were taken out of them.
+    /// only the labelling rules (never the lexicon or the other sets); unseen-3.tsv is a third, written the same way. Both are held
+    /// to the format and labelling rules, not to the shares or the coverage: rows too close to a development row were taken out of them.
     /// </summary>
     public static TheoryData<string, int> BalancedFiles => new() { { "labelled.tsv", 360 }, { "unseen.tsv", 150 } };
 
