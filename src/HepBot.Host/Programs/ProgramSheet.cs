@@ -90,6 +90,19 @@ internal sealed class ProgramSheet(HepBotDbContext db, DialogTextCatalog texts, 
 
     private sealed record PrintedExercise(string Name, string Dose, IReadOnlyList<string> Steps, string? Note, string? PicturePath);
 
+    /// <summary>
+    /// QRCoder writes a palette PNG, which PDFsharp's own PNG reader refuses ("Unsupported image format"); the same
+    /// picture re-encoded as 32-bit RGBA by SkiaSharp is read.
+    /// </summary>
+    private static byte[] AsRgbaPng(byte[] png)
+    {
+        using var decoded = SkiaSharp.SKBitmap.Decode(png) ?? throw new InvalidOperationException("The invitation's QR code is not a readable PNG.");
+        using var rgba = decoded.Copy(SkiaSharp.SKColorType.Rgba8888) ?? throw new InvalidOperationException("The invitation's QR code could not be converted.");
+        using var image = SkiaSharp.SKImage.FromBitmap(rgba);
+        using var encoded = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return encoded.ToArray();
+    }
+
     private sealed record SheetInvitation(string Heading, string Text, string Code, byte[]? QrPng);
 
     private sealed record SheetHeader(string Clinic, string Title, string ForPatient, string Version, (string Heading, string Text)? Notes,
@@ -142,7 +155,7 @@ internal sealed class ProgramSheet(HepBotDbContext db, DialogTextCatalog texts, 
             Text(gfx!, invitation.Code, fonts.Code, Accent, Margin + 8, ty + 3, textWidth - 8);
             if (invitation.QrPng is { } png)
             {
-                using var qr = XImage.FromStream(new MemoryStream(png));
+                using var qr = XImage.FromStream(new MemoryStream(AsRgbaPng(png)));
                 gfx!.DrawImage(qr, Margin + width - qrSize - 8, top + 8, qrSize, qrSize);
             }
             y = top + boxHeight;
