@@ -1,3 +1,4 @@
+using HepBot.Conversations.Sessions;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
@@ -45,6 +46,15 @@ public sealed class TeamsMessageShaper(AnsweredCards cards, ILogger<TeamsMessage
             }
             return responses;
         });
+        // A message edited in place (a guided set) is a card from its first send, and each edit is a card again.
+        turnContext.OnUpdateActivity(async (_, activity, nextUpdate) =>
+        {
+            var card = Shape(activity);
+            var response = await nextUpdate();
+            if (card is not null && conversationId is not null && activity.Id is { Length: > 0 } id)
+                cards.Remember(conversationId, id, card);
+            return response;
+        });
         await ShowAnswerAsync(turnContext, cancellationToken);
         await next(cancellationToken);
     }
@@ -79,10 +89,15 @@ public sealed class TeamsMessageShaper(AnsweredCards cards, ILogger<TeamsMessage
     /// <returns>The card it became, or null when the activity was left as it was.</returns>
     public static JObject? Shape(Activity activity)
     {
-        if (activity.Type != ActivityTypes.Message || activity.SuggestedActions?.Actions is not { Count: > 0 } actions)
+        var inPlace = GuidedSetRunner.IsInPlace(activity);
+        activity.Properties?.Remove(GuidedSetRunner.InPlaceProperty);
+        if (activity.Type != ActivityTypes.Message)
             return null;
+        var actions = activity.SuggestedActions?.Actions ?? [];
         var attachments = activity.Attachments ?? [];
-        if (actions.Count <= MaxSuggestedActions && attachments.Count == 0)
+        if (actions.Count == 0 && !inPlace)
+            return null;
+        if (actions.Count <= MaxSuggestedActions && attachments.Count == 0 && !inPlace)
             return null;
 
         var (card, kept) = ChoiceCard.Build(activity.Text, [.. actions], [.. attachments]);
