@@ -1,3 +1,4 @@
+using HepBot.Data.Accounts;
 using HepBot.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,15 +13,18 @@ public enum DatabaseProvider
 
 public static class DatabaseProviders
 {
-    /// <summary>Points the options at the chosen provider, with its migrations assembly and history table.</summary>
+    /// <summary>
+    /// Points the options at the chosen provider, with its migrations assembly and history table, and makes
+    /// sure the context sees HepBot's Identity schema version (<see cref="IdentitySchema"/>).
+    /// </summary>
     public static DbContextOptionsBuilder UseHepBotProvider(
-        this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) => provider switch
+        this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) => (provider switch
     {
         DatabaseProvider.Sqlite => options.UseSqlite(connectionString),
         DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()),
         DatabaseProvider.Postgres => options.UseNpgsql(connectionString),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
-    };
+    }).UseHepBotIdentitySchema();
 
     /// <summary>Creates the provider-specific context: each owns its own migration set.</summary>
     public static HepBotDbContext CreateContext(DatabaseProvider provider, DbContextOptions options) => provider switch

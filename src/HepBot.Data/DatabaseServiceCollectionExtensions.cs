@@ -1,3 +1,4 @@
+using HepBot.Data.Accounts;
 using HepBot.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class DatabaseServiceCollectionExtensions
         this IServiceCollection services, DatabaseProvider provider, string connectionString)
         where TContext : HepBotDbContext
     {
+        services.AddHepBotIdentitySchema();
         services.AddDbContextFactory<TContext>(o => o.UseHepBotProvider(provider, connectionString));
         services.AddSingleton<IDbContextFactory<HepBotDbContext>, FactoryOf<TContext>>();
         services.AddScoped<HepBotDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());

@@ -71,13 +71,14 @@ public abstract class HepBotDbContext(DbContextOptions options)
         }
     }
 
-    // Pinned rather than read from IdentityOptions, so the model (and its migrations) is the same at design
-    // time and at run time. Version 3 includes the passkeys table.
-    protected override Version SchemaVersion => IdentitySchemaVersions.Version3;
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // Identity builds its tables for the schema version in the application's IdentityOptions; without
+        // HepBot's (IdentitySchema) it would quietly build version 1, without passkeys, unlike the migrations.
         base.OnModelCreating(modelBuilder);
+        if (modelBuilder.Model.FindEntityType(typeof(IdentityUserPasskey<Guid>)) is null)
+            throw new InvalidOperationException(
+                $"The HepBot model needs Identity schema {IdentitySchema.Version}: build its options with UseHepBotProvider (IdentitySchema).");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HepBotDbContext).Assembly);
     }
 

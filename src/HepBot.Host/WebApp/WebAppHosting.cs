@@ -41,6 +41,7 @@ internal static class WebAppHosting
         services.AddOptions<IdentityOptions>().Configure<IOptions<WebAppOptions>>((identity, web) =>
         {
             var o = web.Value;
+            IdentitySchema.Configure(identity);
             identity.User.RequireUniqueEmail = true;
             // "Confirmed" means "not deactivated" here (ActiveTherapistConfirmation); e-mail confirmation is not used.
             identity.SignIn.RequireConfirmedAccount = true;
@@ -53,6 +54,15 @@ internal static class WebAppHosting
             identity.Lockout.AllowedForNewUsers = true;
             identity.Lockout.MaxFailedAccessAttempts = o.MaxFailedSignIns;
             identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(o.LockoutMinutes);
+        });
+        // Passkeys belong to the address therapists use (WebApp:PublicUrl): its host is the relying party, and a
+        // passkey made or used from any other origin (another host, port or scheme, or a cross-origin frame) is refused.
+        services.AddOptions<IdentityPasskeyOptions>().Configure<IOptions<WebAppOptions>>((passkeys, web) =>
+        {
+            var origin = web.Value.PublicOrigin;
+            passkeys.ServerDomain = web.Value.PublicBase.Host;
+            passkeys.ValidateOrigin = context =>
+                ValueTask.FromResult(!context.CrossOrigin && string.Equals(context.Origin, origin, StringComparison.OrdinalIgnoreCase));
         });
         services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<WebAppOptions>>((tokens, web) =>
             tokens.TokenLifespan = TimeSpan.FromDays(web.Value.SetPasswordLinkDays));

@@ -30,6 +30,9 @@ public sealed class WebAppOptions : IValidatableObject
 
     public Uri PublicBase => new(PublicUrl.TrimEnd('/') + "/");
 
+    /// <summary>The origin browsers report for pages at <see cref="PublicUrl"/> ("https://clinic.example", with a port only when it is not the scheme's own).</summary>
+    public string PublicOrigin => PublicBase.GetLeftPart(UriPartial.Authority);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Uri.TryCreate(PublicUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))

@@ -1,5 +1,9 @@
 using System.Text.RegularExpressions;
+using HepBot.Data.Accounts;
 using HepBot.Testing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -12,6 +16,7 @@ public class MigrationTests
     [
         "Clinics", "Therapists", "ApiKeys", "Patients", "Exercises", "Prescriptions", "PrescriptionItems",
         "SessionLogs", "ExerciseLogs", "Invitations", "ChannelAccounts", "Alerts", "AuditEntries", "BotState",
+        "TherapistAccounts", "AspNetUserPasskeys",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -55,6 +60,32 @@ public class MigrationTests
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(),
             $"The {provider} migrations are behind the model: regenerate them (see src/HepBot.Data/Migrations).");
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.SqlServer)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public void A_context_from_the_hosts_services_has_Identity_schema_3_with_passkeys(DatabaseProvider provider)
+    {
+        using var services = new ServiceCollection().AddHepBotDatabase(provider, "Data Source=offline.db").BuildServiceProvider();
+        using var db = services.GetRequiredService<IDbContextFactory<HepBotDbContext>>().CreateDbContext();
+
+        Assert.Equal(IdentitySchemaVersions.Version3, services.GetRequiredService<IOptions<IdentityOptions>>().Value.Stores.SchemaVersion);
+        Assert.Equal("AspNetUserPasskeys", db.Model.FindEntityType(typeof(IdentityUserPasskey<Guid>))?.GetTableName());
+    }
+
+    [Fact]
+    public void A_context_whose_services_lack_HepBots_Identity_options_refuses_to_build_its_model()
+    {
+        // Services without IdentitySchema would make Identity build its first schema, without passkeys, unlike the migrations.
+        using var bare = new ServiceCollection().BuildServiceProvider();
+        using var db = DatabaseProviders.CreateContext(DatabaseProvider.Sqlite, new DbContextOptionsBuilder()
+            .UseApplicationServiceProvider(bare).EnableServiceProviderCaching(false)
+            .UseHepBotProvider(DatabaseProvider.Sqlite, "Data Source=offline.db").Options);
+
+        var refused = Assert.Throws<InvalidOperationException>(() => db.Model);
+        Assert.Contains("Identity schema 3.0", refused.Message);
     }
 
     [Fact]
