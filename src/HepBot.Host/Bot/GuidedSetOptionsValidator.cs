@@ -14,12 +14,14 @@ internal sealed class GuidedSetOptionsValidator : IValidateOptions<GuidedSetOpti
 }
 
 /// <summary>At start-up, asks each patient whose guided set was running when the host stopped whether they finished it.</summary>
-internal sealed class InterruptedGuidedSets(HepBot.Conversations.Sessions.GuidedSetRunner sets, ILogger<InterruptedGuidedSets> logger) : BackgroundService
+/// Resolved late: the runner needs the database, and a host with a bad database setting must fail on that setting's check.
+internal sealed class InterruptedGuidedSets(IServiceProvider services, ILogger<InterruptedGuidedSets> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
+            var sets = services.GetRequiredService<HepBot.Conversations.Sessions.GuidedSetRunner>();
             var asked = await sets.AskInterruptedAsync(stoppingToken);
             if (asked > 0)
                 logger.LogInformation("Asked {Count} patients whether they finished a set the restart interrupted", asked);
