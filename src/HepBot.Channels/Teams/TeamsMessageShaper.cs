@@ -12,7 +12,8 @@ namespace HepBot.Channels.Teams;
 /// suggested actions and none on a message with attachments, so any other question with buttons is
 /// sent as an Adaptive Card whose submits carry <c>{ "choice": value }</c>: the prompts read that from
 /// <see cref="Activity.Value"/> exactly as they read a tapped button. A tap on such a card writes the chosen answer into it
-/// (<see cref="AnsweredCards"/>), as a Telegram question is edited.
+/// (<see cref="AnsweredCards"/>), as a Telegram question is edited. A message with a picture on an https address
+/// (an exercise's) becomes a card too, the picture inside it.
 /// </summary>
 public sealed class TeamsMessageShaper(AnsweredCards cards, ILogger<TeamsMessageShaper> logger) : IMiddleware
 {
@@ -95,9 +96,12 @@ public sealed class TeamsMessageShaper(AnsweredCards cards, ILogger<TeamsMessage
             return null;
         var actions = activity.SuggestedActions?.Actions ?? [];
         var attachments = activity.Attachments ?? [];
-        if (actions.Count == 0 && !inPlace)
+        // A message edited in place (a guided set) is a card from its first send, whatever it holds. Otherwise: a message with
+        // a picture on the web (an exercise card) is its text and picture as one card, the picture with its alt text; a
+        // question is a card when Teams cannot show its buttons as suggested actions.
+        if (!inPlace && actions.Count == 0 && !attachments.Any(ChoiceCard.IsWebImage))
             return null;
-        if (actions.Count <= MaxSuggestedActions && attachments.Count == 0 && !inPlace)
+        if (!inPlace && actions.Count is > 0 and <= MaxSuggestedActions && attachments.Count == 0)
             return null;
 
         var (card, kept) = ChoiceCard.Build(activity.Text, [.. actions], [.. attachments]);
