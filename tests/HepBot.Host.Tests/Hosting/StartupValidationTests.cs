@@ -12,6 +12,8 @@ public class StartupValidationTests
     {
         { "Database:Provider", "Oracle", "Database:Provider" },
         { "Database:Provider", "3", "Database:Provider" },
+        { "GuidedSet:CountdownEverySeconds", "1", "GuidedSet:CountdownEverySeconds" },
+        { "GuidedSet:GetReadySeconds", "0", "GuidedSet:GetReadySeconds" },
         { "Invitations:ExpiryDays", "0", "Invitations:ExpiryDays" },
         { "Invitations:ExpiryDays", "365", "Invitations:ExpiryDays" },
         { "Telegram:BotUsername", "@clinic", "Telegram:BotUsername" },
