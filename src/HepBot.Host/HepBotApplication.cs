@@ -67,7 +67,7 @@ internal static class HepBotApplication
         {
             services.AddHepBotScheduling(builder.Configuration, provider, connectionString);
         }
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        Health.HealthEndpoints.AddHepBotHealthChecks(services, builder.Configuration);
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -94,7 +94,7 @@ internal static class HepBotApplication
         app.UseWebApp();
 
         app.MapApiDocument();
-        app.MapHealthChecks("/healthz");
+        Health.HealthEndpoints.MapHepBotHealthChecks(app);
         app.MapPatientsApi();
         app.MapExercisesApi();
         app.MapPrescriptionsApi();
