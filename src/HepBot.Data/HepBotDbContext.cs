@@ -10,6 +10,7 @@ using HepBot.Core.Sessions;
 using HepBot.Data.Accounts;
 using HepBot.Data.BotState;
 using HepBot.Data.Deliveries;
+using HepBot.Data.Media;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -46,6 +47,7 @@ public abstract class HepBotDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<BotStateEntry> BotState => Set<BotStateEntry>();
     public DbSet<SeenDelivery> SeenDeliveries => Set<SeenDelivery>();
+    public DbSet<TelegramMediaFile> TelegramMediaFiles => Set<TelegramMediaFile>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<TreatmentMinutes> TreatmentMinutes => Set<TreatmentMinutes>();
 

@@ -80,7 +80,7 @@ internal static class HepBotApplication
         services.AddProblemDetails();
         services.AddExceptionHandler<RequestBodyExceptionHandler>();
         services.AddExceptionHandler<DatabaseConflictExceptionHandler>();
-        services.AddOpenApi();
+        services.AddApiDocument();
         return builder;
     }
 
@@ -93,7 +93,7 @@ internal static class HepBotApplication
         app.UseAuthorization();
         app.UseWebApp();
 
-        app.MapOpenApi();
+        app.MapApiDocument();
         app.MapHealthChecks("/healthz");
         app.MapPatientsApi();
         app.MapExercisesApi();

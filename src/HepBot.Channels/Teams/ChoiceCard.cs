@@ -113,7 +113,7 @@ public static class ChoiceCard
     private static bool IsActionSet(JToken element) => (string?)element["type"] == "ActionSet";
 
     /// <summary>Teams fetches card images itself, so only images on the web can go inside the card.</summary>
-    private static bool IsWebImage(Attachment attachment) =>
+    public static bool IsWebImage(Attachment attachment) =>
         attachment.ContentType?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true
         && Uri.TryCreate(attachment.ContentUrl, UriKind.Absolute, out var url)
         && url.Scheme == Uri.UriSchemeHttps;

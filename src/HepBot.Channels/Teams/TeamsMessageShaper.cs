@@ -11,7 +11,8 @@ namespace HepBot.Channels.Teams;
 /// suggested actions and none on a message with attachments, so any other question with buttons is
 /// sent as an Adaptive Card whose submits carry <c>{ "choice": value }</c>: the prompts read that from
 /// <see cref="Activity.Value"/> exactly as they read a tapped button. A tap on such a card writes the chosen answer into it
-/// (<see cref="AnsweredCards"/>), as a Telegram question is edited.
+/// (<see cref="AnsweredCards"/>), as a Telegram question is edited. A message with a picture on an https address
+/// (an exercise's) becomes a card too, the picture inside it.
 /// </summary>
 public sealed class TeamsMessageShaper(AnsweredCards cards, ILogger<TeamsMessageShaper> logger) : IMiddleware
 {
@@ -79,10 +80,17 @@ public sealed class TeamsMessageShaper(AnsweredCards cards, ILogger<TeamsMessage
     /// <returns>The card it became, or null when the activity was left as it was.</returns>
     public static JObject? Shape(Activity activity)
     {
-        if (activity.Type != ActivityTypes.Message || activity.SuggestedActions?.Actions is not { Count: > 0 } actions)
+        if (activity.Type != ActivityTypes.Message)
             return null;
+        var actions = activity.SuggestedActions?.Actions ?? [];
         var attachments = activity.Attachments ?? [];
-        if (actions.Count <= MaxSuggestedActions && attachments.Count == 0)
+        if (actions.Count == 0)
+        {
+            // A message with a picture on the web (an exercise card): its text and picture as one card, the picture with its alt text.
+            if (!attachments.Any(ChoiceCard.IsWebImage))
+                return null;
+        }
+        else if (actions.Count <= MaxSuggestedActions && attachments.Count == 0)
             return null;
 
         var (card, kept) = ChoiceCard.Build(activity.Text, [.. actions], [.. attachments]);

@@ -284,17 +284,18 @@ public sealed class TelegramAdapter : BotAdapter, IProactiveChannel
             return await SendMediaAsync(chatId, kind, () => InputFile.FromUri(uri), caption, markup, ct);
 
         var file = new FileInfo(uri.LocalPath);
-        var key = TelegramMediaCache.KeyOf(file);
-        if (_media.TryGet(key, out var fileId))
+        var botId = _sender.Client.BotId;
+        var key = _media.ContentKeyOf(file);
+        if (await _media.FileIdAsync(botId, key, ct) is { } fileId)
         {
             try
             {
                 return await SendMediaAsync(chatId, kind, () => InputFile.FromFileId(fileId), caption, markup, ct);
             }
-            catch (ApiRequestException e) when (e.ErrorCode == 400)
+            catch (ApiRequestException e) when (IsUnknownFile(e))
             {
                 _logger.LogWarning("Telegram no longer accepts the file_id of {File}; uploading it again", file.Name);
-                _media.Forget(key);
+                await _media.ForgetAsync(botId, key, ct);
             }
         }
         Stream? upload = null;
@@ -307,8 +308,8 @@ public sealed class TelegramAdapter : BotAdapter, IProactiveChannel
                 upload = file.OpenRead();
                 return InputFile.FromStream(upload, file.Name);
             }, caption, markup, ct);
-            if (FileIdOf(sent, kind) is { } uploaded)
-                _media.Remember(key, uploaded);
+            if (FileOf(sent, kind) is { } uploaded)
+                await _media.RememberAsync(botId, key, uploaded.FileId, uploaded.FileUniqueId, ct);
             return sent;
         }
         finally
@@ -316,6 +317,10 @@ public sealed class TelegramAdapter : BotAdapter, IProactiveChannel
             upload?.Dispose();
         }
     }
+
+    /// <summary>Telegram's answer to a file_id it does not (or no longer) know: 400 "wrong file identifier/HTTP URL specified".</summary>
+    private static bool IsUnknownFile(ApiRequestException e) =>
+        e.ErrorCode == 400 && e.Message.Contains("file identifier", StringComparison.OrdinalIgnoreCase);
 
     private Task<Message> SendMediaAsync(long chatId, MediaKind kind, Func<InputFile> input, string? caption,
         InlineKeyboardMarkup? markup, CancellationToken ct) => kind switch
@@ -328,11 +333,11 @@ public sealed class TelegramAdapter : BotAdapter, IProactiveChannel
                 client.SendPhoto(chatId, input(), caption, replyMarkup: markup, cancellationToken: token), ct),
         };
 
-    private static string? FileIdOf(Message message, MediaKind kind) => kind switch
+    private static FileBase? FileOf(Message message, MediaKind kind) => kind switch
     {
-        MediaKind.Animation => message.Animation?.FileId ?? message.Document?.FileId,
-        MediaKind.Video => message.Video?.FileId,
-        _ => message.Photo?.OrderBy(p => p.Width * p.Height).LastOrDefault()?.FileId,
+        MediaKind.Animation => (FileBase?)message.Animation ?? message.Document,
+        MediaKind.Video => message.Video,
+        _ => message.Photo?.OrderBy(p => p.Width * p.Height).LastOrDefault(),
     };
 
     private static bool IsMedia(Attachment attachment) =>

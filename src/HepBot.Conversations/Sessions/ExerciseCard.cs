@@ -31,7 +31,8 @@ public sealed class ExerciseCard(Phrases phrases, DoseWords doseWords, ExerciseM
             body.AppendLine().AppendLine(phrases.Get(turn, "exercise.notesTitle")).AppendLine(item.Notes);
 
         var message = MessageFactory.Text(body.ToString().TrimEnd());
-        if (media.Attachment(exercise, item.Dose.Side, turn.Activity.ChannelId) is { } attachment)
+        var altText = phrases.Get(turn, "exercise.pictureAlt", ("name", text.Name));
+        if (media.Attachment(exercise, item.Dose.Side, turn.Activity.ChannelId, altText) is { } attachment)
             message.Attachments = [attachment];
         return message;
     }

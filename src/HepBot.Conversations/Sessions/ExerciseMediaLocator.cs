@@ -9,28 +9,41 @@ namespace HepBot.Conversations.Sessions;
 /// absolute file URI under the media folder (channel adapters upload it). Missing files are left out
 /// rather than sent broken. Without media named in the library, the exercise's picture: the clinic's own
 /// file in the media folder or HepBot's drawing. Teams fetches card images itself, so it gets the still on
-/// HepBot's public address (<paramref name="publicBaseUrl"/>); Telegram and the console get the animation file.
+/// HepBot's public address (<paramref name="publicBaseUrl"/>) with alt text, inside the card; without that address
+/// it gets no picture (a file on this machine is nothing Teams can show). Telegram and the console get the animation file.
 /// </summary>
 public sealed class ExerciseMediaLocator(string mediaFolder, ExercisePictures? pictures = null, string? publicBaseUrl = null)
 {
     /// <summary>Channels that load pictures from a web address rather than being sent the file.</summary>
     private static readonly IReadOnlySet<string> WebChannels = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "msteams", "webchat", "directline" };
 
-    /// <summary>The picture for one exercise card, drawn for the prescribed side (each: the right first).</summary>
-    public Attachment? Attachment(Exercise exercise, Side side, string? channelId)
+    /// <summary>True when pictures for <paramref name="channelId"/> must be on a web address (Teams, Web Chat).</summary>
+    public static bool IsWebChannel(string? channelId) => WebChannels.Contains(channelId ?? "");
+
+    /// <summary>True when HepBot has a public address to put pictures on for web channels.</summary>
+    public bool HasPublicAddress => publicBaseUrl is { Length: > 0 };
+
+    /// <summary>
+    /// The picture for one exercise card, drawn for the prescribed side (each: the right first).
+    /// <paramref name="altText"/> describes it for a screen reader where the picture sits in a card.
+    /// </summary>
+    public Attachment? Attachment(Exercise exercise, Side side, string? channelId, string? altText = null)
     {
         if (exercise.Media is not null)
             return Attachment(exercise.Media);
         if (pictures is null || !pictures.Has(exercise.Slug))
             return null;
         var bodySide = side == Side.Left ? BodySide.Left : BodySide.Right;
-        if (WebChannels.Contains(channelId ?? "") && publicBaseUrl is { Length: > 0 } baseUrl)
+        if (IsWebChannel(channelId))
         {
+            if (publicBaseUrl is not { Length: > 0 } baseUrl)
+                return null;
             var still = pictures.Still(exercise.Slug, bodySide)!;
             return new Attachment
             {
                 ContentType = still.ContentType,
                 ContentUrl = ExercisePictureUrls.Still(baseUrl, exercise.Slug, bodySide),
+                Name = altText,
             };
         }
         var file = pictures.Animation(exercise.Slug, bodySide)!;

@@ -38,6 +38,8 @@ internal static class BotMessagesEndpoint
             logger.LogInformation("MicrosoftAppId is not set: /api/messages accepts unauthenticated requests from this machine only (Development; Bot Framework Emulator, Agents Playground).");
         else if (anonymous)
             logger.LogWarning("MicrosoftAppId is not set: /api/messages refuses every request. Set the Bot Framework keys to serve Teams.");
+        if (string.IsNullOrWhiteSpace(app.Configuration["Pictures:PublicBaseUrl"]))
+            logger.LogInformation("{Teams}", ExercisePictures.PictureHosting.TeamsNeeds);
 
         app.MapPost("/api/messages", async (HttpContext http, CloudAdapter adapter, IBot bot, ServiceUrlPolicy serviceUrls, ILoggerFactory loggers) =>
         {

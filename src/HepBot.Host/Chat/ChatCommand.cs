@@ -47,6 +47,9 @@ internal static class ChatCommand
             }
 
             await output.WriteLineAsync("HepBot chat: type your answers, or the number of a button. Type /quit to leave.");
+            await output.WriteLineAsync("Exercise pictures are shown as the address of their file: [image/gif: file:///…].");
+            if (services.GetService<HepBot.Pictures.ExercisePictureAddress>()?.BaseUrl is not { Length: > 0 })
+                await output.WriteLineAsync(ExercisePictures.PictureHosting.TeamsNeeds);
             var adapter = new ConsoleChatAdapter(input, output, ConversationId, parse.GetValue(language)!);
             adapter.Use(services.GetRequiredService<OneTurnAtATimeMiddleware>());
             adapter.OnTurnError = TurnErrors.Handler(services.GetRequiredService<Phrases>(), services.GetRequiredService<ILogger<ConsoleChatAdapter>>());

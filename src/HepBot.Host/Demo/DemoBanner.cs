@@ -26,6 +26,7 @@ internal sealed class DemoBanner(HostConsole console, IServer server, IHostAppli
                              sign in as {DemoSeeder.TherapistEmail}
                              password {password}
               API:           {address}/api/v1
+              API reference: {address}/scalar
               OpenAPI:       {address}/openapi/v1.json
               Health:        {address}/healthz
               Demo key:      {demo.ApiKey}

@@ -9,6 +9,12 @@ namespace HepBot.Host.ExercisePictures;
 /// <summary>Exercise pictures in the host: the checked pose file, the cache, and the stable picture addresses.</summary>
 internal static class PictureHosting
 {
+    /// <summary>What Teams needs to show exercise pictures, said at start-up and by the chat verb while it is missing.</summary>
+    public const string TeamsNeeds =
+        "Pictures:PublicBaseUrl is not set, so Teams exercise cards go without pictures: Teams loads a card's picture itself, "
+        + "so it needs HepBot's https address reachable from the internet (for local testing a tunnel such as a dev tunnel or ngrok to port 5080), "
+        + "set as Pictures:PublicBaseUrl. Telegram and the chat verb get the picture files directly.";
+
     public static string PosesFile(PictureOptions options, IHostEnvironment environment) =>
         RepositoryRoot.Resolve(options.PosesPath, environment.ContentRootPath);
 
@@ -38,9 +44,15 @@ internal static class PictureHosting
     {
         var group = app.MapGroup("/media/exercises/{slug}");
         group.MapGet("/still.png", (string slug, string? side, HepBot.Pictures.ExercisePictures pictures) =>
-            Serve(slug, side, pictures.Still));
+            Serve(slug, side, pictures.Still))
+            .WithTags("Exercise pictures")
+            .WithSummary("Get an exercise's picture")
+            .WithDescription("The drawn still picture (PNG) of a library exercise, for side=left or right (default right). Public: Teams fetches card pictures itself, and a picture of an exercise says nothing about any patient.");
         group.MapGet("/animation.gif", (string slug, string? side, HepBot.Pictures.ExercisePictures pictures) =>
-            Serve(slug, side, pictures.Animation));
+            Serve(slug, side, pictures.Animation))
+            .WithTags("Exercise pictures")
+            .WithSummary("Get an exercise's animation")
+            .WithDescription("The drawn animation (GIF) of a library exercise, for side=left or right (default right). Public, like the still picture.");
     }
 
     private static Results<PhysicalFileHttpResult, NotFound, BadRequest<string>> Serve(

@@ -237,8 +237,8 @@ public sealed class NightlyAdherenceJob(
             if (steps is not null)
             {
                 var slugs = items.ToDictionary(x => x.Item.Order, x => x.Slug);
-                var detail = $"{options.ReadyToProgressAfterDays} planned days done with pain at most {options.ReadyToProgressMaxPain}/10. Suggested: "
-                    + string.Join("; ", steps.Select(s => $"{slugs[s.Order]} {ProgressionRule.Describe(s.From)} → {ProgressionRule.Describe(s.To)}"));
+                var detail = DailyAlertDetail.ReadyToProgress(options.ReadyToProgressAfterDays, options.ReadyToProgressMaxPain,
+                    steps.Select(s => $"{slugs[s.Order]} {ProgressionRule.Describe(s.From)} → {ProgressionRule.Describe(s.To)}"));
                 AlertWriter.Open(db, patient.Id, patient.TherapistId, AlertKind.ReadyToProgress, AlertSeverity.Info, detail, now);
                 opened++;
             }

@@ -98,6 +98,30 @@ public sealed class TeamsMessageShaperTests
     }
 
     [Fact]
+    public void An_exercise_message_without_buttons_becomes_one_card_with_its_picture_and_alt_text()
+    {
+        var exercise = (Activity)MessageFactory.Text("Exercise 1 of 6: Quad set\nHow to do it:\n1. Sit with your leg straight.");
+        exercise.Attachments = [new Attachment
+        {
+            ContentType = "image/png", ContentUrl = "https://hepbot.clinic.example/media/exercises/quad-set/still.png?side=right",
+            Name = "Picture of the exercise: Quad set",
+        }];
+        var plain = (Activity)MessageFactory.Text("Nice work!");
+
+        Assert.NotNull(TeamsMessageShaper.Shape(exercise));
+        Assert.Null(TeamsMessageShaper.Shape(plain));
+
+        Assert.Null(exercise.Text);
+        var card = (JObject)Assert.Single(exercise.Attachments).Content;
+        Assert.Equal("Exercise 1 of 6: Quad set", (string?)card["body"]![0]!["text"]);
+        var image = Assert.Single(card["body"]!, e => (string?)e["type"] == "Image");
+        Assert.Equal(("https://hepbot.clinic.example/media/exercises/quad-set/still.png?side=right", "Picture of the exercise: Quad set"),
+            ((string?)image["url"], (string?)image["altText"]));
+        Assert.DoesNotContain(card["body"]!, e => (string?)e["type"] == "ActionSet");
+        Assert.Equal("Nice work!", plain.Text);
+    }
+
+    [Fact]
     public void A_local_picture_Teams_cannot_fetch_is_not_put_in_the_card()
     {
         var question = Question("Exercise 1 of 1: Heel slide", ("done", "Done"));

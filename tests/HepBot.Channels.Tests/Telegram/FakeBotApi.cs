@@ -17,6 +17,9 @@ namespace HepBot.Channels.Tests.Telegram;
 /// <summary>One Bot API request as the fake server saw it: method, chat, fields (JSON values as text), when, and the answer given.</summary>
 public sealed record BotApiCall(string Method, long? ChatId, IReadOnlyDictionary<string, string> Fields, bool Uploaded, DateTimeOffset At, int Status)
 {
+    /// <summary>The bytes of the file uploaded with the call, when one was.</summary>
+    public byte[]? UploadedBytes { get; init; }
+
     public string? Field(string name) => Fields.GetValueOrDefault(name);
 
     public string? Text => Field("text");
@@ -33,7 +36,8 @@ public sealed record BotApiCall(string Method, long? ChatId, IReadOnlyDictionary
 /// <summary>
 /// A small Bot API server on loopback for the real Telegram.Bot client: the methods HepBot uses, every
 /// call recorded (with the time from <see cref="TimeProvider"/>), updates queued for getUpdates, and
-/// failures on demand — 429 with retry_after, 5xx, or 403 for a chat that "blocked the bot".
+/// failures on demand — 429 with retry_after, 5xx, or 403 for a chat that "blocked the bot". Like Telegram, it
+/// gives every uploaded file a file_id and refuses a file_id it never gave (400 "wrong file identifier").
 /// </summary>
 public sealed class FakeBotApi : IAsyncDisposable
 {
@@ -48,6 +52,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly Dictionary<int, Message> _sent = [];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, int? RetryAfter)>> _failures = new();
     private readonly ConcurrentDictionary<long, bool> _blocked = new();
+    private readonly ConcurrentDictionary<string, bool> _files = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextUpdateId = 1000;
     private int _nextMessageId = 1;
@@ -101,6 +106,9 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     /// <summary>From now on, everything sent to the chat gets 403 "bot was blocked by the user".</summary>
     public void Block(long chatId) => _blocked[chatId] = true;
+
+    /// <summary>Telegram forgets a file (as it may): from now on its file_id is refused.</summary>
+    public void ForgetFile(string fileId) => _files.TryRemove(fileId, out _);
 
     /// <summary>Queues an update for getUpdates and returns its id.</summary>
     public int Deliver(Func<int, Update> update)
@@ -253,7 +261,8 @@ public sealed class FakeBotApi : IAsyncDisposable
             return;
         }
         var method = path[prefix.Length..];
-        var (fields, uploaded) = await ReadFieldsAsync(http.Request);
+        var (fields, uploadedBytes) = await ReadFieldsAsync(http.Request);
+        var uploaded = uploadedBytes is not null;
         long? chatId = fields.TryGetValue("chat_id", out var chat) && long.TryParse(chat, CultureInfo.InvariantCulture, out var id) ? id : null;
 
         int status;
@@ -262,6 +271,8 @@ public sealed class FakeBotApi : IAsyncDisposable
         int? retryAfter = null;
         if (chatId is { } blocked && _blocked.ContainsKey(blocked))
             (status, description) = (403, "Forbidden: bot was blocked by the user");
+        else if (!uploaded && UnknownFileId(method, fields))
+            (status, description) = (400, "Bad Request: wrong file identifier/HTTP URL specified");
         else if (_failures.TryGetValue(method, out var failures) && failures.TryDequeue(out var failure))
         {
             if (failure.Status == 0)
@@ -282,7 +293,7 @@ public sealed class FakeBotApi : IAsyncDisposable
 
         lock (_lock)
         {
-            _calls.Add(new BotApiCall(method, chatId, fields, uploaded, _clock.GetUtcNow(), status));
+            _calls.Add(new BotApiCall(method, chatId, fields, uploaded, _clock.GetUtcNow(), status) { UploadedBytes = uploadedBytes });
             SignalLocked();
         }
 
@@ -326,6 +337,15 @@ public sealed class FakeBotApi : IAsyncDisposable
                 throw new InvalidOperationException($"The fake Bot API does not implement {method}.");
         }
     }
+
+    private static string? MediaField(string method) =>
+        method switch { "sendPhoto" => "photo", "sendAnimation" => "animation", "sendVideo" => "video", _ => null };
+
+    /// <summary>A media sent by file_id (not uploaded, not a web address) that this server never gave out.</summary>
+    private bool UnknownFileId(string method, Dictionary<string, string> fields) =>
+        MediaField(method) is { } field && fields.GetValueOrDefault(field) is { } given
+        && !given.StartsWith("http://", StringComparison.Ordinal) && !given.StartsWith("https://", StringComparison.Ordinal)
+        && !_files.ContainsKey(given);
 
     private async Task<Update[]> UpdatesAsync(Dictionary<string, string> fields, CancellationToken aborted)
     {
@@ -371,12 +391,13 @@ public sealed class FakeBotApi : IAsyncDisposable
         if (fields.TryGetValue("text", out var text))
             message.Text = text;
         message.Caption = fields.GetValueOrDefault("caption");
-        var mediaField = method switch { "sendPhoto" => "photo", "sendAnimation" => "animation", "sendVideo" => "video", _ => null };
+        var mediaField = MediaField(method);
         if (mediaField is not null)
         {
             // Telegram gives an uploaded or fetched file a new file_id; a file_id sent again stays the same.
             var given = fields.GetValueOrDefault(mediaField) ?? "";
-            var fileId = !uploaded && given.StartsWith("file-", StringComparison.Ordinal) ? given : $"file-{Interlocked.Increment(ref _nextFileId)}";
+            var fileId = !uploaded && _files.ContainsKey(given) ? given : $"file-{Interlocked.Increment(ref _nextFileId)}";
+            _files[fileId] = true;
             switch (mediaField)
             {
                 case "photo":
@@ -395,7 +416,8 @@ public sealed class FakeBotApi : IAsyncDisposable
         return message;
     }
 
-    private static async Task<(Dictionary<string, string> Fields, bool Uploaded)> ReadFieldsAsync(HttpRequest request)
+    /// <returns>The fields, and the bytes of the uploaded file (null when nothing was uploaded).</returns>
+    private static async Task<(Dictionary<string, string> Fields, byte[]? Uploaded)> ReadFieldsAsync(HttpRequest request)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         if (request.HasFormContentType)
@@ -403,12 +425,18 @@ public sealed class FakeBotApi : IAsyncDisposable
             var form = await request.ReadFormAsync();
             foreach (var (key, value) in form)
                 fields[key] = value.ToString();
+            byte[]? bytes = null;
             foreach (var file in form.Files)
+            {
                 fields[file.Name] = $"upload:{file.FileName}";
-            return (fields, form.Files.Count > 0);
+                using var copy = new MemoryStream();
+                await file.CopyToAsync(copy);
+                bytes = copy.ToArray();
+            }
+            return (fields, bytes);
         }
         if (request.ContentLength is 0 || request.ContentType is null)
-            return (fields, false);
+            return (fields, null);
         var node = await JsonNode.ParseAsync(request.Body);
         foreach (var (key, value) in node?.AsObject() ?? [])
         {
@@ -416,6 +444,6 @@ public sealed class FakeBotApi : IAsyncDisposable
                 continue;
             fields[key] = value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
         }
-        return (fields, false);
+        return (fields, null);
     }
 }

@@ -21,14 +21,24 @@ internal static class Senders
     public static TelegramSender Create(ITelegramBotClient client, OutgoingRateLimiter limiter, TimeProvider clock) =>
         new(client, limiter, Policy, clock, Logger<TelegramSender>());
 
-    public static TelegramAdapter Adapter(TelegramSender sender) =>
-        new(sender, new TelegramMediaCache(), new DeliveryLog(new NoDatabase(), TimeProvider.System), Logger<TelegramAdapter>());
+    /// <param name="database">Where uploaded files' file_ids are kept; needed only by adapters that send library files.</param>
+    public static TelegramAdapter Adapter(TelegramSender sender, IDbContextFactory<HepBotDbContext>? database = null) =>
+        new(sender, new TelegramMediaCache(database ?? new NoDatabase(), TimeProvider.System),
+            new DeliveryLog(new NoDatabase(), TimeProvider.System), Logger<TelegramAdapter>());
+
+    /// <summary>A context factory over a test database.</summary>
+    public static IDbContextFactory<HepBotDbContext> Contexts(HepBot.Testing.TestDatabase database) => new TestContexts(database);
+
+    private sealed class TestContexts(HepBot.Testing.TestDatabase database) : IDbContextFactory<HepBotDbContext>
+    {
+        public HepBotDbContext CreateDbContext() => database.CreateContext();
+    }
 
     public static ILogger<T> Logger<T>() => NullLogger<T>.Instance;
 
     /// <summary>These adapters only send; receiving updates (which claims them in the database) has its own tests.</summary>
     private sealed class NoDatabase : IDbContextFactory<HepBotDbContext>
     {
-        public HepBotDbContext CreateDbContext() => throw new InvalidOperationException("The delivery tests receive no updates.");
+        public HepBotDbContext CreateDbContext() => throw new InvalidOperationException("These delivery tests neither receive updates nor send library files.");
     }
 }

@@ -2,6 +2,8 @@ using HepBot.Channels.Telegram;
 using HepBot.Conversations.Bot;
 using HepBot.Conversations.Content;
 using HepBot.Conversations.DialogLayer;
+using HepBot.Data;
+using HepBot.Pictures;
 using HepBot.Testing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -20,7 +22,8 @@ public sealed class TelegramOutgoingTests : IDisposable
     public async Task A_library_picture_is_uploaded_once_and_then_sent_by_its_file_id()
     {
         await using var api = await FakeBotApi.StartAsync();
-        var adapter = Senders.Adapter(Senders.Create(api.CreateClient(), TelegramBotHarness.Unpaced, TimeProvider.System));
+        await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        var adapter = Senders.Adapter(Senders.Create(api.CreateClient(), TelegramBotHarness.Unpaced, TimeProvider.System), Senders.Contexts(database));
         var picture = Path.Combine(_folder, "quad-set.png");
         // A 1×1 PNG, as a clinic's library picture would be on disk.
         await File.WriteAllBytesAsync(picture, Convert.FromBase64String(
@@ -33,12 +36,64 @@ public sealed class TelegramOutgoingTests : IDisposable
         var photos = api.CallsTo("sendPhoto");
         Assert.Equal(2, photos.Count);
         Assert.True(photos[0].Uploaded);
+        Assert.Equal(await File.ReadAllBytesAsync(picture, Ct), photos[0].UploadedBytes);
         Assert.Equal("Thigh tightened, knee flat", photos[0].Field("caption"));
         Assert.False(photos[1].Uploaded);
         Assert.Equal(api.SentMessage(2).Photo![0].FileId, photos[1].Field("photo"));
         // The picture comes first, then the text with the buttons.
         Assert.Equal(["sendPhoto", "sendMessage", "sendPhoto", "sendMessage"], api.Calls.Select(c => c.Method));
         Assert.Equal([[("Done", "done"), ("Skip", "skip")]], api.CallsTo("sendMessage")[0].Keyboard.Select(r => r.ToArray()).ToArray());
+    }
+
+    [Fact]
+    public async Task A_drawn_animation_is_uploaded_once_and_after_a_restart_still_goes_by_its_stored_file_id()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        var gif = Drawings().Animation("quad-set", BodySide.Right)!;
+        var card = Card("Exercise 1 of 6: Quad set", new Attachment(gif.ContentType, new Uri(gif.Path).AbsoluteUri));
+        var before = Senders.Adapter(Senders.Create(api.CreateClient(), TelegramBotHarness.Unpaced, TimeProvider.System), Senders.Contexts(database));
+
+        await SendAsync(before, card);
+        await SendAsync(before, card);
+        // A restart: a new adapter, nothing in memory, the same database.
+        var after = Senders.Adapter(Senders.Create(api.CreateClient(), TelegramBotHarness.Unpaced, TimeProvider.System), Senders.Contexts(database));
+        await SendAsync(after, card);
+
+        var animations = api.CallsTo("sendAnimation");
+        Assert.Equal([true, false, false], animations.Select(c => c.Uploaded));
+        Assert.Equal(await File.ReadAllBytesAsync(gif.Path, Ct), animations[0].UploadedBytes);
+        var fileId = api.SentMessage(2).Animation!.FileId;
+        Assert.Equal([fileId, fileId], animations.Skip(1).Select(c => c.Field("animation")));
+        Assert.All(animations, c => Assert.True(c.Succeeded));
+        await using var db = database.CreateContext();
+        var stored = Assert.Single(db.TelegramMediaFiles);
+        Assert.Equal((FakeBotApi.BotId, Sha256Hex(gif.Path), fileId, fileId + "-u"), (stored.BotId, stored.ContentKey, stored.FileId, stored.FileUniqueId));
+    }
+
+    [Fact]
+    public async Task A_file_id_telegram_no_longer_knows_is_uploaded_again_and_the_new_one_replaces_it()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        var gif = Drawings().Animation("bridge", BodySide.Left)!;
+        var card = Card("Exercise 2 of 6: Bridge", new Attachment(gif.ContentType, new Uri(gif.Path).AbsoluteUri));
+        var adapter = Senders.Adapter(Senders.Create(api.CreateClient(), TelegramBotHarness.Unpaced, TimeProvider.System), Senders.Contexts(database));
+        await SendAsync(adapter, card);
+        var first = api.SentMessage(2).Animation!.FileId;
+
+        api.ForgetFile(first);
+        await SendAsync(adapter, card);
+        await SendAsync(adapter, card);
+
+        var animations = api.CallsTo("sendAnimation");
+        // Upload; the old file_id refused with 400 "wrong file identifier"; upload again; then the new file_id.
+        Assert.Equal([(true, 200), (false, 400), (true, 200), (false, 200)], animations.Select(c => (c.Uploaded, c.Status)));
+        Assert.Equal(first, animations[1].Field("animation"));
+        await using var db = database.CreateContext();
+        var stored = Assert.Single(db.TelegramMediaFiles);
+        Assert.NotEqual(first, stored.FileId);
+        Assert.Equal(stored.FileId, animations[3].Field("animation"));
     }
 
     [Fact]
@@ -121,6 +176,13 @@ public sealed class TelegramOutgoingTests : IDisposable
         await adapter.ContinueConversationAsync(new System.Security.Claims.ClaimsIdentity(), reference,
             (turn, ct) => turn.SendActivityAsync(activity, ct), Ct);
     }
+
+    /// <summary>HepBot's drawings from the library's pose data, rendered into this test's folder.</summary>
+    private ExercisePictures Drawings() =>
+        new(PoseFile.Load(RepositoryPaths.Combine("library", "poses.yaml")), PictureStyle.Default,
+            Path.Combine(_folder, "media"), Path.Combine(_folder, "cache"));
+
+    private static string Sha256Hex(string path) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

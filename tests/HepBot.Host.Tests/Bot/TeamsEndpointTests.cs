@@ -124,6 +124,67 @@ public sealed partial class TeamsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_exercise_card_carries_its_picture_inside_from_the_public_address_and_the_clinics_own_photo_wins()
+    {
+        var media = Directory.CreateTempSubdirectory("hepbot-clinic-media-").FullName;
+        // The clinic's own photo of the second exercise, a 1×1 PNG.
+        var clinicPhoto = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+        await File.WriteAllBytesAsync(Path.Combine(media, "straight-leg-raise.png"), clinicPhoto, Ct);
+        try
+        {
+            await using var host = new HepBotHostFactory(_database, new Dictionary<string, string?>(DemoOn)
+            {
+                ["Pictures:PublicBaseUrl"] = "https://hepbot.clinic.example",
+                ["ExerciseLibrary:MediaFolder"] = media,
+            });
+            var http = host.CreateClient();
+            await Type(http, $"/start {Code(host)}");
+            await Press(http, "Yes");
+            await Press(http, "Keep 18:00");
+            await Type(http, "/today");
+            await Press(http, "Start now");
+
+            Assert.Contains("Exercise 1 of 6: Quad set", await Press(http, "2"));
+            var drawn = Assert.Single(CardImages());
+            Assert.Matches(@"^https://hepbot\.clinic\.example/media/exercises/quad-set/still\.png\?side=(left|right)$", drawn.Url);
+            Assert.Equal("Picture of the exercise: Quad set", drawn.Alt);
+            // The exercise's text and picture are one card, with nothing beside it.
+            var exerciseCard = Assert.Single(_lastReplies, r => CardTextOf(r).Contains("Exercise 1 of 6: Quad set"));
+            Assert.Single(exerciseCard["attachments"]!.AsArray());
+            Assert.Null((string?)exerciseCard["text"]);
+
+            Assert.Contains("Exercise 2 of 6: Straight leg raise", await Press(http, "Done"));
+            var own = Assert.Single(CardImages());
+            Assert.StartsWith("https://hepbot.clinic.example/media/exercises/straight-leg-raise/still.png", own.Url);
+            // The address the card names answers the clinic's photo, not HepBot's drawing.
+            var local = new Uri(own.Url).PathAndQuery;
+            Assert.Equal(clinicPhoto, await http.GetByteArrayAsync(local, Ct));
+            var drawing = await http.GetByteArrayAsync(new Uri(drawn.Url).PathAndQuery, Ct);
+            Assert.True(drawing.Length > 1000, "the quad set is HepBot's drawing");
+        }
+        finally
+        {
+            Directory.Delete(media, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Without_a_public_address_a_Teams_exercise_card_goes_without_a_picture_rather_than_with_a_file_Teams_cannot_load()
+    {
+        await using var host = new HepBotHostFactory(_database, DemoOn);
+        var http = host.CreateClient();
+        await Type(http, $"/start {Code(host)}");
+        await Press(http, "Yes");
+        await Press(http, "Keep 18:00");
+        await Type(http, "/today");
+        await Press(http, "Start now");
+
+        Assert.Contains("Exercise 1 of 6: Quad set", await Press(http, "2"));
+        Assert.Empty(CardImages());
+        Assert.DoesNotContain(_lastReplies.SelectMany(r => r["attachments"]?.AsArray() ?? []), a => ((string?)a!["contentUrl"])?.StartsWith("file:") == true);
+    }
+
+    [Fact]
     public async Task A_proactive_message_reaches_the_Teams_chat_later_as_a_card_when_it_has_many_buttons()
     {
         await using var host = new HepBotHostFactory(_database, DemoOn);
@@ -259,6 +320,13 @@ public sealed partial class TeamsEndpointTests : IAsyncLifetime
         var attachment = _lastReplies.SelectMany(r => r["attachments"]?.AsArray() ?? []).Last(a => (string?)a!["contentType"] == "application/vnd.microsoft.card.adaptive");
         return attachment!["content"]!.AsObject();
     }
+
+    /// <summary>The pictures inside the cards of the last replies.</summary>
+    private List<(string Url, string? Alt)> CardImages() =>
+        [.. _lastReplies.SelectMany(r => r["attachments"]?.AsArray() ?? [])
+            .Where(a => (string?)a!["contentType"] == "application/vnd.microsoft.card.adaptive")
+            .SelectMany(a => a!["content"]!["body"]!.AsArray())
+            .Where(e => (string?)e!["type"] == "Image").Select(e => ((string)e!["url"]!, (string?)e["altText"]))];
 
     private static List<JsonObject> Submits(JsonObject card) =>
         [.. card["body"]!.AsArray().Where(e => (string?)e!["type"] == "ActionSet").SelectMany(e => e!["actions"]!.AsArray()).Select(a => a!.AsObject())];

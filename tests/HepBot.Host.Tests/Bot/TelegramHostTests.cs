@@ -163,6 +163,48 @@ public sealed partial class TelegramHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task In_a_session_each_exercise_animation_is_uploaded_once_then_sent_by_file_id_and_the_clinics_own_clip_wins()
+    {
+        var media = Directory.CreateTempSubdirectory("hepbot-clinic-media-").FullName;
+        // The clinic's own clip of the first exercise (any bytes: Telegram is sent the file as it is).
+        var clinicClip = "GIF89a clinic's own quad set clip"u8.ToArray();
+        await File.WriteAllBytesAsync(Path.Combine(media, "quad-set.gif"), clinicClip, Ct);
+        try
+        {
+            await using var host = new HepBotHostFactory(_database, Settings(new() { ["ExerciseLibrary:MediaFolder"] = media })) { RealChats = true };
+            _ = host.Services;
+            var code = InvitationCode().Match(host.Console.ToString()).Groups["code"].Value;
+            using (RunClock(host))
+            {
+                foreach (var say in new[] { $"/start {code}", "yes", "keep", "/today", "start", "2" })
+                    await _api.WaitForConfirmationAsync(_api.Deliver(id => _api.TextFrom(id, AlexChat, say)));
+                await _api.WaitForConfirmationAsync(_api.Deliver(id => _api.PressFrom(id, AlexChat, "done")));
+                await _api.WaitForConfirmationAsync(_api.Deliver(id => _api.PressFrom(id, AlexChat, "again")));
+            }
+
+            var animations = _api.CallsTo("sendAnimation");
+            Assert.Equal([true, true, false], animations.Select(c => c.Uploaded));
+            Assert.Equal(clinicClip, animations[0].UploadedBytes);
+            var pictures = host.Services.GetRequiredService<HepBot.Pictures.ExercisePictures>();
+            var drawings = new[] { HepBot.Pictures.BodySide.Left, HepBot.Pictures.BodySide.Right }
+                .Select(side => File.ReadAllBytes(pictures.Animation("straight-leg-raise", side)!.Path));
+            Assert.Contains(drawings, bytes => bytes.AsSpan().SequenceEqual(animations[1].UploadedBytes));
+            // "Show me again": the same drawing, by the file_id Telegram gave for the upload.
+            Assert.StartsWith("file-", animations[2].Field("animation"));
+            Assert.True(animations[2].Succeeded);
+            await using var db = _database.CreateContext();
+            var stored = await db.TelegramMediaFiles.OrderBy(f => f.UploadedAt).ToListAsync(Ct);
+            Assert.Equal(2, stored.Count);
+            Assert.Contains(stored, f => f.FileId == animations[2].Field("animation"));
+            Assert.All(stored, f => Assert.Equal(FakeBotApi.BotId, f.BotId));
+        }
+        finally
+        {
+            Directory.Delete(media, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Without_a_token_telegram_is_off()
     {
         await using var host = new HepBotHostFactory(_database);

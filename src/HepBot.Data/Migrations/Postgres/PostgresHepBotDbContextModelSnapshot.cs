@@ -1048,6 +1048,33 @@ namespace HepBot.Data.Migrations.Postgres
                     b.ToTable("SeenDeliveries");
                 });
 
+            modelBuilder.Entity("HepBot.Data.Media.TelegramMediaFile", b =>
+                {
+                    b.Property<long>("BotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("FileUniqueId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("BotId", "ContentKey");
+
+                    b.ToTable("TelegramMediaFiles");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

@@ -1051,6 +1051,33 @@ namespace HepBot.Data.Migrations.SqlServer
                     b.ToTable("SeenDeliveries");
                 });
 
+            modelBuilder.Entity("HepBot.Data.Media.TelegramMediaFile", b =>
+                {
+                    b.Property<long>("BotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("FileId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("FileUniqueId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("BotId", "ContentKey");
+
+                    b.ToTable("TelegramMediaFiles");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

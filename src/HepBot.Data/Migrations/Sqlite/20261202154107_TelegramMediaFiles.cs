@@ -1,0 +1,36 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace HepBot.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class TelegramMediaFiles : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "TelegramMediaFiles",
+                columns: table => new
+                {
+                    BotId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FileId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    FileUniqueId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TelegramMediaFiles", x => new { x.BotId, x.ContentKey });
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "TelegramMediaFiles");
+        }
+    }
+}
