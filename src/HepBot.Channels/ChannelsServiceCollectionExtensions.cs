@@ -30,7 +30,11 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton(sp => new ServiceUrlPolicy(sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.ServiceUrls, localTraffic));
         services.AddSingleton(new BotCredentials(configuration["MicrosoftAppId"] ?? ""));
 
-        services.AddHttpClient(BotConnectorClient).AddHttpMessageHandler(sp =>
+        services.TryAddSingleton<Health.ChannelReachability>();
+        // Outermost: readiness sees what a send finally got, after the retries.
+        services.AddHttpClient(BotConnectorClient)
+            .AddHttpMessageHandler(sp => new Health.ReachabilityHandler(Health.ChannelReachability.Teams, sp.GetRequiredService<Health.ChannelReachability>()))
+            .AddHttpMessageHandler(sp =>
             new BotConnectorRetryHandler(sp.GetRequiredService<IOptions<TeamsOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConnectorClientReuse(
             new TokenFailuresAreUnauthorized(

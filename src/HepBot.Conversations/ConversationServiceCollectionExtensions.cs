@@ -44,7 +44,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<CommandRecognizer>();
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<ExerciseCard>();
-        services.AddSingleton<ExerciseTimer>();
+        services.AddSingleton<GuidedSetRunner>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<HepBot.Core.Sessions.GuidedSetOptions>>().Value);
         services.AddSingleton<SessionRecorder>();
         services.AddSingleton<AlertRecorder>();
         services.AddSingleton<ProgressReader>();

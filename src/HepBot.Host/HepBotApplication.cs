@@ -68,7 +68,7 @@ internal static class HepBotApplication
         {
             services.AddHepBotScheduling(builder.Configuration, provider, connectionString);
         }
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        Health.HealthEndpoints.AddHepBotHealthChecks(services, builder.Configuration);
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -81,7 +81,7 @@ internal static class HepBotApplication
         services.AddProblemDetails();
         services.AddExceptionHandler<RequestBodyExceptionHandler>();
         services.AddExceptionHandler<DatabaseConflictExceptionHandler>();
-        services.AddOpenApi();
+        services.AddApiDocument();
         return builder;
     }
 
@@ -94,8 +94,8 @@ internal static class HepBotApplication
         app.UseAuthorization();
         app.UseWebApp();
 
-        app.MapOpenApi();
-        app.MapHealthChecks("/healthz");
+        app.MapApiDocument();
+        Health.HealthEndpoints.MapHepBotHealthChecks(app);
         app.MapPatientsApi();
         app.MapExercisesApi();
         app.MapPrescriptionsApi();

@@ -31,6 +31,9 @@ public sealed class SchedulingOptions
     /// <summary>Patients whose reminders are synchronised (or weekly check-ins are looked at) per batch.</summary>
     public int StartupSyncBatchSize { get; set; } = 200;
 
+    /// <summary>Patients the nightly adherence run reads and evaluates per page (and transaction): its memory is bounded by this.</summary>
+    public int NightlyBatchSize { get; set; } = 500;
+
     public bool IsClustered(DatabaseProvider provider) => Clustered ?? provider != DatabaseProvider.Sqlite;
 
     public IEnumerable<string> Validate(DatabaseProvider provider)
@@ -49,6 +52,8 @@ public sealed class SchedulingOptions
             yield return "Scheduling:WeeklyCheckInDay must be a day of the week.";
         if (StartupSyncBatchSize is < 1 or > 10_000)
             yield return "Scheduling:StartupSyncBatchSize must be between 1 and 10000.";
+        if (NightlyBatchSize is < 1 or > 10_000)
+            yield return "Scheduling:NightlyBatchSize must be between 1 and 10000.";
     }
 }
 

@@ -1,3 +1,4 @@
+using HepBot.Conversations.Sessions;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
@@ -46,6 +47,15 @@ public sealed class TeamsMessageShaper(AnsweredCards cards, ILogger<TeamsMessage
             }
             return responses;
         });
+        // A message edited in place (a guided set) is a card from its first send, and each edit is a card again.
+        turnContext.OnUpdateActivity(async (_, activity, nextUpdate) =>
+        {
+            var card = Shape(activity);
+            var response = await nextUpdate();
+            if (card is not null && conversationId is not null && activity.Id is { Length: > 0 } id)
+                cards.Remember(conversationId, id, card);
+            return response;
+        });
         await ShowAnswerAsync(turnContext, cancellationToken);
         await next(cancellationToken);
     }
@@ -80,17 +90,18 @@ public sealed class TeamsMessageShaper(AnsweredCards cards, ILogger<TeamsMessage
     /// <returns>The card it became, or null when the activity was left as it was.</returns>
     public static JObject? Shape(Activity activity)
     {
+        var inPlace = GuidedSetRunner.IsInPlace(activity);
+        activity.Properties?.Remove(GuidedSetRunner.InPlaceProperty);
         if (activity.Type != ActivityTypes.Message)
             return null;
         var actions = activity.SuggestedActions?.Actions ?? [];
         var attachments = activity.Attachments ?? [];
-        if (actions.Count == 0)
-        {
-            // A message with a picture on the web (an exercise card): its text and picture as one card, the picture with its alt text.
-            if (!attachments.Any(ChoiceCard.IsWebImage))
-                return null;
-        }
-        else if (actions.Count <= MaxSuggestedActions && attachments.Count == 0)
+        // A message edited in place (a guided set) is a card from its first send, whatever it holds. Otherwise: a message with
+        // a picture on the web (an exercise card) is its text and picture as one card, the picture with its alt text; a
+        // question is a card when Teams cannot show its buttons as suggested actions.
+        if (!inPlace && actions.Count == 0 && !attachments.Any(ChoiceCard.IsWebImage))
+            return null;
+        if (!inPlace && actions.Count is > 0 and <= MaxSuggestedActions && attachments.Count == 0)
             return null;
 
         var (card, kept) = ChoiceCard.Build(activity.Text, [.. actions], [.. attachments]);

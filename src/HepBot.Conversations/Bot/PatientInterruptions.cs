@@ -25,7 +25,7 @@ public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer comm
     /// <summary>"Send it to my therapist" under a reply to a remark: the remark the open question kept goes, and the question is asked again.</summary>
     private async Task<InterruptionOutcome> PassOnAsync(DialogContext dc, CancellationToken ct)
     {
-        var state = dc.ActiveDialog?.Id is Prompts.Choice or Prompts.Pain or Prompts.Confirm
+        var state = dc.ActiveDialog?.Id is Prompts.Choice or Prompts.GuidedSet or Prompts.Pain or Prompts.Confirm
             ? dc.ActiveDialog.GetState<PromptState>() : null;
         if (!await remarks.SendKeptAsync(dc.Context, state, ct))
             await phrases.SayAsync(dc.Context, "passOn.nothing", ct);
@@ -54,7 +54,7 @@ public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer comm
     /// <summary>A button that happens to be a command word ("Progress" in the menu) answers the question it belongs to.</summary>
     private static bool AnswersTheQuestion(DialogContext dc)
     {
-        if (dc.ActiveDialog is not { Id: Prompts.Choice } prompt)
+        if (dc.ActiveDialog is not { Id: Prompts.Choice or Prompts.GuidedSet } prompt)
             return false;
         var choices = prompt.GetState<PromptState>().Options.Choices ?? [];
         var typed = CommandRecognizer.Fold(dc.Context.Activity.Text ?? "");
@@ -155,7 +155,7 @@ public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer comm
     private static bool WritingToTherapist(DialogContext dc) => dc.ActiveDialog?.Id is Prompts.Message or Prompts.SkipNote;
 
     private static bool InExercise(DialogContext dc) =>
-        dc.ActiveDialog?.Id == Prompts.Choice && dc.Stack.Count > 1 && dc.Stack[1].Id == ExerciseDialog.DialogId;
+        dc.ActiveDialog?.Id is Prompts.Choice or Prompts.GuidedSet && dc.Stack.Count > 1 && dc.Stack[1].Id == ExerciseDialog.DialogId;
 
     private async Task<InterruptionOutcome> ListenForSymptomsAsync(DialogContext dc, CancellationToken ct)
     {

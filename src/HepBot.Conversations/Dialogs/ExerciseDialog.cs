@@ -5,7 +5,10 @@ using HepBot.Conversations.Sessions;
 using HepBot.Core.Alerts;
 using HepBot.Core.Prescriptions;
 using HepBot.Core.Safety;
+using HepBot.Core.Exercises;
 using HepBot.Core.Sessions;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 
 namespace HepBot.Conversations.Dialogs;
 
@@ -30,7 +33,7 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
     public const string DialogId = "exercise";
 
     private const string Done = "done", Skip = "skip", Painful = "painful", Again = "again",
-        HoldTimer = "holdTimer", RestTimer = "restTimer", SafetyCheck = "safety", TellTherapist = "tellTherapist",
+        StartSet = "set", SetRunning = "setRunning", AfterStop = "afterStop", StopSet = "stop", PartlyDone = "partial", SafetyCheck = "safety", TellTherapist = "tellTherapist",
         SkipPain = "skipPain", UnwellCheck = "unwellCheck", CarryOn = "carryOn",
         Unwell = "unwell", UnwellButtonCheck = "unwellButtonCheck", OtherReason = "otherReason", TryNow = "tryNow", TellTherapistDone = "tellTherapistDone";
 
@@ -41,19 +44,21 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
     private readonly SessionRecorder _recorder;
     private readonly AlertRecorder _alerts;
     private readonly ExerciseCard _card;
-    private readonly ExerciseTimer _timer;
+    private readonly GuidedSetRunner _sets;
+    private readonly TimeProvider _clock;
     private readonly PainTriageOptions _pain;
     private readonly SafetyResponder _safety;
 
     public ExerciseDialog(Phrases phrases, SessionRecorder recorder, AlertRecorder alerts, ExerciseCard card,
-        ExerciseTimer timer, PainTriageOptions pain, SafetyResponder safety) : base(DialogId)
+        GuidedSetRunner sets, TimeProvider clock, PainTriageOptions pain, SafetyResponder safety) : base(DialogId)
     {
         _safety = safety;
         _phrases = phrases;
         _recorder = recorder;
         _alerts = alerts;
         _card = card;
-        _timer = timer;
+        _sets = sets;
+        _clock = clock;
         _pain = pain;
         AddStep(AskAsync);
         // One step per question that can follow another (skip → reason → what happened or try now → the red-flag check,
@@ -72,6 +77,13 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
     {
         public string? Pending { get; set; }
         public int? Pain { get; set; }
+
+        /// <summary>When the guided set started, and its message: how far it got is worked out from the clock, so a restart loses nothing.</summary>
+        public DateTimeOffset? SetStartedAt { get; set; }
+        public string? SetMessageId { get; set; }
+
+        /// <summary>Rounds done when the patient stopped the set, for "Done 1 of 2 rounds".</summary>
+        public int SetRoundsDone { get; set; }
     }
 
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext<Values> step, CancellationToken ct)
@@ -94,10 +106,7 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
             _phrases.Choice(step.Context, Painful, "exercise.choices.painful"),
             _phrases.Choice(step.Context, Again, compact ? "exercise.showSteps" : "exercise.choices.again"),
         };
-        if (item.Dose.HoldSeconds is { } hold)
-            choices.Add(_phrases.Choice(step.Context, HoldTimer, "exercise.choices.holdTimer", ("seconds", hold)));
-        if (item.Dose.Sets > 1 && item.Dose.RestSeconds > 0)
-            choices.Add(_phrases.Choice(step.Context, RestTimer, "exercise.choices.restTimer", ("seconds", item.Dose.RestSeconds)));
+        choices.Add(_phrases.Choice(step.Context, StartSet, "set.start"));
         choices.Add(_phrases.Choice(step.Context, Unwell, "exercise.choices.unwell"));
         step.Values.Pending = "answer";
         return await step.PromptAsync(Prompts.Choice, _phrases.Choices(step.Context, "exercise.ask", choices), ct);
@@ -108,6 +117,8 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
         var options = step.GetOptions<Options>();
         var pending = step.Values.Pending;
         step.Values.Pending = null;
+        if (pending == SetRunning)
+            await _sets.StopAsync(step.Context, ct); // whatever the answer (Stop, Done, a pain report, a warning sign), the set is over
         if (step.Result is FoundChoice { Value: var typed } && typed.StartsWith(PainReportPrefix, StringComparison.Ordinal))
             return await OnPainAsync(step, options, int.Parse(typed[PainReportPrefix.Length..], System.Globalization.CultureInfo.InvariantCulture), ct);
         if (step.Result is FoundChoice { Value: StopForSafety })
@@ -117,6 +128,8 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
         return pending switch
         {
             "answer" => await OnAnswerAsync(step, options, step.GetResult<FoundChoice>().Value, ct),
+            SetRunning => await OnSetAnswerAsync(step, options, step.GetResult<FoundChoice>().Value, ct),
+            AfterStop => await OnAfterStopAsync(step, options, step.GetResult<FoundChoice>().Value, ct),
             Skip => await OnSkipReasonAsync(step, options, (SkipReason)step.Result!, ct),
             Painful => await OnPainAsync(step, options, step.GetResult<int>(), ct),
             SkipPain => await OnSkipPainAsync(step, options, step.GetResult<int>(), ct),
@@ -153,12 +166,8 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
                 return await step.PromptAsync(Prompts.Pain, _phrases.Question(step.Context, "exercise.askPain", "session.retryPain"), ct);
             case Again:
                 return await step.ReplaceDialogAsync(DialogId, options with { Quiet = false, Full = true }, ct);
-            case HoldTimer when item.Dose.HoldSeconds is { } hold:
-                await StartTimerAsync(step, hold, "exercise.timerHoldStart", "exercise.timerHoldDone", ct);
-                return await step.ReplaceDialogAsync(DialogId, options with { Quiet = true }, ct);
-            case RestTimer:
-                await StartTimerAsync(step, item.Dose.RestSeconds, "exercise.timerRestStart", "exercise.timerRestDone", ct);
-                return await step.ReplaceDialogAsync(DialogId, options with { Quiet = true }, ct);
+            case StartSet:
+                return await StartSetAsync(step, item, ct);
             default:
                 return await step.ReplaceDialogAsync(DialogId, options with { Quiet = true }, ct);
         }
@@ -423,14 +432,154 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
         return await step.EndDialogAsync(ExerciseResult.Stopped, ct);
     }
 
-    private async Task StartTimerAsync(WaterfallStepContext<Values> step, int seconds, string startKey, string doneKey, CancellationToken ct)
+    /// <summary>
+    /// One tap runs the whole set: this sends its first frame as the question (Stop is its button) and hands the rest to
+    /// <see cref="GuidedSetRunner"/>, which edits that message through every hold and rest and ends on Done / Skip.
+    /// </summary>
+    private async Task<DialogTurnResult> StartSetAsync(WaterfallStepContext<Values> step, PrescriptionItem item, CancellationToken ct)
     {
-        await _phrases.SayAsync(step.Context, startKey, ct, ("seconds", seconds));
-        var duration = TimeSpan.FromSeconds(seconds);
-        var messages = new List<TimedMessage> { new(duration, _phrases.Get(step.Context, doneKey)) };
-        if (duration >= ExerciseTimer.HalfwayFrom)
-            messages.Add(new(duration / 2, _phrases.Get(step.Context, "exercise.timerHalfway")));
-        _timer.Start(step.Context, messages);
+        var turn = step.Context;
+        var plan = GuidedSetPlan.For(item.Dose, _sets.Options);
+        var frames = plan.Frames(_sets.Options);
+        var name = item.Exercise!.TextFor(turn.Activity.Locale ?? "en").Name;
+        List<Choice> choices =
+        [
+            _phrases.Choice(turn, StopSet, "set.stop"),
+            _phrases.Choice(turn, Done, "exercise.choices.done"),
+            _phrases.Choice(turn, Skip, "exercise.choices.skip"),
+        ];
+        var prompt = new PromptOptions
+        {
+            Prompt = GuidedSetRunner.InPlace((Activity)MessageFactory.Text(FrameText(turn, name, plan, frames[0]))),
+            RetryPrompt = (Activity)MessageFactory.Text(_phrases.Get(turn, "set.stillRunning")),
+            Choices = choices,
+        };
+        step.Values.Pending = SetRunning;
+        step.Values.SetStartedAt = _clock.GetUtcNow();
+        step.Values.SetRoundsDone = 0;
+
+        // The prompt sends exactly one message here: the set message, edited from now on.
+        string? messageId = null;
+        var capturing = true;
+        turn.OnSendActivities(async (_, activities, next) =>
+        {
+            var responses = await next();
+            if (capturing && messageId is null && responses.Length > 0)
+                messageId = responses[^1]?.Id;
+            return responses;
+        });
+        var result = await step.PromptAsync(Prompts.GuidedSet, prompt, ct);
+        capturing = false;
+        step.Values.SetMessageId = messageId;
+        var promptId = step.ActiveDialog?.GetState<PromptState>().Options.PromptId ?? "";
+        if (messageId is null)
+            return result; // a channel that gave no id cannot edit: the patient answers Stop / Done / Skip as typed
+
+        var views = new List<(TimeSpan, Activity)>();
+        foreach (var frame in frames.Skip(1))
+            views.Add((frame.At, View(FrameText(turn, name, plan, frame), choices.Take(1), promptId)));
+        var endButtons = choices.Skip(1).ToList();
+        views.Add((plan.Length, View(_phrases.Get(turn, "set.finished", ("name", name)), endButtons, promptId)));
+        var interrupted = new GuidedSetRecord
+        {
+            PatientId = ChatPerson.Of(turn).PatientId,
+            PromptId = promptId,
+            Question = _phrases.Get(turn, "set.interrupted", ("name", name)),
+            Buttons = endButtons,
+            StartedAt = step.Values.SetStartedAt.Value,
+        };
+        await _sets.StartAsync(turn, messageId, views, interrupted, ct);
+        return result;
+    }
+
+    private static Activity View(string text, IEnumerable<Choice> buttons, string promptId)
+    {
+        var view = GuidedSetRunner.InPlace((Activity)MessageFactory.Text(text));
+        view.SuggestedActions = ChoiceFactory.SuggestedActions(buttons);
+        PromptIdentity.Stamp(view, promptId);
+        return view;
+    }
+
+    private string FrameText(ITurnContext turn, string name, GuidedSetPlan plan, GuidedSetFrame frame)
+    {
+        var step = frame.Step;
+        var seconds = ("seconds", (object?)frame.SecondsLeft);
+        var header = step.Kind is GuidedStepKind.GetReady or GuidedStepKind.ChangeSides
+            ? name
+            : _phrases.Get(turn, step.SecondSide ? "set.roundOtherSide" : "set.round", ("name", name), ("round", step.Round), ("rounds", step.Rounds));
+        var line = step.Kind switch
+        {
+            GuidedStepKind.GetReady => _phrases.Get(turn, "set.getReady", seconds),
+            GuidedStepKind.Hold => _phrases.Get(turn, "set.hold", ("repetition", step.Repetition), ("repetitions", step.Repetitions), seconds),
+            GuidedStepKind.Relax => _phrases.Get(turn, "set.relax", seconds),
+            GuidedStepKind.Repetitions => _phrases.Get(turn, "set.repetitions", ("repetitions", step.Repetitions), seconds),
+            GuidedStepKind.Rest => _phrases.Get(turn, "set.rest", ("next", step.Round + 1), seconds),
+            _ => _phrases.Get(turn, "set.changeSides", seconds),
+        };
+        return $"{header}\n{line}\n{_phrases.Get(turn, "set.running")}";
+    }
+
+    /// <summary>An answer while the set runs or at its end: Done and Skip as at the card; Stop asks how far it got.</summary>
+    private async Task<DialogTurnResult> OnSetAnswerAsync(WaterfallStepContext<Values> step, Options options, string answer, CancellationToken ct)
+    {
+        if (answer != StopSet)
+            return await OnAnswerAsync(step, options, answer, ct);
+        var item = await LoadItemAsync(step, options, ct);
+        if (item is null)
+            return await step.EndDialogAsync(ExerciseResult.Skipped, ct);
+        var plan = GuidedSetPlan.For(item.Dose, _sets.Options);
+        var elapsed = _clock.GetUtcNow() - (step.Values.SetStartedAt ?? _clock.GetUtcNow());
+        var rounds = plan.RoundsDoneBy(elapsed);
+        var name = item.Exercise!.TextFor(step.Context.Activity.Locale ?? "en").Name;
+        if (step.Values.SetMessageId is { } messageId)
+            await ShowStoppedAsync(step.Context, messageId, _phrases.Get(step.Context, "set.stoppedHeader", ("name", name)), ct);
+        step.Values.SetRoundsDone = rounds;
+        step.Values.Pending = AfterStop;
+        var choices = new List<Choice>();
+        if (rounds > 0 && rounds < plan.TotalRounds)
+            choices.Add(_phrases.Choice(step.Context, PartlyDone, "set.partial", ("done", rounds), ("rounds", plan.TotalRounds)));
+        choices.Add(_phrases.Choice(step.Context, Done, rounds > 0 && rounds < plan.TotalRounds ? "set.allDone" : "exercise.choices.done"));
+        choices.Add(_phrases.Choice(step.Context, Skip, "exercise.choices.skip"));
+        var question = rounds > 0
+            ? _phrases.Choices(step.Context, "set.askAfterStop", choices, ("done", rounds), ("rounds", plan.TotalRounds))
+            : _phrases.Choices(step.Context, "set.askAfterStopNone", choices);
+        return await step.PromptAsync(Prompts.Choice, question, ct);
+    }
+
+    private async Task ShowStoppedAsync(ITurnContext turn, string messageId, string text, CancellationToken ct)
+    {
+        var update = GuidedSetRunner.InPlace((Activity)MessageFactory.Text(text));
+        update.Id = messageId;
+        try
+        {
+            await turn.UpdateActivityAsync(update, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not InvalidOperationException)
+        {
+            // The countdown left on screen is only cosmetic: the next question says what happened.
+        }
+    }
+
+    private async Task<DialogTurnResult> OnAfterStopAsync(WaterfallStepContext<Values> step, Options options, string answer, CancellationToken ct)
+    {
+        if (answer != PartlyDone)
+            return await OnAnswerAsync(step, options, answer, ct);
+        var item = await LoadItemAsync(step, options, ct);
+        if (item is null)
+            return await step.EndDialogAsync(ExerciseResult.Skipped, ct);
+        // Sets of the prescription: an each-side dose counts a set once both sides are through it.
+        var sides = item.Dose.Side == Side.Each ? 2 : 1;
+        var sets = Math.Min(item.Dose.Sets, step.Values.SetRoundsDone / sides);
+        await _recorder.RecordExerciseAsync(options.LogId, Answer(item, ExerciseOutcome.Done, sets, pain: options.Pain), ct);
+        await _phrases.SayAsync(step.Context, "exercise.done", ct);
+        return await step.EndDialogAsync(ExerciseResult.Done, ct);
+    }
+
+    /// <summary>A set belongs to its exercise: when the exercise leaves the stack (answered, replaced, cancelled for safety), so does the set.</summary>
+    public override async Task EndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken = default)
+    {
+        await _sets.StopIfRunningAsync(turnContext, cancellationToken);
+        await base.EndDialogAsync(turnContext, instance, reason, cancellationToken);
     }
 
     private async Task<PrescriptionItem?> LoadItemAsync(WaterfallStepContext<Values> step, Options options, CancellationToken ct)

@@ -10,6 +10,9 @@ namespace HepBot.Conversations.Dialogs;
 public static class Prompts
 {
     public const string Choice = "prompt.choice";
+
+    /// <summary>The question a running guided set waits on: Stop on its message, Done / Skip when it ends (<see cref="GuidedSetPrompt"/>).</summary>
+    public const string GuidedSet = "prompt.guidedSet";
     public const string Pain = "prompt.pain";
     public const string Confirm = "prompt.confirm";
     public const string Days = "prompt.days";
@@ -29,6 +32,7 @@ public static class Prompts
     public static IEnumerable<Dialog> Create(Phrases phrases, INotUnderstoodHandler? notUnderstood = null)
     {
         yield return new ChoicePrompt(Choice) { NotUnderstood = notUnderstood };
+        yield return new GuidedSetPrompt(GuidedSet) { NotUnderstood = notUnderstood };
         yield return new NumberPrompt(Pain, PainTriage.Min, PainTriage.Max, offerButtons: true) { NotUnderstood = notUnderstood };
         yield return new NumberPrompt(Days, 1, MaxPauseDays);
         yield return new TextPrompt(Time, 20, (context, ct) =>

@@ -30,7 +30,7 @@ public sealed record AlertRuleOptions
     public int ReadyToProgressMaxPain { get; init; } = 3;
 }
 
-/// <summary>A rule that holds for a patient today, with the facts behind it for the therapist.</summary>
+/// <summary>A rule that holds for a patient today, with the facts behind it for the therapist (worded by <see cref="DailyAlertDetail"/>).</summary>
 public sealed record AlertFinding(AlertKind Kind, AlertSeverity Severity, string Detail);
 
 /// <summary>
@@ -52,23 +52,21 @@ public static class AlertRules
 
         var week = AdherenceCalculator.Calculate(history, DateSpan.Last(7, yesterday), yesterday);
         if (week.SessionsPlanned >= options.MinimumPlannedSessions && week.SessionAdherence < options.LowAdherenceBelow)
-            findings.Add(new(AlertKind.LowAdherence, AlertSeverity.Warning,
-                $"{week.SessionsDone} of {week.SessionsPlanned} sessions done in the last 7 days"));
+            findings.Add(new(AlertKind.LowAdherence, AlertSeverity.Warning, DailyAlertDetail.LowAdherence(week.SessionsDone, week.SessionsPlanned)));
 
         var missed = MissedPlannedDaysInARow(history, yesterday);
         if (missed >= options.MissedDaysInARow)
-            findings.Add(new(AlertKind.MissedDays, AlertSeverity.Warning, $"{missed} planned days in a row missed"));
+            findings.Add(new(AlertKind.MissedDays, AlertSeverity.Warning, DailyAlertDetail.MissedDays(missed)));
 
         var fortnight = AdherenceCalculator.Calculate(history, DateSpan.Last(14, today), today);
         if (fortnight is { BaselinePain: { } baseline, RecentPain: { } recent } && recent - baseline >= options.PainRiseOf)
-            findings.Add(new(AlertKind.PainTrendingUp, AlertSeverity.Warning,
-                $"Average pain rose from {baseline:0.#} to {recent:0.#} out of 10 over two weeks"));
+            findings.Add(new(AlertKind.PainTrendingUp, AlertSeverity.Warning, DailyAlertDetail.PainTrendingUp(baseline, recent)));
 
         if (linkedOn is { } linked && today.DayNumber - linked.DayNumber >= options.NoContactDays)
         {
             var quiet = DateSpan.Last(options.NoContactDays, today);
             if (AdherenceCalculator.Calculate(history, quiet, today).DataDays == 0)
-                findings.Add(new(AlertKind.NoContact, AlertSeverity.Warning, $"No answers for {options.NoContactDays} days"));
+                findings.Add(new(AlertKind.NoContact, AlertSeverity.Warning, DailyAlertDetail.NoContact(options.NoContactDays)));
         }
         return findings;
     }

@@ -4,7 +4,8 @@ namespace HepBot.Core.Safety;
 /// One language's words for warning signs and pain, as a clinic writes them in
 /// dialogs/&lt;language&gt;/symptoms.yaml. Every list is comma-separated phrases; a phrase is words in
 /// order (other words may sit between them), a word ending in <c>*</c> also matches longer words
-/// ("faint*": faint, fainted, fainting), and words joined by <c>|</c> are alternatives ("calf|calves swollen").
+/// ("faint*": faint, fainted, fainting), words joined by <c>|</c> are alternatives ("calf|calves swollen"), and
+/// phrases separated by <c> | </c> with spaces are alternatives as a whole ("no puedo | no consigo | apenas").
 /// A word class (<see cref="WordClassesKey"/>, one "name = words" line each) stands for any of its words
 /// where a phrase says <c>@name</c>; phrases joined by <c>+</c> ("@chest + @discomfort") are found when
 /// each is said in one clause, in any order and at any distance, none of them denied.
@@ -17,7 +18,7 @@ public sealed class SymptomLexicon
         NumberWordsKey = "numberWords", EverydayWordsKey = "everydayWords", NotSymptomsKey = "notSymptoms",
         ScoreBeforeKey = "scoreBefore", SoundAlikeKey = "soundAlike", WordClassesKey = "wordClasses",
         ListWordsKey = "listWords", NewStatementKey = "newStatement", HistoryKey = "history", NowKey = "now",
-        OtherPeopleKey = "otherPeople", FirstPersonKey = "firstPerson";
+        OtherPeopleKey = "otherPeople", FirstPersonKey = "firstPerson", SettlingKey = "settling", SettlingSignsKey = "settlingSigns";
 
     /// <summary>More expansions than this from one phrase's word classes is a mistake in the file, not a phrase.</summary>
     public const int MaxExpansions = 400;
@@ -29,8 +30,11 @@ public sealed class SymptomLexicon
         IReadOnlyList<string> numberWords, IReadOnlySet<string> everydayWords, IReadOnlyList<Phrase> notSymptoms,
         IReadOnlySet<string> scoreBefore, IReadOnlyList<(string Letters, string SoundsAs)> soundAlike,
         IReadOnlySet<string> listWords, IReadOnlySet<string> newStatement, IReadOnlyList<Phrase> history, IReadOnlyList<Phrase> now,
-        IReadOnlyList<Phrase> otherPeople, IReadOnlySet<string> firstPerson)
+        IReadOnlyList<Phrase> otherPeople, IReadOnlySet<string> firstPerson, IReadOnlyList<Phrase> settling, IReadOnlySet<SymptomFinding> settlingSigns)
     {
+        Settling = settling;
+        SettlingSigns = settlingSigns;
+
         ListWords = listWords;
         NewStatement = newStatement;
         History = history;
@@ -53,7 +57,10 @@ public sealed class SymptomLexicon
 
     public IReadOnlyDictionary<SymptomFinding, IReadOnlyList<Phrase>> Findings { get; }
 
-    /// <summary>Words that deny what follows in the same clause ("no", "not", "sin").</summary>
+    /// <summary>
+    /// Words that deny what follows in the same clause ("no", "not", "sin"). A slip is forgiven here as anywhere ("didint"),
+    /// so the everyday words one slip away from a denial ("want", "agent", "haven", "ganas") belong in <see cref="EverydayWords"/>.
+    /// </summary>
     public IReadOnlyList<Phrase> Denials { get; }
 
     /// <summary>Phrases that start with a denial word but deny nothing ("not sure", "no se").</summary>
@@ -101,6 +108,16 @@ public sealed class SymptomLexicon
     /// </summary>
     public IReadOnlyList<Phrase> OtherPeople { get; }
 
+    /// <summary>
+    /// Words that say something is getting better ("going down", "settling", "ya se me pasa"). A part of a message that says
+    /// one does not report the <see cref="SettlingSigns"/> (swelling after exercise that is going down is healing, not a
+    /// warning) and its pain words do not ask for the score. A denied one ("not going down") settles nothing.
+    /// </summary>
+    public IReadOnlyList<Phrase> Settling { get; }
+
+    /// <summary>The signs a settling part does not report; the others (dizziness, chest pain…) are reported even when they pass.</summary>
+    public IReadOnlySet<SymptomFinding> SettlingSigns { get; }
+
     /// <summary>Words that bring a sentence back to the patient ("i", "my", "me", "tengo").</summary>
     public IReadOnlySet<string> FirstPerson { get; }
 
@@ -140,7 +157,7 @@ public sealed class SymptomLexicon
     public static IEnumerable<string> Keys =>
         Enum.GetValues<SymptomFinding>().Select(KeyOf).Concat(
             [DenialsKey, NotDenialsKey, ClauseBreaksKey, PainWordsKey, ScaleWordsKey, NotPainNumbersKey, NumberWordsKey, EverydayWordsKey, NotSymptomsKey, ScoreBeforeKey, SoundAlikeKey, WordClassesKey,
-             ListWordsKey, NewStatementKey, HistoryKey, NowKey, OtherPeopleKey, FirstPersonKey]);
+             ListWordsKey, NewStatementKey, HistoryKey, NowKey, OtherPeopleKey, FirstPersonKey, SettlingKey, SettlingSignsKey]);
 
     /// <summary>Builds a lexicon from its entries (key → comma-separated list), or lists every problem.</summary>
     /// <param name="entry">The text of a key, or null when the key is missing.</param>
@@ -148,6 +165,7 @@ public sealed class SymptomLexicon
     {
         var found = new List<string>();
         var classes = ParseWordClasses(entry(WordClassesKey), found);
+        var denialWords = new HashSet<string>(StringComparer.Ordinal);
         IReadOnlyList<Phrase> Phrases(string key, bool allowTogether = false)
         {
             var text = entry(key);
@@ -168,7 +186,17 @@ public sealed class SymptomLexicon
                 var together = new List<IReadOnlyList<Phrase>>();
                 foreach (var side in sides)
                 {
-                    var expanded = Expand(side, classes, key, found);
+                    // " | " with spaces separates whole phrases ("no puedo | no consigo | apenas"); "a|b" without spaces, single words.
+                    var expanded = new List<string>();
+                    foreach (var alternative in PhraseAlternatives.Split(side))
+                    {
+                        if (Expand(alternative.Trim(), classes, key, found) is not { } spelt)
+                        {
+                            expanded = null;
+                            break;
+                        }
+                        expanded.AddRange(spelt);
+                    }
                     if (expanded is null)
                         break;
                     if (expanded.Count == 0)
@@ -199,7 +227,11 @@ public sealed class SymptomLexicon
                 else if (sides.Length == 1)
                     phrases.AddRange(together[0]);
                 else
-                    phrases.Add(new Phrase(together.SelectMany(t => t[0].Words).ToList()) { Together = together });
+                {
+                    // A side that says a denial itself ("no siento + @zona") is looked for first: its "no" is its own, not a denial of the other sides.
+                    var ordered = together.OrderBy(side => side.Any(a => a.Words.Any(denialWords.Contains)) ? 0 : 1).ToList();
+                    phrases.Add(new Phrase(together.SelectMany(t => t[0].Words).ToList()) { Together = ordered });
+                }
             }
             if (phrases.Count == 0)
                 found.Add($"'{key}' lists no words.");
@@ -207,7 +239,23 @@ public sealed class SymptomLexicon
         }
         IReadOnlySet<string> Words(string key) => Phrases(key).SelectMany(p => p.Words).ToHashSet();
 
+        var denials = Phrases(DenialsKey);
+        denialWords.UnionWith(denials.Where(d => d.Words.Count == 1).Select(d => d.Words[0]));
         var findings = Enum.GetValues<SymptomFinding>().ToDictionary(f => f, f => Phrases(KeyOf(f), allowTogether: true));
+        var settlingSigns = new HashSet<SymptomFinding>();
+        if (entry(SettlingSignsKey) is not { } settles)
+            found.Add($"'{SettlingSignsKey}' is missing (write \"\" for none).");
+        else
+            foreach (var name in settles.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var finding = Enum.GetValues<SymptomFinding>().Where(f => KeyOf(f) == name).Cast<SymptomFinding?>().FirstOrDefault();
+                if (finding is null)
+                    found.Add($"'{SettlingSignsKey}': '{name}' is not a warning sign's key ({string.Join(", ", Enum.GetValues<SymptomFinding>().Select(KeyOf))}).");
+                else if (UrgencyRule.TierOf(finding.Value) == UrgencyTier.Emergency)
+                    found.Add($"'{SettlingSignsKey}': '{name}' is an emergency sign; an emergency is reported even when it passes.");
+                else
+                    settlingSigns.Add(finding.Value);
+            }
         var numbers = Phrases(NumberWordsKey).Select(p => string.Join(' ', p.Words)).ToList();
         if (numbers.Count is not (0 or 11))
             found.Add($"'{NumberWordsKey}' must list the numbers zero to ten, 11 words in order (it lists {numbers.Count}).");
@@ -223,13 +271,15 @@ public sealed class SymptomLexicon
                 else
                     soundAlike.Add((SymptomText.Fold(sides[0]), SymptomText.Fold(sides[1])));
             }
-        var lexicon = new SymptomLexicon(findings, Phrases(DenialsKey), Phrases(NotDenialsKey), Words(ClauseBreaksKey),
+        var lexicon = new SymptomLexicon(findings, denials, Phrases(NotDenialsKey), Words(ClauseBreaksKey),
             Phrases(PainWordsKey, allowTogether: true), Words(ScaleWordsKey), Words(NotPainNumbersKey), numbers, Words(EverydayWordsKey), Phrases(NotSymptomsKey),
             Words(ScoreBeforeKey), soundAlike, Words(ListWordsKey), Words(NewStatementKey), Phrases(HistoryKey), Phrases(NowKey),
-            Phrases(OtherPeopleKey), Words(FirstPersonKey));
+            Phrases(OtherPeopleKey), Words(FirstPersonKey), Phrases(SettlingKey), settlingSigns);
         problems = found;
         return lexicon;
     }
+
+    private static readonly System.Text.RegularExpressions.Regex PhraseAlternatives = new(@"\s+\|\s+", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static bool IsPhrase(IReadOnlyList<string> words) =>
         words.Count > 0 && !words.SelectMany(w => w.Split('|')).Any(w => w.TrimEnd('*').Length == 0 || w.IndexOf('*') is >= 0 and var at && at != w.Length - 1);

@@ -51,14 +51,19 @@ public static class SymptomRecognizer
     {
         if (string.IsNullOrWhiteSpace(text))
             return SymptomRecognition.Nothing;
-        var clauses = CarryDenialsIntoLists(SymptomText.ClausesAndCommas(text), lexicon).Select(c => Unmask(c, lexicon)).ToList();
+        var clauses = CarryDenialsIntoLists(AnsweredQuestions(SymptomText.ClausesAndEnds(text), lexicon), lexicon).Select(c => Unmask(c, lexicon)).ToList();
         // Long-ago history ("i had a clot two years ago") reports no sign; the pain score is read from every clause.
         var parts = clauses.SelectMany(c => Split(c, lexicon.ClauseBreaks)).Where(p => !IsHistory(p, lexicon)).ToList();
+        var settling = parts.Select(part => lexicon.Settling.Any(s => Find(part, s, lexicon) is not null)).ToList();
 
         var findings = new List<FindingMatch>();
         foreach (var (finding, phrases) in lexicon.Findings)
         {
-            var match = phrases.Select(p => parts.Select(part => Find(part, p, lexicon)).FirstOrDefault(m => m is not null))
+            // A sign that may settle ("the swelling is going down") is not reported from a part that says it is settling,
+            // nor from the part just before a short one that does ("calf was puffy, going down now").
+            var settles = lexicon.SettlingSigns.Contains(finding);
+            var match = phrases.Select(p => parts.Select((part, at) => settles && SettlingAt(parts, settling, at) ? null : Find(part, p, lexicon))
+                    .FirstOrDefault(m => m is not null))
                 .FirstOrDefault(m => m is not null);
             if (match is not null)
                 findings.Add(new FindingMatch(finding, match));
@@ -68,23 +73,53 @@ public static class SymptomRecognizer
         var pain = clauses.Select(c => PainIn(c.Select(w => NumberOf(w, lexicon)).ToList(), lexicon,
                 painWordSaid && c.Count <= ShortClause)).Where(p => p is not null).MaxBy(p => p!.Score);
         string? painWords = null;
-        if (pain is null && findings.Count == 0)
+        // Pain words without a number ask for the score, unless the message says it is settling ("sore but easing off").
+        if (pain is null && findings.Count == 0 && !settling.Contains(true))
             painWords = lexicon.PainWords.Select(p => parts.Select(part => Find(part, p, lexicon, PainWordDenialReach)).FirstOrDefault(m => m is not null))
                 .FirstOrDefault(m => m is not null);
         return new SymptomRecognition(findings, pain, painWords);
+    }
+
+    private static bool SettlingAt(List<List<string>> parts, List<bool> settling, int at) =>
+        settling[at] || (at + 1 < parts.Count && settling[at + 1] && parts[at + 1].Count <= ShortClause);
+
+    /// <summary>
+    /// "chest pain? none", "¿mareo? no": a clause that answers the question (or colon) before it with a denial
+    /// ("no", "none", "not really") denies that question's signs, as if the denial were said before them.
+    /// </summary>
+    private static List<(IReadOnlyList<string> Words, ClauseEnd End)> AnsweredQuestions(
+        IReadOnlyList<(IReadOnlyList<string> Words, ClauseEnd End)> clauses, SymptomLexicon lexicon)
+    {
+        var result = clauses.ToList();
+        for (var i = 0; i + 1 < clauses.Count; i++)
+        {
+            if (clauses[i].End != ClauseEnd.Question || !IsDenialAnswer(clauses[i + 1].Words.ToList(), lexicon))
+                continue;
+            result[i] = ([.. lexicon.Denials[0].Words, .. clauses[i].Words], clauses[i].End);
+        }
+        return result;
+    }
+
+    /// <summary>A short answer that is a denial ("no", "nope", "none at all", "no, but…"): it starts with a denial and says little else.</summary>
+    public const int DenialAnswerLength = 3;
+
+    private static bool IsDenialAnswer(List<string> words, SymptomLexicon lexicon)
+    {
+        var answer = words.TakeWhile(w => !lexicon.ClauseBreaks.Contains(w)).ToList();
+        return answer.Count is > 0 and <= DenialAnswerLength && DenialEnds(answer, 0, lexicon).Any();
     }
 
     /// <summary>
     /// "no dizziness, nausea or chest pain": the clauses after a comma that go on with a denied list (up to the clause
     /// with the list word, none of them starting a new statement) are denied too, as if the denial were said again.
     /// </summary>
-    private static List<List<string>> CarryDenialsIntoLists(IReadOnlyList<(IReadOnlyList<string> Words, bool EndsAtComma)> clauses, SymptomLexicon lexicon)
+    private static List<List<string>> CarryDenialsIntoLists(IReadOnlyList<(IReadOnlyList<string> Words, ClauseEnd End)> clauses, SymptomLexicon lexicon)
     {
         var result = clauses.Select(c => c.Words.ToList()).ToList();
         var denial = lexicon.Denials[0].Words;
         for (var i = 0; i < clauses.Count - 1; i++)
         {
-            if (!clauses[i].EndsAtComma || !EndsDenying(result[i], lexicon))
+            if (clauses[i].End != ClauseEnd.Comma || !EndsDenying(result[i], lexicon))
                 continue;
             for (var j = i + 1; j < clauses.Count; j++)
             {
@@ -100,7 +135,7 @@ public static class SymptomRecognizer
                     i = j;
                     break;
                 }
-                if (!clauses[j].EndsAtComma || words.Count > ListItemLength)
+                if (clauses[j].End != ClauseEnd.Comma || words.Count > ListItemLength)
                     break;
             }
         }
@@ -122,7 +157,7 @@ public static class SymptomRecognizer
         lexicon.History.Any(h => Occurs(words, h, lexicon)) && !lexicon.Now.Any(n => Occurs(words, n, lexicon));
 
     private static bool Occurs(List<string> words, SymptomLexicon.Phrase phrase, SymptomLexicon lexicon) =>
-        Enumerable.Range(0, words.Count).Any(start => MatchFrom(words, start, phrase, lexicon, MaxGap) is not null);
+        Enumerable.Range(0, words.Count).Any(start => MatchFrom(words, start, phrase, lexicon, MaxGap, exact: true) is not null);
 
     /// <summary>
     /// "my neighbour had a stroke", "a una amiga le dio un ictus": a person outside the household is named before the
@@ -134,7 +169,7 @@ public static class SymptomRecognizer
         for (var from = 0; from < start; from++)
             foreach (var other in lexicon.OtherPeople)
             {
-                var at = EndOf(words, from, other, lexicon);
+                var at = EndOf(words, from, other, lexicon, exact: true);
                 if (at >= 0 && at < start)
                     end = Math.Max(end, at);
             }
@@ -197,6 +232,8 @@ public static class SymptomRecognizer
             return Locate(words, phrase, lexicon, NoneTaken, reach) is { } positions ? Text(words, positions) : null;
         var taken = new HashSet<int>();
         var sides = new List<List<int>>();
+        // The lexicon puts a side that says a denial itself ("no siento + @zona") first, so its words are taken
+        // before the other sides are looked for and its "no" does not deny them.
         foreach (var alternatives in phrase.Together)
         {
             var side = alternatives.Select(a => Locate(words, a, lexicon, taken, reach)).FirstOrDefault(p => p is not null);
@@ -219,7 +256,8 @@ public static class SymptomRecognizer
         for (var start = 0; start < words.Count; start++)
         {
             var matched = MatchFrom(words, start, phrase, lexicon, MaxGap);
-            if (matched is not null && !matched.Any(taken.Contains) && !IsDenied(words, start, lexicon, reach) && !DeniedInside(words, matched, lexicon)
+            if (matched is not null && !matched.Any(taken.Contains) && !IsDenied(words, start, lexicon, reach, taken)
+                && !DeniedInside(words, matched, lexicon, taken) && !DeniedAfter(words, matched, lexicon)
                 && !IsAboutSomeoneElse(words, start, lexicon))
                 return matched;
         }
@@ -227,9 +265,10 @@ public static class SymptomRecognizer
     }
 
     /// <returns>The positions of the phrase's words, or null.</returns>
-    private static List<int>? MatchFrom(List<string> words, int start, SymptomLexicon.Phrase phrase, SymptomLexicon lexicon, int maxGap)
+    /// <param name="exact">Words as written (a "*" still ends a stem): history and other people silence every sign of a clause, so a slip never makes one.</param>
+    private static List<int>? MatchFrom(List<string> words, int start, SymptomLexicon.Phrase phrase, SymptomLexicon lexicon, int maxGap, bool exact = false)
     {
-        if (!Matches(phrase.Words[0], words[start], lexicon))
+        if (!Matches(phrase.Words[0], words[start], lexicon, exact))
             return null;
         var positions = new List<int> { start };
         foreach (var next in phrase.Words.Skip(1))
@@ -237,7 +276,7 @@ public static class SymptomRecognizer
             var found = -1;
             for (var j = positions[^1] + 1; j < words.Count && j <= positions[^1] + 1 + maxGap; j++)
             {
-                if (Matches(next, words[j], lexicon))
+                if (Matches(next, words[j], lexicon, exact))
                 {
                     found = j;
                     break;
@@ -250,33 +289,43 @@ public static class SymptomRecognizer
         return positions;
     }
 
-    private static int EndOf(List<string> words, int start, SymptomLexicon.Phrase phrase, SymptomLexicon lexicon) =>
-        MatchFrom(words, start, phrase, lexicon, 0)?[^1] ?? -1;
+    private static int EndOf(List<string> words, int start, SymptomLexicon.Phrase phrase, SymptomLexicon lexicon, bool exact = false) =>
+        MatchFrom(words, start, phrase, lexicon, 0, exact)?[^1] ?? -1;
 
     /// <summary>Each list word ("or", "ni") between a denial and a phrase lets the denial reach one more item of up to this many words.</summary>
     public const int ListItemReach = 2;
 
-    private static bool IsDenied(List<string> words, int start, SymptomLexicon lexicon, int reach)
+    /// <param name="taken">Words another side of the same "+" phrase is made of: a denial among them is that side's own ("no siento").</param>
+    private static bool IsDenied(List<string> words, int start, SymptomLexicon lexicon, int reach, IReadOnlySet<int> taken)
     {
         for (var from = Math.Max(0, start - reach - 12); from < start; from++)
         {
-            if (DenialEnds(words, from, lexicon).Any(end => end < start
+            if (!taken.Contains(from) && DenialEnds(words, from, lexicon).Any(end => end < start
                 && start - end - 1 <= reach + ListItemReach * words.Skip(end + 1).Take(start - end - 1).Count(lexicon.ListWords.Contains)))
                 return true;
         }
         return false;
     }
 
-    /// <summary>"calf isn't swollen", "la herida no está roja": a denial between a phrase's words.</summary>
-    private static bool DeniedInside(List<string> words, List<int> matched, SymptomLexicon lexicon)
+    /// <summary>
+    /// "calf isn't swollen", "la herida no está roja": a denial between a phrase's words. A phrase that says a denial
+    /// itself ("no puedo respirar") is not undone by another one inside it ("no puedo ni respirar": not even).
+    /// </summary>
+    private static bool DeniedInside(List<string> words, List<int> matched, SymptomLexicon lexicon, IReadOnlySet<int> taken)
     {
+        if (matched.Any(at => DenialEnds(words, at, lexicon).Any()))
+            return false;
         for (var at = matched[0] + 1; at < matched[^1]; at++)
         {
-            if (!matched.Contains(at) && DenialEnds(words, at, lexicon).Any())
+            if (!matched.Contains(at) && !taken.Contains(at) && DenialEnds(words, at, lexicon).Any())
                 return true;
         }
         return false;
     }
+
+    /// <summary>"chest pain none", "mareo no", "fiebre tampoco": a denial right after the phrase that ends its clause.</summary>
+    private static bool DeniedAfter(List<string> words, List<int> matched, SymptomLexicon lexicon) =>
+        matched[^1] + 1 < words.Count && DenialEnds(words, matched[^1] + 1, lexicon).Contains(words.Count - 1);
 
     /// <summary>
     /// Where the denials starting at <paramref name="from"/> end: a longer denial ("no he vuelto a", "never had any")
@@ -294,8 +343,12 @@ public static class SymptomRecognizer
         }
     }
 
-    private static bool Matches(string lexiconWord, string word, SymptomLexicon lexicon) =>
-        lexiconWord.Contains('|') ? lexiconWord.Split('|').Any(w => MatchesOne(w, word, lexicon)) : MatchesOne(lexiconWord, word, lexicon);
+    private static bool Matches(string lexiconWord, string word, SymptomLexicon lexicon, bool exact = false) =>
+        lexiconWord.Contains('|') ? lexiconWord.Split('|').Any(w => exact ? MatchesExactly(w, word) : MatchesOne(w, word, lexicon))
+            : exact ? MatchesExactly(lexiconWord, word) : MatchesOne(lexiconWord, word, lexicon);
+
+    private static bool MatchesExactly(string lexiconWord, string word) =>
+        word.Length > 0 && (lexiconWord.EndsWith('*') ? word.StartsWith(lexiconWord[..^1], StringComparison.Ordinal) : word == lexiconWord);
 
     private static bool MatchesOne(string lexiconWord, string word, SymptomLexicon lexicon)
     {
@@ -387,10 +440,22 @@ public static class SymptomRecognizer
         return j > i + 1 && j < words.Count && words[j] == "10" ? j : -1;
     }
 
+    /// <summary>A whole number, or a decimal in the scale rounded up ("6.5" is 7: in doubt, the higher score). A decimal above the scale ("38.5") is a temperature, not pain.</summary>
     private static bool IsNumber(string word, out int number)
     {
         number = 0;
-        return word.Length is > 0 and <= 3 && word.All(char.IsAsciiDigit)
-            && int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number);
+        var point = word.IndexOf('.');
+        var whole = point < 0 ? word : word[..point];
+        var fraction = point < 0 ? "" : word[(point + 1)..];
+        if (whole.Length is 0 or > 3 || !whole.All(char.IsAsciiDigit) || !fraction.All(char.IsAsciiDigit) || (point >= 0 && fraction.Length == 0)
+            || !int.TryParse(whole, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number))
+            return false;
+        if (fraction.Length == 0)
+            return true;
+        if (number >= PainTriage.Max)
+            return false;
+        if (fraction.Any(d => d != '0'))
+            number++;
+        return true;
     }
 }

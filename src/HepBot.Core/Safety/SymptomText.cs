@@ -3,21 +3,33 @@ using System.Text;
 
 namespace HepBot.Core.Safety;
 
+/// <summary>How a clause ended: a question or a colon may be answered by the clause after it ("chest pain? none").</summary>
+public enum ClauseEnd
+{
+    Stop,
+    Comma,
+    Question,
+}
+
 /// <summary>
 /// Text as the recogniser reads it: lower case, accents and apostrophes dropped, split into clauses at
-/// sentence punctuation and into words; "/" stays a word so "7/10" can be read.
+/// sentence punctuation and into words; "/" stays a word so "7/10" can be read, and a decimal number
+/// stays one word with a point ("38,5" and "38.5" are "38.5"; a lexicon may write "38.*").
 /// </summary>
 public static class SymptomText
 {
     private const string ClausePunctuation = ".,;:!?¡¿()[]\n\r…";
 
     /// <summary>The clauses of <paramref name="text"/>, each a list of folded words.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> Clauses(string text) => ClausesAndCommas(text).Select(c => c.Words).ToList();
+    public static IReadOnlyList<IReadOnlyList<string>> Clauses(string text) => ClausesAndEnds(text).Select(c => c.Words).ToList();
 
-    /// <summary>The clauses of <paramref name="text"/>, each saying whether a comma ended it (a list may go on after a comma).</summary>
-    public static IReadOnlyList<(IReadOnlyList<string> Words, bool EndsAtComma)> ClausesAndCommas(string text)
+    /// <summary>
+    /// The clauses of <paramref name="text"/>, each with how it ended: after a comma a list may go on, after a
+    /// question mark or a colon the next clause may answer it.
+    /// </summary>
+    public static IReadOnlyList<(IReadOnlyList<string> Words, ClauseEnd End)> ClausesAndEnds(string text)
     {
-        var clauses = new List<(IReadOnlyList<string> Words, bool EndsAtComma)>();
+        var clauses = new List<(IReadOnlyList<string> Words, ClauseEnd End)>();
         var words = new List<string>();
         var word = new StringBuilder();
         void EndWord()
@@ -26,16 +38,18 @@ public static class SymptomText
                 words.Add(word.ToString());
             word.Clear();
         }
-        void EndClause(bool atComma = false)
+        void EndClause(ClauseEnd end = ClauseEnd.Stop)
         {
             EndWord();
             if (words.Count > 0)
-                clauses.Add((words, atComma));
+                clauses.Add((words, end));
             words = [];
         }
 
-        foreach (var c in Fold(text))
+        var folded = Fold(text);
+        for (var i = 0; i < folded.Length; i++)
         {
+            var c = folded[i];
             if (char.IsLetter(c) || c is '*' or '|')
             {
                 if (char.IsLetter(c) && word.Length > 0 && char.IsDigit(word[^1]))
@@ -57,9 +71,14 @@ public static class SymptomText
                 EndWord();
                 words.Add("/");
             }
+            else if (c is '.' or ',' && word.Length > 0 && char.IsAsciiDigit(word[^1]) && !word.ToString().Split('|')[^1].Contains('.')
+                && i + 1 < folded.Length && (char.IsAsciiDigit(folded[i + 1]) || folded[i + 1] == '*'))
+            {
+                word.Append('.'); // "38,5" → "38.5", one number
+            }
             else if (ClausePunctuation.Contains(c))
             {
-                EndClause(c == ',');
+                EndClause(c switch { ',' => ClauseEnd.Comma, '?' or ':' => ClauseEnd.Question, _ => ClauseEnd.Stop });
             }
             else
             {

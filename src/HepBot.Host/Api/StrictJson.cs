@@ -5,13 +5,15 @@ namespace HepBot.Host.Api;
 
 /// <summary>
 /// How the API reads JSON: a field it does not know is an error (not silently dropped, so a client never
-/// believes it set something it did not), and enums are camelCase names whose error lists the allowed ones.
+/// believes it set something it did not), numbers are JSON numbers (not strings), and enums are camelCase names whose error lists the allowed ones.
 /// </summary>
 internal static class StrictJson
 {
     public static void Configure(JsonSerializerOptions options)
     {
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // A number is a JSON number: "5" for 5 is refused, as the OpenAPI document says.
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new AllowedValuesEnumConverter());
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using HepBot.Core.Audit;
 using HepBot.Core.Billing;
 using HepBot.Core.Patients;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HepBot.Host.Billing;
 
 /// <summary>What a therapist logs: a day, minutes, what was done, and whether it was a live interaction.</summary>
-public sealed record LogMinutesRequest(DateOnly? Date, int? Minutes, string? Activity, bool? RealTimeInteraction);
+public sealed record LogMinutesRequest([property: Required] DateOnly? Date, [property: Required] int? Minutes, [property: Required] string? Activity, bool? RealTimeInteraction);
 
 /// <summary>
 /// The minutes log of one patient, for the web app and /api/v1 alike: the same checks, the same access rule

@@ -1,3 +1,5 @@
+using HepBot.Channels.Health;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using HepBot.Channels.Telegram;
 using HepBot.Host.Configuration;
 using Microsoft.Extensions.Options;
@@ -20,7 +22,9 @@ internal static class TelegramHosting
             return;
 
         // Long polls hold a request for TelegramPolling.LongPoll; the timeout leaves room for that.
-        services.AddHttpClient(nameof(TelegramSender), http => http.Timeout = TelegramPolling.LongPoll + TimeSpan.FromSeconds(30));
+        services.TryAddSingleton<ChannelReachability>();
+        services.AddHttpClient(nameof(TelegramSender), http => http.Timeout = TelegramPolling.LongPoll + TimeSpan.FromSeconds(30))
+            .AddHttpMessageHandler(sp => new ReachabilityHandler(ChannelReachability.Telegram, sp.GetRequiredService<ChannelReachability>()));
         services.AddTelegramChannel(sp =>
         {
             var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;

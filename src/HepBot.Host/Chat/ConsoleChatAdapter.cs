@@ -66,8 +66,9 @@ public sealed class ConsoleChatAdapter(TextReader input, TextWriter output, stri
         return Task.FromResult(responses.ToArray());
     }
 
-    public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The console cannot change a line it already printed.");
+    /// <summary>The console cannot change a line it printed: an edited message (a guided set's countdown) is printed again as it is now.</summary>
+    public override async Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
+        (await SendActivitiesAsync(turnContext, [activity], cancellationToken)).FirstOrDefault() ?? new ResourceResponse(activity.Id);
 
     public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The console cannot delete a line it already printed.");

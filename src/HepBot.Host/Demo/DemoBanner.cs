@@ -26,8 +26,9 @@ internal sealed class DemoBanner(HostConsole console, IServer server, IHostAppli
                              sign in as {DemoSeeder.TherapistEmail}
                              password {password}
               API:           {address}/api/v1
+              API reference: {address}/scalar
               OpenAPI:       {address}/openapi/v1.json
-              Health:        {address}/healthz
+              Health:        {address}/healthz/ready
               Demo key:      {demo.ApiKey}
                              ({DemoSeeder.TherapistEmail}; {keyNote})
               Patient:       {demo.PatientId} ({program})

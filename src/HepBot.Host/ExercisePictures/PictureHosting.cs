@@ -44,9 +44,15 @@ internal static class PictureHosting
     {
         var group = app.MapGroup("/media/exercises/{slug}");
         group.MapGet("/still.png", (string slug, string? side, HepBot.Pictures.ExercisePictures pictures) =>
-            Serve(slug, side, pictures.Still));
+            Serve(slug, side, pictures.Still))
+            .WithTags("Exercise pictures")
+            .WithSummary("Get an exercise's picture")
+            .WithDescription("The drawn still picture (PNG) of a library exercise, for side=left or right (default right). Public: Teams fetches card pictures itself, and a picture of an exercise says nothing about any patient.");
         group.MapGet("/animation.gif", (string slug, string? side, HepBot.Pictures.ExercisePictures pictures) =>
-            Serve(slug, side, pictures.Animation));
+            Serve(slug, side, pictures.Animation))
+            .WithTags("Exercise pictures")
+            .WithSummary("Get an exercise's animation")
+            .WithDescription("The drawn animation (GIF) of a library exercise, for side=left or right (default right). Public, like the still picture.");
     }
 
     private static Results<PhysicalFileHttpResult, NotFound, BadRequest<string>> Serve(

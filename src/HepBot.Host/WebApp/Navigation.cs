@@ -13,5 +13,6 @@ internal static class Navigation
         new("/app/reports/rtm", "rtm.nav"),
         new("/app/clinic", "nav.clinic", AdminOnly: true),
         new("/app/my-chats", "nav.myChats"),
+        new("/app/account", "nav.account"),
     ];
 }

@@ -131,6 +131,7 @@ internal static class WebAppHosting
         app.MapRazorComponents<App>().RequireAuthorization(Policy);
         Invitations.InvitationHandoutEndpoints.MapInvitationHandout(app);
         app.MapWebAppExports();
+        app.MapPasskeyEndpoints();
         app.MapPost(BasePath + "/sign-out", async ([FromForm] string? returnUrl, SignInManager<TherapistAccount> signIn) =>
         {
             await signIn.SignOutAsync();

@@ -37,3 +37,12 @@ internal sealed class WebText(DialogTextCatalog catalog, IHttpContextAccessor ht
         return catalog.DefaultLanguage;
     }
 }
+
+/// <summary>An alert's detail as the therapist reads it: a nightly alert's facts in their language, any other detail as stored.</summary>
+internal static class AlertDetailText
+{
+    public static string? Say(WebText text, HepBot.Core.Alerts.AlertKind kind, string? detail) =>
+        HepBot.Core.Alerts.DailyAlertDetail.Read(kind, detail) is { } facts
+            ? text.Get("alertDetail." + kind, [.. facts.Values.Select(v => (v.Name, (object?)v.Value))])
+            : detail;
+}

@@ -15,21 +15,27 @@ using Quartz;
 namespace HepBot.Scheduling.Adherence;
 
 /// <param name="Failed">Patients whose rules could not be evaluated (logged by id); the others' still ran.</param>
-public sealed record NightlyAdherenceResult(int Patients, int Opened, int Cleared, int Failed = 0);
+/// <param name="Batches">Pages of patients read, each in its own transaction.</param>
+/// <param name="Queries">Queries the run sent (reads; the writes of each batch go in one save).</param>
+public sealed record NightlyAdherenceResult(int Patients, int Opened, int Cleared, int Failed = 0, int Batches = 0, int Queries = 0, TimeSpan Elapsed = default);
 
 /// <summary>
-/// Once a night, for every patient under care at once: adherence from the logs and the daily alert
-/// rules. Set-based — one query per table whatever the number of patients, grouped in memory — and
-/// one transaction: new alerts (with their delivery outbox rows) open, alerts whose condition no
-/// longer holds are cleared. A patient whose stored data cannot be evaluated is logged by id (never
-/// their text or the exception's message) and counted, and the run goes on for everyone else.
+/// Once a night, for every patient under care: adherence from the logs and the daily alert rules. The
+/// patients are read in pages of <see cref="SchedulingOptions.NightlyBatchSize"/> ordered by id (keyset,
+/// so a page never skips or repeats a patient), and each page is set-based — one query per table for its
+/// range of ids, grouped in memory — in one transaction of its own: new alerts (with their delivery
+/// outbox rows) open, alerts whose condition no longer holds are cleared. Memory is bounded by a page,
+/// whatever the number of patients. A patient whose stored data cannot be evaluated is logged by id
+/// (never their text or the exception's message) and counted; a page that fails as a whole is rolled
+/// back and run again one patient at a time, so one bad row never stops the others.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class NightlyAdherenceJob(
     IDbContextFactory<HepBotDbContext> contexts,
     IOptions<AlertRuleOptions> rules,
     TimeProvider clock,
-    ILogger<NightlyAdherenceJob> logger) : IJob
+    ILogger<NightlyAdherenceJob> logger,
+    IOptions<SchedulingOptions>? scheduling = null) : IJob
 {
     public static readonly JobKey Key = new("nightlyAdherence", Reminders.ReminderKeys.Group);
 
@@ -37,79 +43,165 @@ public sealed class NightlyAdherenceJob(
 
     public async Task<NightlyAdherenceResult> RunAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var settings = rules.Value;
+        var started = clock.GetTimestamp();
+        var run = new Run(clock.GetUtcNow(), rules.Value);
+        var batchSize = (scheduling?.Value ?? new SchedulingOptions()).NightlyBatchSize;
+        Guid? after = null;
+        while (true)
+        {
+            BatchOutcome page;
+            try
+            {
+                page = await EvaluateBatchAsync(run, after, batchSize, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Something in the page's rows broke a query or the save: the page is rolled back; find the row by going one by one.
+                logger.LogWarning("Nightly adherence: a batch of up to {BatchSize} patients failed ({ExceptionType}); running it one patient at a time.",
+                    batchSize, ex.GetType().Name);
+                page = await EvaluateOneByOneAsync(run, after, batchSize, ct);
+            }
+            run.Batches++;
+            if (page.Last is null)
+                break;
+            after = page.Last;
+            if (page.Patients < batchSize)
+                break;
+        }
+        var elapsed = clock.GetElapsedTime(started);
+        logger.LogInformation("Nightly adherence: {Patients} patients in {Batches} batches of up to {BatchSize}, {Queries} queries, {Seconds:0.00} s; "
+            + "{Opened} alerts opened, {Cleared} cleared, {Failed} could not be evaluated.",
+            run.Patients, run.Batches, batchSize, run.Queries, elapsed.TotalSeconds, run.Opened, run.Cleared, run.Failed.Count);
+        return new(run.Patients, run.Opened, run.Cleared, run.Failed.Count, run.Batches, run.Queries, elapsed);
+    }
 
+    private sealed class Run(DateTimeOffset now, AlertRuleOptions settings)
+    {
+        public DateTimeOffset Now { get; } = now;
+        public AlertRuleOptions Settings { get; } = settings;
+        public HashSet<Guid> Failed { get; } = [];
+        public int Patients, Opened, Cleared, Batches, Queries;
+
+        public async Task<List<T>> ReadAsync<T>(IQueryable<T> query, CancellationToken ct)
+        {
+            Queries++;
+            return await query.ToListAsync(ct);
+        }
+    }
+
+    /// <param name="Patients">Patients under care in the page.</param>
+    /// <param name="Last">The page's last patient id, where the next page starts; null when there was none.</param>
+    private readonly record struct BatchOutcome(int Patients, Guid? Last);
+
+    private async Task<BatchOutcome> EvaluateOneByOneAsync(Run run, Guid? after, int batchSize, CancellationToken ct)
+    {
+        List<Guid> ids;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+            ids = await run.ReadAsync(UnderCareAfter(db, after).OrderBy(p => p.Id).Take(batchSize).Select(p => p.Id), ct);
+        var previous = after;
+        foreach (var id in ids)
+        {
+            try
+            {
+                await EvaluateBatchAsync(run, previous, 1, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                run.Patients++;
+                run.Failed.Add(id);
+                logger.LogWarning("Nightly adherence: the data of patient {PatientId} could not be read or saved ({ExceptionType}); the other patients' ran.",
+                    id, ex.GetType().Name);
+            }
+            previous = id;
+        }
+        return new(ids.Count, ids.Count > 0 ? ids[^1] : null);
+    }
+
+    private static IQueryable<Patient> UnderCareAfter(HepBotDbContext db, Guid? after) =>
+        after is { } last
+            ? db.Patients.Where(p => p.Status != PatientStatus.Deactivated && p.Id.CompareTo(last) > 0)
+            : db.Patients.Where(p => p.Status != PatientStatus.Deactivated);
+
+    /// <summary>The next page of up to <paramref name="take"/> patients after <paramref name="after"/>, in one transaction.</summary>
+    private async Task<BatchOutcome> EvaluateBatchAsync(Run run, Guid? after, int take, CancellationToken ct)
+    {
+        var now = run.Now;
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
-        var underCare = db.Patients.Where(p => p.Status != PatientStatus.Deactivated);
         // Each patient comes with their clinic's alert-rule defaults: still one query.
-        var patients = await (from p in underCare.AsNoTracking()
-                              join c in db.Clinics.AsNoTracking() on p.ClinicId equals c.Id
-                              select new { p.Id, p.TherapistId, p.TimeZoneId, p.LinkedAt, p.AlertRuleOverrides, ClinicDefaults = c.AlertRuleDefaults })
-            .ToListAsync(ct);
-        var failed = new HashSet<Guid>();
-        var todays = new Dictionary<Guid, DateOnly>();
-        foreach (var p in patients)
-            Isolated(p.Id, failed, () => todays[p.Id] = PatientClock.LocalDate(now, p.TimeZoneId));
-        // Each patient's own thresholds: their overrides, else their clinic's defaults, else the settings.
-        var effective = patients.ToDictionary(p => p.Id,
-            p => AlertRuleOverrides.Resolve(settings, p.ClinicDefaults, p.AlertRuleOverrides));
-        if (todays.Count == 0)
-            return new(patients.Count, 0, 0, failed.Count);
-        // Enough history for every rule: two weeks of pain, the longest no-contact window, and a run of missed days.
-        var lookback = Math.Max(31, effective.Values.Max(o => o.NoContactDays) + 1);
-        var from = todays.Values.Min().AddDays(-lookback);
+        var patients = await run.ReadAsync(
+            from p in UnderCareAfter(db, after).AsNoTracking().OrderBy(p => p.Id).Take(take)
+            join c in db.Clinics.AsNoTracking() on p.ClinicId equals c.Id
+            select new { p.Id, p.TherapistId, p.TimeZoneId, p.LinkedAt, p.AlertRuleOverrides, ClinicDefaults = c.AlertRuleDefaults }, ct);
+        if (patients.Count == 0)
+            return new(0, null);
+        var last = patients[^1].Id;
+        var failed = run.Failed;
+        // Every other read is for this page's range of ids: (after, last], patients under care only.
+        var underCare = UnderCareAfter(db, after).Where(p => p.Id.CompareTo(last) <= 0);
 
-        var versions = (await db.Prescriptions.AsNoTracking()
+        // Each patient's own thresholds (their overrides, else their clinic's defaults, else the settings), today, and
+        // how far back their rules look: two weeks of pain, their no-contact window, and a run of missed days.
+        var patientsToday = new Dictionary<Guid, (DateOnly Today, AlertRuleOptions Options, DateOnly From)>();
+        foreach (var p in patients)
+            Isolated(p.Id, failed, () =>
+            {
+                var today = PatientClock.LocalDate(now, p.TimeZoneId);
+                var options = AlertRuleOverrides.Resolve(run.Settings, p.ClinicDefaults, p.AlertRuleOverrides);
+                patientsToday[p.Id] = (today, options, today.AddDays(-Math.Max(31, options.NoContactDays + 1)));
+            });
+        if (patientsToday.Count == 0)
+        {
+            run.Patients += patients.Count;
+            return new(patients.Count, last);
+        }
+        var from = patientsToday.Values.Min(p => p.From);
+
+        var versions = (await run.ReadAsync(db.Prescriptions.AsNoTracking()
                 .Where(v => underCare.Any(p => p.Id == v.PatientId))
-                .Select(v => new { v.PatientId, v.Version, v.Schedule, ItemCount = v.Items.Count })
-                .ToListAsync(ct))
+                .Select(v => new { v.PatientId, v.Version, v.Schedule, ItemCount = v.Items.Count }), ct))
             .ToLookup(v => v.PatientId);
 
         var recentLogs = db.SessionLogs.Where(l => l.LocalDate >= from && underCare.Any(p => p.Id == l.PatientId));
-        var sessions = await recentLogs.AsNoTracking()
+        var sessions = await run.ReadAsync(recentLogs.AsNoTracking()
             .Select(l => new
             {
                 l.Id, l.PatientId, l.LocalDate, l.SessionNumber, l.ExercisesPlanned, l.Status, l.PainBefore, l.PainAfter, l.SkipBarrier,
                 Done = l.Exercises.Count(e => e.Outcome == ExerciseOutcome.Done),
-            })
-            .ToListAsync(ct);
-        var pains = (await db.ExerciseLogs.AsNoTracking()
+            }), ct);
+        var pains = (await run.ReadAsync(db.ExerciseLogs.AsNoTracking()
                 .Where(e => e.Pain != null && recentLogs.Any(l => l.Id == e.SessionLogId))
-                .Select(e => new { e.SessionLogId, Pain = e.Pain!.Value })
-                .ToListAsync(ct))
+                .Select(e => new { e.SessionLogId, Pain = e.Pain!.Value }), ct))
             .ToLookup(e => e.SessionLogId, e => e.Pain);
-        var sessionsByPatient = sessions.ToLookup(s => s.PatientId, s => new SessionRecord(
-            s.LocalDate, s.SessionNumber, s.ExercisesPlanned, s.Done, s.Status,
-            AdherenceHistoryReader.PainScores(s.PainBefore, s.PainAfter, pains[s.Id]), s.SkipBarrier));
+        // The page reads from its earliest patient's window; each patient keeps only their own, so the answer never depends on the page.
+        var sessionsByPatient = sessions
+            .Where(s => patientsToday.TryGetValue(s.PatientId, out var p) && s.LocalDate >= p.From)
+            .ToLookup(s => s.PatientId, s => new SessionRecord(
+                s.LocalDate, s.SessionNumber, s.ExercisesPlanned, s.Done, s.Status,
+                AdherenceHistoryReader.PainScores(s.PainBefore, s.PainAfter, pains[s.Id]), s.SkipBarrier));
 
         var dailyKinds = AlertRules.DailyKinds;
         // Alerts whose condition has not cleared yet, acknowledged or not: an acknowledged alert keeps its
         // rule quiet until the condition goes away, so a therapist is not told the same thing every night.
-        var standingAlerts = (await db.Alerts
-                .Where(a => a.ClearedAt == null && dailyKinds.Contains(a.Kind))
-                .ToListAsync(ct))
+        var standingAlerts = (await run.ReadAsync(db.Alerts
+                .Where(a => a.ClearedAt == null && dailyKinds.Contains(a.Kind) && underCare.Any(p => p.Id == a.PatientId)), ct))
             .ToLookup(a => a.PatientId);
 
         // For "ready to progress": the current program's exercises with their limits, and earlier suggestions.
-        var currentItems = (await db.PrescriptionItems.AsNoTracking()
+        var currentItems = (await run.ReadAsync(db.PrescriptionItems.AsNoTracking()
                 .Where(i => db.Prescriptions.Any(v => v.Id == i.PrescriptionId && v.SupersededAt == null && underCare.Any(p => p.Id == v.PatientId)))
-                .Select(i => new { Prescription = db.Prescriptions.Where(v => v.Id == i.PrescriptionId).Select(v => new { v.PatientId, v.Schedule.StartDate }).First(), Item = i, i.Exercise!.Slug })
-                .ToListAsync(ct))
+                .Select(i => new { Prescription = db.Prescriptions.Where(v => v.Id == i.PrescriptionId).Select(v => new { v.PatientId, v.Schedule.StartDate }).First(), Item = i, i.Exercise!.Slug }), ct))
             .ToLookup(x => x.Prescription.PatientId);
-        var suggestions = (await db.Alerts.AsNoTracking()
+        var suggestions = (await run.ReadAsync(db.Alerts.AsNoTracking()
                 .Where(a => a.Kind == AlertKind.ReadyToProgress && underCare.Any(p => p.Id == a.PatientId))
-                .Select(a => new { a.PatientId, a.CreatedAt, a.AcknowledgedAt, a.ClearedAt })
-                .ToListAsync(ct))
+                .Select(a => new { a.PatientId, a.CreatedAt, a.AcknowledgedAt, a.ClearedAt }), ct))
             .ToLookup(a => a.PatientId);
 
         int opened = 0, cleared = 0;
-        foreach (var patient in patients.Where(p => todays.ContainsKey(p.Id)))
+        foreach (var patient in patients.Where(p => patientsToday.ContainsKey(p.Id)))
         {
-            var today = todays[patient.Id];
-            var options = effective[patient.Id];
+            var (today, options, _) = patientsToday[patient.Id];
             var items = currentItems[patient.Id].ToList();
             var standing = standingAlerts[patient.Id].ToList();
             // Everything that reads this patient's stored data happens here; writes follow only when it all worked.
@@ -145,17 +237,19 @@ public sealed class NightlyAdherenceJob(
             if (steps is not null)
             {
                 var slugs = items.ToDictionary(x => x.Item.Order, x => x.Slug);
-                var detail = $"{options.ReadyToProgressAfterDays} planned days done with pain at most {options.ReadyToProgressMaxPain}/10. Suggested: "
-                    + string.Join("; ", steps.Select(s => $"{slugs[s.Order]} {ProgressionRule.Describe(s.From)} → {ProgressionRule.Describe(s.To)}"));
+                var detail = DailyAlertDetail.ReadyToProgress(options.ReadyToProgressAfterDays, options.ReadyToProgressMaxPain,
+                    steps.Select(s => $"{slugs[s.Order]} {ProgressionRule.Describe(s.From)} → {ProgressionRule.Describe(s.To)}"));
                 AlertWriter.Open(db, patient.Id, patient.TherapistId, AlertKind.ReadyToProgress, AlertSeverity.Info, detail, now);
                 opened++;
             }
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        logger.LogInformation("Nightly adherence: {Patients} patients, {Opened} alerts opened, {Cleared} cleared, {Failed} could not be evaluated.",
-            patients.Count, opened, cleared, failed.Count);
-        return new(patients.Count, opened, cleared, failed.Count);
+        // Counted once the page is committed, so a page run again one by one does not count twice.
+        run.Patients += patients.Count;
+        run.Opened += opened;
+        run.Cleared += cleared;
+        return new(patients.Count, last);
     }
 
     /// <returns>True when <paramref name="evaluate"/> failed: the patient is counted and logged by id and exception type only,

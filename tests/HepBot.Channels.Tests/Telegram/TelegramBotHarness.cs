@@ -35,6 +35,7 @@ public sealed class TelegramBotHarness : IAsyncDisposable
     {
         _database = database;
         Api = api;
+        Clock = clock;
         Clinic = clinic;
         var services = new ServiceCollection()
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
@@ -57,6 +58,8 @@ public sealed class TelegramBotHarness : IAsyncDisposable
     public static readonly OutgoingRateLimits Unpaced = new(int.MaxValue, TimeSpan.Zero);
 
     public FakeBotApi Api { get; }
+    public FakeTimeProvider Clock { get; }
+    public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
     public ClinicFixture Clinic { get; }
     public TelegramAdapter Adapter => _services.GetRequiredService<TelegramAdapter>();
     public IBot Bot => _services.GetRequiredService<IBot>();

@@ -64,6 +64,9 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>Every reply of the last turn, in order.</summary>
     public List<IMessageActivity> Replies { get; } = [];
 
+    /// <summary>Messages the bot changed in place since the last turn or advance (a guided set's frames), in order.</summary>
+    public List<Activity> Edits { get; } = [];
+
     /// <summary>The replies' text joined, for "the bot said ..." checks.</summary>
     public string Transcript => string.Join("\n", Replies.Select(r => r.Text));
 
@@ -128,7 +131,7 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>The press of a button on screen now, to send later: a stale button, or the same tap again.</summary>
     public IMessageActivity Press(string value)
     {
-        var button = Replies.Where(r => r.SuggestedActions?.Actions is not null).SelectMany(r => r.SuggestedActions.Actions)
+        var button = Replies.Concat(Edits).Where(r => r.SuggestedActions?.Actions is not null).SelectMany(r => r.SuggestedActions.Actions)
             .LastOrDefault(a => a.Value?.ToString() == value || a.Title == value);
         var press = MessageFactory.Text(button?.Value?.ToString() ?? value);
         if (button is not null && PromptIdentity.OfButton(button) is { } promptId)
@@ -147,6 +150,7 @@ public sealed class BotHarness : IAsyncDisposable
     public async Task SendAsync(IMessageActivity message)
     {
         Replies.Clear();
+        Edits.Clear();
         await ProcessAsync(message);
         Collect();
     }
@@ -178,10 +182,11 @@ public sealed class BotHarness : IAsyncDisposable
     public async Task AdvanceAsync(TimeSpan by)
     {
         Replies.Clear();
+        Edits.Clear();
         Clock.Advance(by);
         // Timer continuations run on the thread pool; give them a moment to send.
-        var timer = _services.GetRequiredService<ExerciseTimer>();
-        for (var i = 0; i < 50 && timer.Running > 0; i++)
+        var sets = _services.GetRequiredService<GuidedSetRunner>();
+        for (var i = 0; i < 1000 && !sets.IsIdle; i++)
             await Task.Delay(10, TestContext.Current.CancellationToken);
         await Task.Delay(20, TestContext.Current.CancellationToken);
         Collect();
@@ -301,6 +306,8 @@ public sealed class BotHarness : IAsyncDisposable
     {
         while (_adapter.GetNextReply() is IMessageActivity reply)
             Replies.Add(reply);
+        while (_adapter.Edits.TryDequeue(out var edit))
+            Edits.Add(edit);
     }
 
     private (ServiceProvider, TranscriptAdapter) Build()

@@ -30,7 +30,7 @@ public sealed class CompactCardTranscripts
             Your kneecap slides up a little as the thigh tightens.
             """.ReplaceLineEndings("\n"), card);
         Assert.True(PhoneLines(card) <= 6, $"The compact card takes {PhoneLines(card)} lines on a phone.");
-        Assert.Equal(["Done", "Skip", "Too painful", "Show steps", "Time my 5-second hold", "Time my 30-second rest", "I feel unwell"], chat.ButtonLabels);
+        Assert.Equal(["Done", "Skip", "Too painful", "Show steps", "Start the set", "I feel unwell"], chat.ButtonLabels);
     }
 
     [Fact]

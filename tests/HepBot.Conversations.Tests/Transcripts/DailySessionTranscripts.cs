@@ -128,7 +128,7 @@ public sealed class DailySessionTranscripts
             • Stop if you feel sharp pain behind the kneecap.
             """.ReplaceLineEndings("\n"), card.ReplaceLineEndings("\n"));
         Assert.Equal("Tap Done when you've finished, or choose another option.", chat.LastReply);
-        Assert.Equal(["Done", "Skip", "Too painful", "Show me again", "Time my 5-second hold", "Time my 30-second rest", "I feel unwell"], chat.ButtonLabels);
+        Assert.Equal(["Done", "Skip", "Too painful", "Show me again", "Start the set", "I feel unwell"], chat.ButtonLabels);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class DailySessionTranscripts
         await chat.TapAsync("done");
 
         Assert.StartsWith("Nice work!\nExercise 2 of 3: Straight leg raise\n10 times, 3 rounds, rest 45 seconds between rounds; your sore leg", chat.Transcript);
-        Assert.Equal(["Done", "Skip", "Too painful", "Show me again", "Time my 45-second rest", "I feel unwell"], chat.ButtonLabels);
+        Assert.Equal(["Done", "Skip", "Too painful", "Show me again", "Start the set", "I feel unwell"], chat.ButtonLabels);
         var answer = Assert.Single((await chat.TodaysLogAsync()).Exercises);
         Assert.Equal((chat.Clinic.Exercises[0].Id, ExerciseOutcome.Done, 3), (answer.ExerciseId, answer.Outcome, answer.SetsDone));
     }
@@ -157,53 +157,6 @@ public sealed class DailySessionTranscripts
         Assert.Contains("1. Sit or lie down with your leg straight in front of you.", chat.Transcript);
         Assert.Equal("Tap Done when you've finished, or choose another option.", chat.LastReply);
         Assert.Empty((await chat.TodaysLogAsync()).Exercises);
-    }
-
-    [Fact]
-    public async Task Time_my_hold_starts_a_timer_and_says_when_the_five_seconds_are_up()
-    {
-        await using var chat = await BotHarness.LinkedAsync();
-        await chat.StartSessionAsync();
-
-        await chat.SayAsync("Time my 5-second hold");
-        Assert.Equal("Hold now… I'll tell you when 5 seconds are up.\nTap Done when you've finished, or choose another option.", chat.Transcript);
-
-        await chat.AdvanceAsync(TimeSpan.FromSeconds(4));
-        Assert.Empty(chat.Replies);
-        await chat.AdvanceAsync(TimeSpan.FromSeconds(1));
-        Assert.Equal("Time's up. Let go and relax.", chat.Transcript);
-
-        // The question is still the same exercise: Done now counts for the quad set.
-        await chat.TapAsync("done");
-        Assert.Contains("Exercise 2 of 3", chat.Transcript);
-        Assert.Equal(chat.Clinic.Exercises[0].Id, Assert.Single((await chat.TodaysLogAsync()).Exercises).ExerciseId);
-    }
-
-    [Fact]
-    public async Task A_thirty_second_rest_gets_a_halfway_message_too()
-    {
-        await using var chat = await BotHarness.LinkedAsync();
-        await chat.StartSessionAsync();
-
-        await chat.TapAsync("restTimer");
-        Assert.StartsWith("Rest now. I'll tell you when 30 seconds are up.", chat.Transcript);
-
-        await chat.AdvanceAsync(TimeSpan.FromSeconds(15));
-        Assert.Equal("Halfway there, keep going.", chat.Transcript);
-        await chat.AdvanceAsync(TimeSpan.FromSeconds(15));
-        Assert.Equal("Rest over. On to the next set when you're ready.", chat.Transcript);
-    }
-
-    [Fact]
-    public async Task A_short_hold_gets_no_halfway_message()
-    {
-        await using var chat = await BotHarness.LinkedAsync();
-        await chat.StartSessionAsync();
-        await chat.TapAsync("holdTimer");
-
-        await chat.AdvanceAsync(TimeSpan.FromSeconds(2.5));
-
-        Assert.Empty(chat.Replies);
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public sealed class GeneratedInputTranscripts
             ["/today", "/start", "/progress", "/reminder", "/pause", "/language", "/message", "/mydata", "/forgetme", "/help", "/menu", "/stop", "/snooze", "/skipday", "/barrier", "/", "/unknown", "/start@HepBot"];
 
         private static readonly string[] ButtonValues =
-            ["done", "skip", "painful", "again", "holdTimer", "restTimer", "start", "skipDay", "later", "yes", "no", "keep", "change",
+            ["done", "skip", "painful", "again", "set", "stop", "partial", "start", "skipDay", "later", "yes", "no", "keep", "change",
              "Today", "Progress", "Reminder", "Pause", "ForgetMe", "JustRight", "noTime", "pain", "0", "5", "10", "11", "-1", "en", "es"];
 
         private static Gen<string> AnyText =>

@@ -12,6 +12,15 @@ namespace HepBot.Conversations.Tests.Transcripts;
 /// </summary>
 internal sealed class TranscriptAdapter(ConversationReference conversation) : TestAdapter(conversation)
 {
+    /// <summary>Messages changed in place (a guided set's frames), in order, as Telegram and Teams would show them.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<Activity> Edits { get; } = new();
+
+    public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken)
+    {
+        Edits.Enqueue(activity);
+        return Task.FromResult(new ResourceResponse(activity.Id));
+    }
+
     public override Task ContinueConversationAsync(ClaimsIdentity claimsIdentity, ConversationReference reference,
         BotCallbackHandler callback, CancellationToken cancellationToken) =>
         ContinueConversationAsync(reference.Bot?.Id ?? "", reference, callback, cancellationToken);

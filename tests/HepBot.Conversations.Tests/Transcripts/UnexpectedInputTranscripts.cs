@@ -28,7 +28,7 @@ public sealed class UnexpectedInputTranscripts
         await SendAsync(chat, message);
 
         Assert.Equal("Sorry, I didn't understand that. Tap Done when you've finished, or choose another option.", chat.Transcript);
-        Assert.Equal(["done", "skip", "painful", "again", "holdTimer", "restTimer", "unwell"], chat.Buttons);
+        Assert.Equal(["done", "skip", "painful", "again", "set", "unwell"], chat.Buttons);
         Assert.Equal(before, await chat.RecordsAsync());
         await chat.TapAsync("done");
         Assert.Contains("Exercise 2 of 3", chat.Transcript);
@@ -46,7 +46,7 @@ public sealed class UnexpectedInputTranscripts
 
         Assert.Equal("I can't answer that myself, but your therapist can. Tap below to send it to them as you wrote it.\n" +
             "Tap Done when you've finished, or choose another option.", chat.Transcript);
-        Assert.Equal(["done", "skip", "painful", "again", "holdTimer", "restTimer", "unwell"], chat.Buttons);
+        Assert.Equal(["done", "skip", "painful", "again", "set", "unwell"], chat.Buttons);
         Assert.Equal(before, await chat.RecordsAsync());
         await chat.TapAsync("done");
         Assert.Contains("Exercise 2 of 3", chat.Transcript);

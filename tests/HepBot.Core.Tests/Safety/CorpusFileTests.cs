@@ -44,16 +44,16 @@ public class CorpusFileTests(ITestOutputHelper output)
     private static readonly string[] Categories =
         ["emergency", "sameDay", "therapistReview", "painNumber", "painWords", "denial", "typo", "chatter"];
 
-    public static TheoryData<string, int> Files => new() { { "labelled.tsv", 360 }, { "unseen.tsv", 150 }, { "unseen-2.tsv", 150 }, { "unseen-3.tsv", 150 } };
+    public static TheoryData<string, int> Files => new() { { "labelled.tsv", 360 }, { "unseen.tsv", 150 }, { "unseen-2.tsv", 150 }, { "unseen-3.tsv", 150 }, { "unseen-4.tsv", 150 } };
 
     /// <summary>
     /// The sets built to the shares and coverage below. unseen-2.tsv is a second held-out set, written later by someone who read
-    /// only the labelling rules (never the lexicon or the other sets); unseen-3.tsv is a third, written the same way. Both are held
+    /// only the labelling rules (never the lexicon or the other sets); unseen-3.tsv and unseen-4.tsv are a third and a fourth, written the same way. They are held
     /// to the format and labelling rules, not to the shares or the coverage: rows too close to a development row were taken out of them.
     /// </summary>
     public static TheoryData<string, int> BalancedFiles => new() { { "labelled.tsv", 360 }, { "unseen.tsv", 150 } };
 
-    public static TheoryData<string> HeldOutFiles => new("unseen.tsv", "unseen-2.tsv", "unseen-3.tsv");
+    public static TheoryData<string> HeldOutFiles => new("unseen.tsv", "unseen-2.tsv", "unseen-3.tsv", "unseen-4.tsv");
 
     [Theory]
     [MemberData(nameof(Files))]

@@ -80,6 +80,60 @@ public class WordClassTests
         Assert.Contains(problems, p => p.Contains(expected, StringComparison.Ordinal));
     }
 
+    /// <summary>Multi-word members and alternatives on either side of "+" are whole phrases, not only their first or last word.</summary>
+    [Theory]
+    [InlineData("all of a sudden my arm went weak")]
+    [InlineData("my arm went weak out of the blue")]
+    [InlineData("out of nowhere, no. all of a sudden the leg is dead")]
+    [InlineData("my leg feels dead all of a sudden")]
+    public void Multi_word_alternatives_on_a_side_of_plus_are_found(string text)
+    {
+        var lexicon = Lexicon("@testSudden + arm|leg + went weak | feels dead | is dead", "testSudden = suddenly, all of a sudden, out of the blue", out var problems);
+        Assert.Empty(problems);
+        Assert.Contains(SymptomFinding.ChestPain, SymptomRecognizer.Recognize(text, lexicon).FindingSet);
+    }
+
+    [Theory]
+    [InlineData("all of a sudden my arm")]
+    [InlineData("a sudden thought, my arm went weak")]
+    [InlineData("of a sudden my arm went weak")]
+    public void A_multi_word_alternative_is_found_only_whole(string text)
+    {
+        var lexicon = Lexicon("@testSudden + arm|leg + went weak | feels dead", "testSudden = all of a sudden, out of the blue", out var problems);
+        Assert.Empty(problems);
+        Assert.DoesNotContain(SymptomFinding.ChestPain, SymptomRecognizer.Recognize(text, lexicon).FindingSet);
+    }
+
+    /// <summary>"cant feel + my toes": a side that says its own denial is not denied by it, nor are the other sides.</summary>
+    [Theory]
+    [InlineData("i dont feel my toes", true)]
+    [InlineData("my toes i dont feel them", true)]
+    [InlineData("i feel my toes", false)]
+    [InlineData("i dont feel my toes. just kidding", true)]
+    public void A_side_that_says_its_own_denial_is_not_denied_by_it(string text, bool found)
+    {
+        var lexicon = Lexicon("dont feel + @testToes", "testToes = toes, toe, my foot", out var problems);
+        Assert.Empty(problems);
+        Assert.Equal(found, SymptomRecognizer.Recognize(text, lexicon).FindingSet.Contains(SymptomFinding.ChestPain));
+    }
+
+    [Theory]
+    [InlineData("chestPain", "an emergency sign")]
+    [InlineData("calfSwelling, swellingOfTheCalf", "'swellingOfTheCalf' is not a warning sign's key")]
+    public void Settling_signs_must_be_known_and_not_emergencies(string settlingSigns, string expected)
+    {
+        var entries = new Dictionary<string, string>(English) { ["settlingSigns"] = settlingSigns };
+        SymptomLexicon.Parse(key => entries.GetValueOrDefault(key), out var problems);
+        Assert.Contains(problems, p => p.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_repository_phrase_with_whole_phrase_alternatives_is_found()
+    {
+        var read = SymptomRecognizer.Recognize("respiro tan mal que no consigo terminar las frases", Lexicons.For("es"));
+        Assert.Contains(SymptomFinding.SevereBreathlessness, read.FindingSet);
+    }
+
     [Fact]
     public void Only_warning_signs_and_pain_words_may_join_phrases_with_plus()
     {

@@ -102,6 +102,27 @@ public sealed partial class DemoTests : IAsyncLifetime
         Assert.DoesNotContain("HepBot demo", demo.Console.ToString());
     }
 
+    [Fact]
+    public async Task The_first_run_prints_the_web_apps_address_and_a_sign_in_that_opens_today()
+    {
+        await using var host = new HepBotHostFactory(_database, DemoOn);
+        var session = new HepBot.Host.Tests.WebApp.WebSession(host);
+        var console = host.Console.ToString();
+
+        var signIn = WebSignIn().Match(console);
+        Assert.True(signIn.Success, console);
+        Assert.EndsWith("/app", signIn.Groups["address"].Value);
+        var signedIn = await session.SignInAsync(signIn.Groups["email"].Value, signIn.Groups["password"].Value);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var (status, today, _) = await session.GetAsync("/app");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<h1>Today</h1>", today);
+    }
+
+    [GeneratedRegex(@"Web app:\s+(?<address>\S+)\s+sign in as (?<email>\S+)\s+password (?<password>\S+)")]
+    private static partial Regex WebSignIn();
+
     private static (string Key, string Code) Printed(string console)
     {
         var key = DemoKey().Match(console);

@@ -12,6 +12,8 @@ public class StartupValidationTests
     {
         { "Database:Provider", "Oracle", "Database:Provider" },
         { "Database:Provider", "3", "Database:Provider" },
+        { "GuidedSet:CountdownEverySeconds", "1", "GuidedSet:CountdownEverySeconds" },
+        { "GuidedSet:GetReadySeconds", "0", "GuidedSet:GetReadySeconds" },
         { "Invitations:ExpiryDays", "0", "Invitations:ExpiryDays" },
         { "Invitations:ExpiryDays", "365", "Invitations:ExpiryDays" },
         { "Telegram:BotUsername", "@clinic", "Telegram:BotUsername" },
@@ -25,6 +27,7 @@ public class StartupValidationTests
         { "Scheduling:Clustered", "true", "Scheduling:Clustered" },
         { "Scheduling:ThreadCount", "0", "Scheduling:ThreadCount" },
         { "Scheduling:NightlyAdherenceCron", "every night", "Scheduling:NightlyAdherenceCron" },
+        { "Scheduling:NightlyBatchSize", "0", "Scheduling:NightlyBatchSize" },
         { "Reminders:NudgeAfter", "00:00:00", "Reminders:NudgeAfter" },
         { "AlertRules:LowAdherenceBelow", "2", "AlertRules:LowAdherenceBelow" },
         { "Smtp:Host", "smtp.clinic.test", "Smtp:From" },

@@ -21,6 +21,9 @@ public abstract class ApiFixture : IAsyncLifetime
     /// <summary>Serve on a real loopback port (Kestrel) instead of the in-memory test server, for a browser.</summary>
     protected virtual bool OnLoopbackPort => false;
 
+    /// <summary>The loopback port to serve on; 0 lets the system choose one.</summary>
+    protected virtual int LoopbackPort => 0;
+
     /// <summary>Settings laid over the test defaults (a Telegram bot username for invitation deep links, say).</summary>
     protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
 
@@ -37,7 +40,7 @@ public abstract class ApiFixture : IAsyncLifetime
         _database = await TestDatabase.CreateAsync(Provider);
         _host = new HepBotHostFactory(_database, Settings);
         if (OnLoopbackPort)
-            _host.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+            _host.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, LoopbackPort));
         _host.StartServer();
     }
 

@@ -30,7 +30,17 @@ internal static class BrowserRun
         await page.GotoAsync($"{fixture.BaseAddress}/app/sign-in");
         await page.GetByLabel("E-mail").FillAsync(therapist.Email);
         await page.GetByLabel("Password").FillAsync(therapist.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Today", Exact = true })).ToBeVisibleAsync();
+    }
+
+    /// <summary>With HEPBOT_DOC_SCREENSHOTS set, saves the page as one of the README's screenshots in that folder.</summary>
+    public static async Task SaveDocScreenshotAsync(IPage page, string file)
+    {
+        if (Environment.GetEnvironmentVariable(BrowserFixture.DocScreenshotsVariable) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, file), FullPage = true });
+        }
     }
 }

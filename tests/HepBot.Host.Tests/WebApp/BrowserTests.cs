@@ -15,7 +15,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var patient = await fixture.NewPatientWithHistoryAsync(therapist);
 
         await page.GotoAsync($"{fixture.BaseAddress}/app");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
         await SignInAsync(page, therapist);
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Today", Exact = true })).ToBeVisibleAsync();
@@ -23,7 +23,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await Expect(alerts).ToHaveCountAsync(2);
         await Expect(alerts.First).ToContainTextAsync("Red flag: sudden calf swelling");
         await Expect(page.Locator("ul.messages")).ToContainTextAsync("My calf feels tight after yesterday.");
-        await SaveDocScreenshotAsync(page, "webapp-today.png");
+        await BrowserRun.SaveDocScreenshotAsync(page, "webapp-today.png");
 
         await page.Locator($"li[data-alert='{patient.HighPainAlertId}'] button").ClickAsync();
 
@@ -54,7 +54,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await Expect(page.Locator("circle.point.before")).ToHaveCountAsync(3);
         await Expect(page.Locator("circle.point.after")).ToHaveCountAsync(2);
         await Expect(page.Locator("#pain-desc")).ToHaveTextAsync("3 sessions with pain scores; average before 3.7, after 5.0.");
-        await SaveDocScreenshotAsync(page, "webapp-patient.png");
+        await BrowserRun.SaveDocScreenshotAsync(page, "webapp-patient.png");
 
         await page.GetByLabel("Write to Lena").FillAsync("Please rest the calf today and call the clinic if it swells.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
@@ -78,24 +78,15 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await Expect(page.Locator("td[data-label='7 days']").First).ToBeVisibleAsync();
         var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
         Assert.False(overflow, "The page is wider than the phone's screen.");
-        await SaveDocScreenshotAsync(page, "webapp-phone.png");
+        await BrowserRun.SaveDocScreenshotAsync(page, "webapp-phone.png");
     });
 
     private static async Task SignInAsync(IPage page, WebTherapist therapist)
     {
         await page.GetByLabel("E-mail").FillAsync(therapist.Email);
         await page.GetByLabel("Password").FillAsync(therapist.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
     private Task InBrowserAsync(string name, Func<IPage, Task> test) => BrowserRun.InBrowserAsync(fixture, name, test);
-
-    private static async Task SaveDocScreenshotAsync(IPage page, string file)
-    {
-        if (Environment.GetEnvironmentVariable(BrowserFixture.DocScreenshotsVariable) is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, file), FullPage = true });
-        }
-    }
 }

@@ -77,7 +77,7 @@ public sealed class InviteBrowserTests(TelegramBrowserFixture fixture) : IClassF
     {
         await page.GetByLabel("E-mail").FillAsync(therapist.Email);
         await page.GetByLabel("Password").FillAsync(therapist.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Today", Exact = true })).ToBeVisibleAsync();
     }
 

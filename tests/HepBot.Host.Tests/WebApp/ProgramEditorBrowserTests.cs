@@ -41,7 +41,7 @@ public sealed class ProgramEditorBrowserTests(BrowserFixture fixture) : IClassFi
         await Expect(page.Locator("ol.program-items > li").First).ToHaveAttributeAsync("data-slug", "heel-slide");
         await Expect(page.Locator("#reps-0")).ToHaveValueAsync("12");
         await page.GetByLabel("Note to the patient").First.FillAsync("Slide slowly, no bouncing.");
-        await SaveDocScreenshotAsync(page, "webapp-editor.png");
+        await BrowserRun.SaveDocScreenshotAsync(page, "webapp-editor.png");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Version 1 was saved.");
@@ -156,19 +156,10 @@ public sealed class ProgramEditorBrowserTests(BrowserFixture fixture) : IClassFi
         await page.GotoAsync($"{fixture.BaseAddress}/app/sign-in");
         await page.GetByLabel("E-mail").FillAsync(therapist.Email);
         await page.GetByLabel("Password").FillAsync(therapist.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Today", Exact = true })).ToBeVisibleAsync();
     }
 
     private Task InBrowserAsync(string name, Func<IPage, Task> test) => BrowserRun.InBrowserAsync(fixture, name, test,
         new BrowserNewContextOptions { Locale = "en-GB", ViewportSize = new() { Width = 1280, Height = 900 } });
-
-    private static async Task SaveDocScreenshotAsync(IPage page, string file)
-    {
-        if (Environment.GetEnvironmentVariable(BrowserFixture.DocScreenshotsVariable) is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, file), FullPage = true });
-        }
-    }
 }

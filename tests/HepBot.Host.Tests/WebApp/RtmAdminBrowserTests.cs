@@ -77,7 +77,7 @@ public sealed class RtmAdminBrowserTests(BrowserFixture fixture) : IClassFixture
     {
         await page.GetByLabel("E-mail").FillAsync(therapist.Email);
         await page.GetByLabel("Password").FillAsync(therapist.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
     private Task InBrowserAsync(string name, Func<IPage, Task> test) => BrowserRun.InBrowserAsync(fixture, name, test);

@@ -43,7 +43,9 @@ internal static class AdherenceApi
     public static IEndpointRouteBuilder MapAdherenceApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("api/v1/patients/{id:guid}").RequireAuthorization().WithTags("Adherence")
-            .MapGet("/adherence", GetAdherence);
+            .MapGet("/adherence", GetAdherence)
+            .WithSummary("Get a patient's adherence")
+            .WithDescription("Sessions and exercises planned and done, streaks, pain trend and barriers over the last days patient-local days (1-90, default 7) or over the calendar month month=YYYY-MM (not both), with the remote-monitoring data days.");
         return app;
     }
 

@@ -47,9 +47,16 @@ internal static class AlertsApi
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/v1/alerts").RequireAuthorization().WithTags("Alerts");
-        api.MapGet("/", ListAlerts);
-        api.MapPost("/{id:guid}/acknowledge", Acknowledge);
-        api.MapPost("/{id:guid}/approve-progression", ApproveProgression);
+        api.MapGet("/", ListAlerts)
+            .WithSummary("List alerts")
+            .WithDescription("The alerts of the caller's patients (a clinic admin: the clinic's), newest first. open=true leaves out acknowledged and cleared ones. Safety alerts carry their urgency tier, findings and the patient's words.");
+        api.MapPost("/{id:guid}/acknowledge", Acknowledge)
+            .WithSummary("Acknowledge an alert")
+            .WithDescription("Marks the alert seen; acknowledging again changes nothing. Chat and e-mail deliveries of it still pending are dropped.");
+        api.MapPost("/{id:guid}/approve-progression", ApproveProgression)
+            .WithSummary("Approve a suggested progression")
+            .WithDescription("For a \"ready to progress\" alert: the current program becomes a new version from today with the suggested doses (as PUT prescription), the alert is acknowledged and the patient is told what changed. 409 when the suggestion is no longer current.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

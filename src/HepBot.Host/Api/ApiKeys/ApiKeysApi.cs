@@ -26,9 +26,16 @@ internal static class ApiKeysApi
     public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/v1/api-keys").RequireAuthorization().WithTags("API keys");
-        api.MapGet("/", ListKeys);
-        api.MapPost("/", CreateKey);
-        api.MapPost("/{id:guid}/revoke", RevokeKey);
+        api.MapGet("/", ListKeys)
+            .WithSummary("List API keys")
+            .WithDescription("The caller's own keys (a clinic admin: everyone's in the clinic): prefix, owner, when made, last used, expiry and revocation. Never the key itself.");
+        api.MapPost("/", CreateKey)
+            .WithSummary("Create an API key")
+            .WithDescription("Clinic admins only (others get 403): a key for an active therapist of the clinic (default: the caller), expiring after expiresInDays (default: never). The key is in this answer only; HepBot keeps its hash.")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapPost("/{id:guid}/revoke", RevokeKey)
+            .WithSummary("Revoke an API key")
+            .WithDescription("Stops the key at once. Revoking a revoked key keeps its first revocation time.");
         return app;
     }
 

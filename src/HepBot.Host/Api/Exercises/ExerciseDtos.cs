@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using HepBot.Core.Exercises;
 
 namespace HepBot.Host.Api.Exercises;
@@ -25,4 +26,5 @@ public sealed record ExerciseDto(
 
 /// <summary>A clinic's own exercise; the same rules as the library apply.</summary>
 public sealed record CreateExerciseRequest(
-    string? Slug, BodyRegion? Region, ExerciseDose? DefaultDose, IReadOnlyList<ExerciseTextDto>? Texts, ExerciseMediaDto? Media);
+    [property: Required] string? Slug, [property: Required] BodyRegion? Region, [property: Required] ExerciseDose? DefaultDose,
+    [property: Required] IReadOnlyList<ExerciseTextDto>? Texts, ExerciseMediaDto? Media);

@@ -18,8 +18,12 @@ internal static partial class ExercisesApi
     public static IEndpointRouteBuilder MapExercisesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/v1/exercises").RequireAuthorization().WithTags("Exercises");
-        api.MapGet("/", ListExercises);
-        api.MapPost("/", CreateExercise);
+        api.MapGet("/", ListExercises)
+            .WithSummary("List exercises")
+            .WithDescription("The library and the caller's clinic's own exercises, with their texts in every language. region narrows to a body region; q matches a name in any language or the slug.");
+        api.MapPost("/", CreateExercise)
+            .WithSummary("Create a clinic exercise")
+            .WithDescription("A clinic's own exercise under a new slug, checked by the library's rules: a body region, a default dose, a text in \"en\" (and any other supported language) with at least one step, and optional media by http(s) URL.");
         return app;
     }
 

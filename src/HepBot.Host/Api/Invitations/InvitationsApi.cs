@@ -14,8 +14,12 @@ internal static class InvitationsApi
     public static IEndpointRouteBuilder MapInvitationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/v1/patients/{id:guid}/invitations").RequireAuthorization().WithTags("Invitations");
-        api.MapPost("/", InvitePatient);
-        api.MapDelete("/{code}", RevokeInvitation);
+        api.MapPost("/", InvitePatient)
+            .WithSummary("Invite a patient")
+            .WithDescription("A new single-use 8-character code for the patient to type in Telegram or Teams, with its expiry and, when a Telegram bot is set, the t.me deep link.");
+        api.MapDelete("/{code}", RevokeInvitation)
+            .WithSummary("Revoke an invitation")
+            .WithDescription("The code stops working. Revoking twice is harmless.");
         return app;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using HepBot.Conversations.Messages;
 using HepBot.Core.Patients;
 
@@ -24,4 +25,4 @@ public sealed record MessageThreadDto(IReadOnlyList<PatientMessageDto> Messages,
 }
 
 /// <summary>A therapist's message to the patient, sent to their chats in the patient's language.</summary>
-public sealed record SendMessageRequest(string? Text);
+public sealed record SendMessageRequest([property: Required] string? Text);

@@ -13,8 +13,12 @@ internal static class MessagesApi
     public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/v1/patients/{id:guid}/messages").RequireAuthorization().WithTags("Messages");
-        api.MapGet("/", ListMessages);
-        api.MapPost("/", SendMessage);
+        api.MapGet("/", ListMessages)
+            .WithSummary("Read the message thread")
+            .WithDescription("The messages between the patient and therapists, newest first, by page (from 1) and pageSize. Reading marks the patient's messages read.");
+        api.MapPost("/", SendMessage)
+            .WithSummary("Write to the patient")
+            .WithDescription("Sends text to the patient's chat and keeps it in the thread; deliveredAt is set once the chat took it.");
         return app;
     }
 

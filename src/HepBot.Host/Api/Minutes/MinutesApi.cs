@@ -18,9 +18,15 @@ internal static class MinutesApi
     public static IEndpointRouteBuilder MapMinutesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/v1/patients/{id:guid}/minutes").RequireAuthorization().WithTags("Minutes");
-        api.MapGet("/", ListMinutes);
-        api.MapPost("/", LogMinutes);
-        api.MapDelete("/{entryId:guid}", DeleteMinutes);
+        api.MapGet("/", ListMinutes)
+            .WithSummary("List logged minutes")
+            .WithDescription("The clinician minutes logged for the patient, newest first; from and to (patient-local dates) narrow them. The month report's treatment-management codes count these.");
+        api.MapPost("/", LogMinutes)
+            .WithSummary("Log minutes")
+            .WithDescription("Time spent on the patient's remote monitoring on a day (up to the patient's today): whole minutes, what was done, and whether it was a real-time interaction.");
+        api.MapDelete("/{entryId:guid}", DeleteMinutes)
+            .WithSummary("Delete a minutes entry")
+            .WithDescription("Removes an entry logged in error.");
         return app;
     }
 

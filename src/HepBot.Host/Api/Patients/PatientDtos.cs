@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using HepBot.Core.Alerts;
 using HepBot.Core.Patients;
@@ -69,7 +70,7 @@ public sealed class AlertRulesPatch
 }
 
 /// <summary>A new patient of the calling therapist. Omitted: the clinic's time zone, "en", no reminders yet.</summary>
-public sealed record CreatePatientRequest(string? DisplayName, string? TimeZone, string? Locale, IReadOnlyList<string>? ReminderTimes);
+public sealed record CreatePatientRequest([property: Required] string? DisplayName, string? TimeZone, string? Locale, IReadOnlyList<string>? ReminderTimes);
 
 /// <summary>
 /// Changes to a patient; omitted fields stay as they are. Pause with <c>pausedUntil</c> (through that

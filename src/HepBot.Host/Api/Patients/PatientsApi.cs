@@ -18,10 +18,20 @@ internal static class PatientsApi
     public static IEndpointRouteBuilder MapPatientsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/v1/patients").RequireAuthorization().WithTags("Patients");
-        api.MapGet("/", ListPatients);
-        api.MapPost("/", CreatePatient);
-        api.MapGet("/{id:guid}", GetPatient);
-        api.MapPatch("/{id:guid}", UpdatePatient);
+        api.MapGet("/", ListPatients)
+            .WithSummary("List patients")
+            .WithDescription("The caller's patients (a clinic admin: the clinic's), oldest first, each with its alert thresholds as set and as in effect.");
+        api.MapPost("/", CreatePatient)
+            .WithSummary("Create a patient")
+            .WithDescription("A new patient of the calling therapist. Only displayName is required; time zone defaults to the clinic's, locale to \"en\", and there are no reminder times until given (HH:mm, patient-local). Invite the patient next.");
+        api.MapGet("/{id:guid}", GetPatient)
+            .WithSummary("Get a patient")
+            .WithDescription("One patient the caller may see. The ETag header is the version to send back in If-Match when changing it.");
+        api.MapPatch("/{id:guid}", UpdatePatient)
+            .WithSummary("Change a patient")
+            .WithDescription("Changes only the fields given; the rest stay. Pause with pausedUntil (through that local date) or status \"paused\", resume with status \"active\". alertRules: a value sets a threshold, null clears it back to the clinic default. With If-Match, a stale copy is refused with 412; two changes racing give one 200 and one 409.")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using HepBot.Core.Exercises;
 using HepBot.Core.Prescriptions;
 
@@ -47,7 +48,7 @@ public sealed record DoseRequest(int? Sets, int? Reps, int? HoldSeconds, int? Re
 /// position in the list), so a program read with GET can be sent back as it is.
 /// </summary>
 public sealed record PrescriptionItemRequest(
-    string? ExerciseSlug, int? Sets, int? Reps, int? HoldSeconds, int? RestSeconds, Side? Side, string? Notes,
+    [property: Required] string? ExerciseSlug, int? Sets, int? Reps, int? HoldSeconds, int? RestSeconds, Side? Side, string? Notes,
     int? MaxSets = null, int? MaxReps = null, DoseRequest? Dose = null,
     Guid? Id = null, int? Order = null, string? ExerciseName = null);
 
@@ -57,5 +58,5 @@ public sealed record PrescriptionItemRequest(
 /// and not used; send If-Match with the current prescription's ETag to refuse a change made meanwhile.
 /// </summary>
 public sealed record PrescribeRequest(
-    ScheduleRequest? Schedule, string? Notes, IReadOnlyList<PrescriptionItemRequest?>? Items,
+    ScheduleRequest? Schedule, string? Notes, [property: Required] IReadOnlyList<PrescriptionItemRequest?>? Items,
     Guid? Id = null, int? Version = null, Guid? PrescribedById = null, DateTimeOffset? CreatedAt = null, DateTimeOffset? SupersededAt = null);

@@ -13,9 +13,17 @@ internal static class PrescriptionsApi
     public static IEndpointRouteBuilder MapPrescriptionsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/v1/patients/{id:guid}").RequireAuthorization().WithTags("Prescriptions");
-        api.MapGet("/prescription", GetCurrentPrescription);
-        api.MapPut("/prescription", Prescribe);
-        api.MapGet("/prescriptions", ListPrescriptions);
+        api.MapGet("/prescription", GetCurrentPrescription)
+            .WithSummary("Get the current program")
+            .WithDescription("The patient's current prescription version: schedule, notes and exercises with doses. The ETag header is for If-Match on PUT. 404 when nothing is prescribed yet.");
+        api.MapPut("/prescription", Prescribe)
+            .WithSummary("Prescribe a program")
+            .WithDescription("The whole program; it becomes the next version and the current one is kept as history. Each exercise by slug, the dose as dose or as flat fields (each omitted field takes the exercise's default). A program read with GET can be sent back as it is. With If-Match, a change made meanwhile is refused with 412; two PUTs racing give one 200 and one 409.")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/prescriptions", ListPrescriptions)
+            .WithSummary("List program versions")
+            .WithDescription("Every prescription version of the patient, newest first.");
         return app;
     }
 

@@ -37,7 +37,9 @@ internal static class RtmReportApi
 
     public static IEndpointRouteBuilder MapRtmReportApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("api/v1/reports").RequireAuthorization().WithTags("Reports").MapGet("/rtm", GetRtmReport);
+        app.MapGroup("api/v1/reports").RequireAuthorization().WithTags("Reports").MapGet("/rtm", GetRtmReport)
+            .WithSummary("Get the monitoring month report")
+            .WithDescription("The remote therapeutic monitoring report for month=YYYY-MM (default: this month): per patient, data days, minutes, real-time interactions and the codes they support. It supports billing; it does not replace the clinician's judgement.");
         return app;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using HepBot.Core.Audit;
 using HepBot.Core.Exercises;
 using HepBot.Core.Prescriptions;
@@ -10,10 +11,11 @@ namespace HepBot.Host.Api.Templates;
 
 /// <summary>A program to save as a template: the exercises as PUT prescription takes them, and a schedule without dates.</summary>
 public sealed record CreateTemplateRequest(
-    string? Name, int? SessionsPerDay, IReadOnlyList<DayOfWeek>? Days, string? Notes, IReadOnlyList<PrescriptionItemRequest?>? Items);
+    [property: Required] string? Name, int? SessionsPerDay, IReadOnlyList<DayOfWeek>? Days, string? Notes,
+    [property: Required] IReadOnlyList<PrescriptionItemRequest?>? Items);
 
 /// <summary>Makes the patient's next version from a template, from <c>startDate</c> (the patient's today when omitted).</summary>
-public sealed record ApplyTemplateRequest(Guid? TemplateId, DateOnly? StartDate, DateOnly? EndDate);
+public sealed record ApplyTemplateRequest([property: Required] Guid? TemplateId, DateOnly? StartDate, DateOnly? EndDate);
 
 public sealed record TemplateItemDto(int Order, string ExerciseSlug, string ExerciseName, ExerciseDose Dose, string? Notes, int? MaxSets, int? MaxReps);
 

@@ -11,9 +11,17 @@ internal static class TemplatesApi
     public static IEndpointRouteBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/v1").RequireAuthorization().WithTags("Templates");
-        api.MapGet("/templates", ListTemplates);
-        api.MapPost("/templates", CreateTemplate);
-        api.MapPost("/patients/{id:guid}/prescription/from-template", ApplyTemplate);
+        api.MapGet("/templates", ListTemplates)
+            .WithSummary("List program templates")
+            .WithDescription("The caller's clinic's templates, by name.");
+        api.MapPost("/templates", CreateTemplate)
+            .WithSummary("Create a program template")
+            .WithDescription("A named program (exercises as PUT prescription takes them, sessions per day and training days, no dates) for the whole clinic. Names are unique within the clinic.");
+        api.MapPost("/patients/{id:guid}/prescription/from-template", ApplyTemplate)
+            .WithSummary("Prescribe from a template")
+            .WithDescription("The patient's next prescription version from a template, from startDate (default: the patient's today) to an optional endDate, by the same rules as PUT prescription.")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

@@ -1,0 +1,58 @@
+using System.Net;
+using HepBot.Core.Alerts;
+using HepBot.Host.Tests.Support;
+using HepBot.Host.WebApp;
+
+namespace HepBot.Host.Tests.WebApp;
+
+/// <summary>A Spanish-speaking therapist reads Today in Spanish: the slipping reasons, the nightly alerts' facts and the dates.</summary>
+public sealed class SpanishTherapistPageTests(SqliteApiFixture fixture) : IClassFixture<SqliteApiFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Today_says_why_patients_slip_and_what_the_nightly_alerts_found_in_spanish_with_spanish_dates()
+    {
+        var therapist = await fixture.NewWebTherapistAsync();
+        var patient = await fixture.NewPatientWithHistoryAsync(therapist, "Lucía");
+        var noContact = new Alert
+        {
+            PatientId = patient.Id, TherapistId = therapist.Id, Kind = AlertKind.NoContact, Severity = AlertSeverity.Warning,
+            // Stored as the nightly run stores it: in its one English wording, as the API returns it.
+            Detail = DailyAlertDetail.NoContact(7), CreatedAt = fixture.Host.Clock.GetUtcNow().AddHours(-8),
+        };
+        var painRising = new Alert
+        {
+            PatientId = patient.Id, TherapistId = therapist.Id, Kind = AlertKind.PainTrendingUp, Severity = AlertSeverity.Warning,
+            Detail = DailyAlertDetail.PainTrendingUp(2.5, 4.5), CreatedAt = fixture.Host.Clock.GetUtcNow().AddHours(-8),
+        };
+        await using (var db = fixture.Database.CreateContext())
+        {
+            db.Alerts.AddRange(noContact, painRising);
+            (await db.Therapists.FindAsync([therapist.Id], Ct))!.Locale = "es";
+            await db.SaveChangesAsync(Ct);
+        }
+        var session = await WebSession.SignedInAsync(fixture.Host, therapist);
+
+        var (status, html, _) = await session.GetAsync("/app");
+        var today = WebUtility.HtmlDecode(html);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<h1>Hoy</h1>", today);
+        // Slipping now, from the same rules as the nightly run: the patient did 1 of 7 sessions and missed the last 3 days.
+        Assert.Contains("<strong>Baja adherencia</strong>: 1 de 7 sesiones hechas en los últimos 7 días", today);
+        Assert.Contains("<strong>Días perdidos</strong>: 3 días planificados seguidos sin hacer", today);
+        // The nightly alerts' facts, and the decimal comma.
+        Assert.Contains("Sin respuestas en 7 días", today);
+        Assert.Contains("El dolor medio subió de 2,5 a 4,5 sobre 10 en dos semanas", today);
+        Assert.DoesNotContain("sessions done in the last 7 days", today);
+        Assert.DoesNotContain("No answers for", today);
+        Assert.DoesNotContain("Average pain rose", today);
+        // 2026-03-10 01:00 UTC is 02:00 in Madrid (the clinic's zone), written the Spanish way: day first, 24-hour clock.
+        Assert.Contains("10/3/2026 2:00", today);
+        Assert.DoesNotContain("3/10/2026", today);
+
+        var (_, patientPage, _) = await session.GetAsync(WebAppPaths.Patient(patient.Id));
+        Assert.Contains("Sin respuestas en 7 días", WebUtility.HtmlDecode(patientPage));
+    }
+}
