@@ -58,6 +58,7 @@ internal static class HepBotApplication
         services.AddSingleton<Invitations.InvitationMaterial>();
         services.AddSingleton<Billing.RtmCodes>();
         services.AddScoped<Billing.RtmReportService>();
+        services.AddScoped<Programs.ProgramSheet>();
         services.AddScoped<Billing.TreatmentMinutesLog>();
         services.AddHostedService<DatabaseStartup>();
         // After the database start-up: hosted services start in order, and updates need a migrated database.
@@ -110,6 +111,7 @@ internal static class HepBotApplication
         app.MapTelegram();
         app.MapWebApp();
         app.MapExercisePictures();
+        Programs.ProgramSheetEndpoints.MapProgramSheet(app);
         return app;
     }
 
