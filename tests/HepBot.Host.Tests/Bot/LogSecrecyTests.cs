@@ -82,7 +82,7 @@ public sealed partial class LogSecrecyTests : IAsyncLifetime
         {
             while (!stop.IsCancellationRequested)
             {
-                host.Clock.Advance(TimeSpan.FromSeconds(1));
+                host.Clock.Advance(TimeSpan.FromMilliseconds(200));
                 await Task.Delay(10, CancellationToken.None);
             }
         });
