@@ -394,6 +394,7 @@ public abstract class ManagementApiTests<TFixture>(TFixture fixture) where TFixt
             "GET /api/v1/patients/{id}/minutes",
             "GET /api/v1/patients/{id}/prescription",
             "GET /api/v1/patients/{id}/prescriptions",
+            "GET /api/v1/patients/{id}/program.pdf",
             "GET /api/v1/reports/rtm",
             "GET /api/v1/templates",
             "GET /media/exercises/{slug}/animation.gif",

@@ -352,4 +352,31 @@ public sealed class ProgramEditorPageTests(SqliteApiFixture fixture) : IClassFix
         Assert.Contains("data-exercise=\"bridge\"", badRegion);
         Assert.Contains("data-exercise=\"quad-set\"", badRegion);
     }
+
+    [Fact]
+    public async Task The_library_and_the_program_show_each_exercises_picture_and_say_so_when_a_custom_one_has_none()
+    {
+        var therapist = await fixture.NewWebTherapistAsync();
+        var patient = await NewPatientAsync(therapist, "Ines");
+        (await therapist.Therapist.Client.PostAsJsonAsync("/api/v1/exercises", new
+        {
+            slug = "step-tap", region = "knee", defaultDose = new { sets = 2, reps = 10, restSeconds = 30, side = "each" },
+            texts = new[] { new { locale = "en", name = "Step tap", steps = new[] { "Tap the step with one foot." } } },
+        }, Ct)).EnsureSuccessStatusCode();
+        var session = await WebSession.SignedInAsync(fixture.Host, therapist);
+
+        var page = await HtmlOf(await session.PostFormAsync(Editor(patient.Id), "program", Draft("0", "filter", [("quad-set", "3", "10")],
+            ("Draft.Region", "Knee"), ("Draft.Items[0].Side", "left"))));
+
+        // The library's drawing for the right side, the program item's mirrored for the left side it is prescribed on.
+        Assert.Contains("src=\"/media/exercises/quad-set/still.png?side=right\"", page);
+        Assert.Contains("src=\"/media/exercises/quad-set/still.png?side=left\"", page);
+        Assert.Contains("alt=\"Picture of Quad set\"", page);
+        Assert.Contains("data-no-picture=\"step-tap\"", page);
+        Assert.DoesNotContain("/media/exercises/step-tap/", page);
+        var still = await fixture.Host.CreateClient().GetAsync("/media/exercises/quad-set/still.png?side=left", Ct);
+        Assert.Equal(HttpStatusCode.OK, still.StatusCode);
+        Assert.Equal("image/png", still.Content.Headers.ContentType?.MediaType);
+        Assert.True((await still.Content.ReadAsByteArrayAsync(Ct)).Length > 1000);
+    }
 }
