@@ -9,6 +9,8 @@ internal sealed class BenchArguments(string[] args)
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
+    public bool Flag(string name) => Array.IndexOf(args, "--" + name) >= 0;
+
     public int[] Numbers(string name, params int[] defaults) =>
         Value(name) is { } list ? [.. list.Split(',').Select(int.Parse)] : defaults;
 

@@ -26,6 +26,9 @@ internal sealed class BenchDatabase : IAsyncDisposable
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
 
+    /// <summary>When set (<c>--keep</c>), the database is left in place for EXPLAIN and named on stderr instead of dropped.</summary>
+    public bool Keep { get; set; }
+
     public static string? PostgresServer(BenchArguments arguments) =>
         arguments.Value("postgres") ?? Variable("HEPBOT_BENCH_POSTGRES") ?? Variable("HEPBOT_TEST_POSTGRES");
 
@@ -60,7 +63,12 @@ internal sealed class BenchDatabase : IAsyncDisposable
             foreach (var file in new[] { _sqlitePath, _sqlitePath + "-wal", _sqlitePath + "-shm" })
                 File.Delete(file);
         }
-        if (_admin is not null)
+        if (_admin is not null && Keep)
+        {
+            NpgsqlConnection.ClearAllPools();
+            Console.Error.WriteLine($"  kept database {_name} (drop it with DROP DATABASE \"{_name}\" WITH (FORCE))");
+        }
+        else if (_admin is not null)
         {
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(_admin);

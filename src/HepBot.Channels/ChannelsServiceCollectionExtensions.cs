@@ -2,6 +2,7 @@ using HepBot.Channels.Proactive;
 using HepBot.Channels.Teams;
 using HepBot.Conversations.Bot;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using HepBot.Data.Telemetry;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace HepBot.Channels;
 
 public static class ChannelsServiceCollectionExtensions
 {
-    /// <summary>The HTTP client the Bot Connector calls go through, with <see cref="BotConnectorRetryHandler"/>.</summary>
+    /// <summary>The HTTP client the Bot Connector calls go through, with <see cref="BotConnectorRetry"/>.</summary>
     public const string BotConnectorClient = "HepBot.BotConnector";
 
     /// <summary>
@@ -29,17 +30,25 @@ public static class ChannelsServiceCollectionExtensions
         services.AddOptions<BotFrameworkOptions>().Bind(configuration.GetSection(BotFrameworkOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new ServiceUrlPolicy(sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.ServiceUrls, localTraffic));
         services.AddSingleton(new BotCredentials(configuration["MicrosoftAppId"] ?? ""));
+        services.AddOptions<BotRegistrationOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton<Health.ChannelReachability>();
         // Outermost: readiness sees what a send finally got, after the retries.
-        services.AddHttpClient(BotConnectorClient)
-            .AddHttpMessageHandler(sp => new Health.ReachabilityHandler(Health.ChannelReachability.Teams, sp.GetRequiredService<Health.ChannelReachability>()))
-            .AddHttpMessageHandler(sp =>
-            new BotConnectorRetryHandler(sp.GetRequiredService<IOptions<TeamsOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddHepBotMetrics();
+        var connector = services.AddHttpClient(BotConnectorClient)
+            .AddHttpMessageHandler(sp => new Health.ReachabilityHandler(Health.ChannelReachability.Teams, sp.GetRequiredService<Health.ChannelReachability>()));
+        connector.AddResilienceHandler("bot-connector-retry", (pipeline, context) =>
+        {
+            var clock = context.ServiceProvider.GetRequiredService<TimeProvider>();
+            pipeline.TimeProvider = clock;
+            pipeline.AddBotConnectorRetry(context.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value, clock);
+        });
+        // Innermost: each attempt's 429 counts, retried or not.
+        connector.AddHttpMessageHandler(sp => new RateLimiting.RateLimitedAnswers("msteams", sp.GetRequiredService<HepBotMetrics>()));
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConnectorClientReuse(
             new TokenFailuresAreUnauthorized(
                 new ConfigurationBotFrameworkAuthentication(
-                    configuration,
+                    BotRegistrationOptions.ForBotFramework(configuration),
                     httpClientFactory: new NamedHttpClientFactory(sp.GetRequiredService<IHttpClientFactory>(), BotConnectorClient),
                     logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()),
                 sp.GetRequiredService<ILogger<TokenFailuresAreUnauthorized>>()),
@@ -52,6 +61,7 @@ public static class ChannelsServiceCollectionExtensions
         {
             var adapter = new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>());
             adapter.Use(sp.GetRequiredService<EachActivityOnce>());
+            adapter.Use(sp.GetRequiredService<TurnMetricsMiddleware>());
             adapter.Use(sp.GetRequiredService<OneTurnAtATimeMiddleware>());
             adapter.Use(sp.GetRequiredService<TeamsMessageShaper>());
             var logger = sp.GetRequiredService<ILogger<CloudAdapter>>();

@@ -10,6 +10,7 @@ using HepBot.Conversations.Sessions;
 using HepBot.Conversations.Therapists;
 using HepBot.Core.Reminders;
 using HepBot.Core.Safety;
+using HepBot.Data.Telemetry;
 using HepBot.Pictures;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,10 +50,13 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<SessionRecorder>();
         services.AddSingleton<AlertRecorder>();
         services.AddSingleton<ProgressReader>();
+        services.AddSingleton(sp => new ProgressPictures(sp.GetRequiredService<Phrases>(), sp.GetService<IProgressPictureLinks>()));
         services.AddSingleton<WeekSummary>();
         services.AddSingleton<InvitationRedeemer>();
         services.AddSingleton<TherapistChatLinks>();
         services.AddSingleton<ChatDirectory>();
+        services.AddSingleton<WarningSignsBeforeLinking>();
+        services.AddSingleton<ReminderUpdates>();
         services.AddSingleton<PatientSettings>();
         services.AddSingleton<PatientErasure>();
         services.AddSingleton<PatientDataExport>();
@@ -95,6 +99,8 @@ public static class ConversationServiceCollectionExtensions
             return runner;
         });
         services.AddSingleton<OneTurnAtATimeMiddleware>();
+        services.AddHepBotMetrics();
+        services.AddSingleton<TurnMetricsMiddleware>();
         services.AddSingleton<IBot, HepBotBot>();
         return services;
     }

@@ -1,7 +1,9 @@
 using HepBot.Data.Accounts;
 using HepBot.Data.Providers;
+using HepBot.Data.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HepBot.Data;
 
@@ -10,7 +12,8 @@ public static class DatabaseServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="HepBotDbContext"/> (scoped) and <see cref="IDbContextFactory{HepBotDbContext}"/>
     /// (for singletons such as bot state storage and scheduled jobs) on the chosen provider, and the
-    /// <see cref="DatabaseMigrator"/> that brings its schema up to date, and the <see cref="Deliveries.DeliveryLog"/>.
+    /// <see cref="DatabaseMigrator"/> that brings its schema up to date, and the <see cref="Deliveries.DeliveryLog"/>;
+    /// saved alerts and queued reminders are counted on <see cref="Telemetry.HepBotMetrics"/>.
     /// </summary>
     public static IServiceCollection AddHepBotDatabase(
         this IServiceCollection services, DatabaseProvider provider, string connectionString) => provider switch
@@ -26,7 +29,10 @@ public static class DatabaseServiceCollectionExtensions
         where TContext : HepBotDbContext
     {
         services.AddHepBotIdentitySchema();
-        services.AddDbContextFactory<TContext>(o => o.UseHepBotProvider(provider, connectionString));
+        services.AddHepBotMetrics();
+        services.TryAddSingleton<Telemetry.SavedDecisionsCounter>();
+        services.AddDbContextFactory<TContext>((sp, o) => o.UseHepBotProvider(provider, connectionString)
+            .AddInterceptors(sp.GetRequiredService<Telemetry.SavedDecisionsCounter>()));
         services.AddSingleton<IDbContextFactory<HepBotDbContext>, FactoryOf<TContext>>();
         services.AddScoped<HepBotDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         services.AddSingleton<DatabaseMigrator>();

@@ -11,6 +11,7 @@ using HepBot.Data.Accounts;
 using HepBot.Data.BotState;
 using HepBot.Data.Deliveries;
 using HepBot.Data.Media;
+using HepBot.Data.Outbound;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -50,6 +51,8 @@ public abstract class HepBotDbContext(DbContextOptions options)
     public DbSet<TelegramMediaFile> TelegramMediaFiles => Set<TelegramMediaFile>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<TreatmentMinutes> TreatmentMinutes => Set<TreatmentMinutes>();
+    public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
+    public DbSet<SenderLease> SenderLeases => Set<SenderLease>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

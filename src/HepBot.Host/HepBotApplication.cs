@@ -19,6 +19,7 @@ using HepBot.Host.Configuration;
 using HepBot.Host.Database;
 using HepBot.Host.Demo;
 using HepBot.Host.ExerciseLibrary;
+using HepBot.Host.Progress;
 using HepBot.Host.WebApp;
 using HepBot.Scheduling;
 using Microsoft.AspNetCore.Authentication;
@@ -49,6 +50,7 @@ internal static class HepBotApplication
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new HostConsole(Console.Out));
         AddOptions(builder);
+        ReverseProxyOptions.AddForwardedHeaders(services, builder.Configuration);
         var database = AddDatabase(builder);
         BotHosting.AddBot(builder);
 
@@ -61,6 +63,8 @@ internal static class HepBotApplication
         services.AddScoped<Programs.ProgramSheet>();
         services.AddScoped<Billing.TreatmentMinutesLog>();
         services.AddHostedService<DatabaseStartup>();
+        // After the database start-up, which migrates first: on a first run its tables do not exist before.
+        services.AddHostedService<InterruptedGuidedSets>();
         // After the database start-up: hosted services start in order, and updates need a migrated database.
         TelegramHosting.AddTelegram(builder);
         // After DatabaseStartup, so the schema is migrated before the scheduler and its jobs touch it.
@@ -68,7 +72,11 @@ internal static class HepBotApplication
         {
             services.AddHepBotScheduling(builder.Configuration, provider, connectionString);
         }
+        // After the scheduler: hosted services stop in reverse order, so reminder updates queued by the last turns
+        // are run while the scheduler is still up.
+        services.AddHostedService<Bot.ReminderUpdatesOnStop>();
         Health.HealthEndpoints.AddHepBotHealthChecks(services, builder.Configuration);
+        Telemetry.TelemetryHosting.AddHepBotTelemetry(builder);
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -88,6 +96,9 @@ internal static class HepBotApplication
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        AnnounceListening(app);
+        // First, so every later step (redirects, cookies, logs) sees the client's scheme and address, not the proxy's.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
@@ -111,9 +122,15 @@ internal static class HepBotApplication
         app.MapTelegram();
         app.MapWebApp();
         app.MapExercisePictures();
+        app.MapProgressPictures();
         Programs.ProgramSheetEndpoints.MapProgramSheet(app);
         return app;
     }
+
+    /// <summary>The framework's own start-up lines are at Warning by default (appsettings.json), so HepBot says where it listens.</summary>
+    private static void AnnounceListening(WebApplication app) =>
+        app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("HepBot listens on {Addresses} ({Environment}); Ctrl+C stops it.",
+            string.Join(", ", app.Urls), app.Environment.EnvironmentName));
 
     private static void AddOptions(WebApplicationBuilder builder)
     {
@@ -128,6 +145,7 @@ internal static class HepBotApplication
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<Billing.RtmReportOptions>, Billing.RtmReportOptionsValidator>();
         services.AddExercisePictures(configuration);
+        services.AddProgressPictureLinks();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName))
             .PostConfigure<IOptions<DatabaseOptions>>((demo, database) => demo.Enabled ??= database.Value.UsesEmbeddedDefault)
             .ValidateDataAnnotations().ValidateOnStart();
@@ -146,6 +164,7 @@ internal static class HepBotApplication
             var refusal = new InvalidOperationException($"The database is not configured: {invalid.FailureMessage}");
             builder.Services.AddScoped<HepBotDbContext>(_ => throw refusal);
             builder.Services.AddSingleton<IDbContextFactory<HepBotDbContext>>(_ => throw refusal);
+            builder.Services.AddSingleton<DemoKeyFile>(_ => throw refusal);
             return null;
         }
         var connectionString = options.ConnectionString;
@@ -156,6 +175,7 @@ internal static class HepBotApplication
             connectionString = $"Data Source={file}";
         }
         builder.Services.AddHepBotDatabase(provider, connectionString);
+        builder.Services.AddSingleton(DemoKeyFile.For(provider, connectionString, builder.Environment.ContentRootPath));
         return (provider, connectionString);
     }
 }

@@ -86,7 +86,7 @@ public static class ExerciseDrawing
     {
         SKColor[] inks =
         [
-            PictureStyle.Body, PictureStyle.BodyFar, style.Accent, style.AccentFar, style.Arrow, PictureStyle.Prop,
+            PictureStyle.Body, PictureStyle.BodyFar, style.Accent, style.AccentFar, style.Arrow, PictureStyle.Prop, PictureStyle.PropPale,
             PictureStyle.PropEdge, PictureStyle.Floor, FigureRenderer.Darker(PictureStyle.Body), FigureRenderer.Darker(style.Accent),
         ];
         var colours = new List<Color> { Color.White };
@@ -94,6 +94,11 @@ public static class ExerciseDrawing
             foreach (var t in new[] { 1.0, 0.75, 0.5, 0.25 })
                 colours.Add(Blend(ink, t));
         colours.Add(Blend(style.Accent, style.AccentGhost.Alpha / 255.0));
+        foreach (var hand in new[] { PictureStyle.Body, PictureStyle.BodyFar, style.Accent, style.AccentFar })
+        {
+            var palm = PictureStyle.Palm(hand);
+            colours.Add(Color.FromRgb(palm.Red, palm.Green, palm.Blue));
+        }
         foreach (var t in new[] { 0.75, 0.5, 0.25 })
             colours.Add(Color.FromRgb(
                 (byte)(PictureStyle.Body.Red * t + PictureStyle.Prop.Red * (1 - t)),

@@ -19,9 +19,9 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
             using (var floor = Stroke(PictureStyle.Floor, 2.5f))
                 canvas.DrawLine(0, (float)scene.FloorPixel, PictureStyle.Width, (float)scene.FloorPixel, floor);
 
-        foreach (var prop in Data.Props.Where(p => !PropGeometry.Following.Contains(p.Kind)))
+        foreach (var prop in Data.Props.Where(p => !PropGeometry.Following.Contains(p.Kind) && !UnderKnee(p)))
             DrawFixedProp(canvas, prop, first, at);
-        foreach (var prop in Data.Props.Where(p => p.Kind is "towel" or "ball" or "weight"))
+        foreach (var prop in Data.Props.Where(p => p.Kind is "towel" or "weight"))
             DrawFollowingProp(canvas, prop, at);
 
         if (ghost is not null)
@@ -31,35 +31,175 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
                 DrawBone(canvas, then, bone, style.AccentGhost);
         }
         DrawFigure(canvas, at);
-        foreach (var prop in Data.Props.Where(p => p.Kind == "band"))
+        // A roll under the near knee lies in front of the far leg; a ball sits in the palm, inside the fingers.
+        foreach (var prop in Data.Props.Where(UnderKnee))
+            DrawFixedProp(canvas, prop, first, at);
+        foreach (var prop in Data.Props.Where(p => p.Kind is "band" or "ball"))
             DrawFollowingProp(canvas, prop, at);
         if (arrow)
             DrawArrow(canvas);
     }
 
+    private bool UnderKnee(PropPlacement prop) =>
+        prop.Kind == "towelRoll" && scene.HasFloor
+        && (prop.At ?? PropGeometry.DefaultAnchor(prop.Kind)) is var at && (at.EndsWith(".knee", StringComparison.Ordinal) || at == "knees");
+
     private void DrawFigure(SKCanvas canvas, Dictionary<string, Placed> at)
     {
-        // Painter's order: what is farther from the viewer first.
+        // Painter's order: what is farther from the viewer first, one whole limb at a time.
         var items = new List<(double Depth, Action Draw)>();
-        foreach (var bone in Skeleton.Bones.Where(b => b.Limb != "head"))
+        foreach (var limb in Skeleton.Bones.Where(b => b.Limb != "head").GroupBy(LimbOf))
         {
-            var depth = (at[bone.From].Depth + at[bone.To].Depth) / 2;
-            var far = Data.View == PoseView.Side && depth < -0.03;
-            var moving = Data.Moving.Any(m => Skeleton.Belongs(bone, m));
-            var colour = moving ? (far ? style.AccentFar : style.Accent) : (far ? PictureStyle.BodyFar : PictureStyle.Body);
-            items.Add((depth, () => DrawBone(canvas, at, bone, colour)));
+            var bones = limb.Select(bone =>
+            {
+                var depth = (at[bone.From].Depth + at[bone.To].Depth) / 2;
+                var far = Data.View == PoseView.Side && depth < -0.03;
+                var moving = Data.Moving.Any(m => Skeleton.Belongs(bone, m));
+                var colour = moving ? (far ? style.AccentFar : style.Accent) : (far ? PictureStyle.BodyFar : PictureStyle.Body);
+                return (Bone: bone, Depth: depth, Colour: colour);
+            }).OrderBy(b => b.Depth).ToList();
+            var limbDepth = bones.Average(b => b.Depth);
+            items.Add((limbDepth, () =>
+            {
+                // A limb in front of the body gets a thin edge of background colour, so an arm across the
+                // chest or a hand on the forehead does not melt into the trunk.
+                if (limbDepth > 0.02)
+                    foreach (var (bone, _, _) in bones)
+                        DrawBone(canvas, at, bone, PictureStyle.Background, 3f);
+                foreach (var (bone, _, colour) in bones)
+                {
+                    if (bone.Limb.EndsWith(".hand", StringComparison.Ordinal))
+                    {
+                        // The hand is drawn once, as a plate with a palm face, where its first bone is.
+                        if (bone.To.EndsWith(".knuckles", StringComparison.Ordinal))
+                            DrawHand(canvas, at, bone.Limb[..^5], colour, limbDepth > 0.02);
+                        continue;
+                    }
+                    DrawBone(canvas, at, bone, colour);
+                }
+            }));
         }
         var trunkColour = Data.Moving.Contains("trunk") ? style.Accent : PictureStyle.Body;
         var headColour = Data.Moving.Contains("head") ? style.Accent : PictureStyle.Body;
         items.Add((0, () => DrawTrunk(canvas, at, trunkColour)));
+        if (Data.View == PoseView.Back)
+            foreach (var side in new[] { "right", "left" }.Where(s => Data.Moving.Contains(s + ".scapula")))
+                items.Add((0.0005, () => DrawShoulderBlade(canvas, at, side)));
         items.Add((at["head"].Depth + 0.001, () => DrawHead(canvas, at, headColour)));
+        DrawOutline(canvas, at);
         foreach (var (_, draw) in items.OrderBy(i => i.Depth))
             draw();
     }
 
-    private void DrawBone(SKCanvas canvas, Dictionary<string, Placed> at, Bone bone, SKColor colour)
+    /// <summary>
+    /// The limb a bone is drawn with: a leg with its foot; a hand on its own, so one hand holding the other is
+    /// drawn in front of it by its own depth rather than its arm's.
+    /// </summary>
+    private static string LimbOf(Bone bone) => bone.Limb.EndsWith(".foot", StringComparison.Ordinal) ? bone.Limb[..^5] + ".leg" : bone.Limb;
+
+    /// <summary>
+    /// A thin band of background colour around the whole figure, so a prop behind it (a counter, a chair, the
+    /// wall) never seems to run through it and the paler far limbs stay clear of the grey.
+    /// </summary>
+    private void DrawOutline(SKCanvas canvas, Dictionary<string, Placed> at)
     {
-        using var paint = Stroke(colour, (float)(bone.Width * scene.Scale));
+        const float band = 5f;
+        foreach (var bone in Skeleton.Bones)
+            using (var paint = Stroke(PictureStyle.Background, (float)(bone.Width * scene.Scale) + band))
+                canvas.DrawLine(P(at[bone.From]), P(at[bone.To]), paint);
+        using (var head = Fill(PictureStyle.Background))
+            canvas.DrawCircle(P(at["head"]), (float)(Skeleton.HeadRadius * scene.Scale) + band / 2, head);
+        if (Data.View == PoseView.Side)
+        {
+            using var paint = Stroke(PictureStyle.Background, (float)(Skeleton.TrunkWidthSide * scene.Scale) + band);
+            using var side = TrunkPath(at);
+            canvas.DrawPath(side, paint);
+            return;
+        }
+        using var fill = new SKPaint
+        {
+            Color = PictureStyle.Background, IsAntialias = true, Style = SKPaintStyle.StrokeAndFill,
+            StrokeWidth = (float)(Skeleton.TrunkWidthFront * scene.Scale) + band, StrokeJoin = SKStrokeJoin.Round,
+        };
+        using var torso = TorsoPath(at);
+        canvas.DrawPath(torso, fill);
+    }
+
+    /// <summary>
+    /// A hand as two flat plates (palm and fingers), each with a back face in the limb's colour and a palm face
+    /// in a light tint, a hair apart: whichever face is toward the viewer is drawn last, and seen edge-on both
+    /// show, so palm up, palm down and a palm turned forward all look different. The thumb sits on its side.
+    /// </summary>
+    private void DrawHand(SKCanvas canvas, Dictionary<string, Placed> at, string side, SKColor colour, bool edged)
+    {
+        var palm = PictureStyle.Palm(colour);
+        var round = (float)(0.014 * scene.Scale);
+        using var thumbPaint = Stroke(colour, (float)(0.02 * scene.Scale));
+        using var edge = Stroke(PictureStyle.Background, (float)(0.022 * scene.Scale) + 5f);
+        var thumbRoot = Vec(at[$"{side}.wristThumb"], at[$"{side}.knucklesThumb"], 0.3);
+        var plates = new[]
+        {
+            (Corners: new[] { "wristLittle", "wristThumb", "knucklesThumb", "knucklesLittle" }, Base: "wrist", Face: "palmFace"),
+            (Corners: new[] { "knucklesLittle", "knucklesThumb", "tipsThumb", "tipsLittle" }, Base: "knuckles", Face: "fingersFace"),
+        };
+        if (edged)
+        {
+            foreach (var (corners, _, _) in plates)
+                using (var path = Plate(at, side, corners, SKPoint.Empty))
+                    canvas.DrawPath(path, edge);
+            canvas.DrawLine(P(thumbRoot), P(at[$"{side}.thumb"]), edge);
+        }
+        var palmTowardViewer = at[$"{side}.palmFace"].Depth > at[$"{side}.wrist"].Depth;
+        // The thumb is behind the hand when the hand's thumb side is away from the viewer.
+        var thumbBehind = at[$"{side}.thumb"].Depth < at[$"{side}.knuckles"].Depth - 0.004;
+        if (thumbBehind)
+            canvas.DrawLine(P(thumbRoot), P(at[$"{side}.thumb"]), thumbPaint);
+        foreach (var (corners, baseName, faceName) in plates)
+        {
+            var offset = P(at[$"{side}.{faceName}"]) - P(at[$"{side}.{baseName}"]);
+            var faces = new[] { (Shift: Times(offset, -1), Colour: colour), (Shift: offset, Colour: palm) };
+            if (!palmTowardViewer)
+                Array.Reverse(faces);
+            foreach (var (shift, faceColour) in faces)
+            {
+                using var fill = new SKPaint
+                {
+                    Color = faceColour, IsAntialias = true, Style = SKPaintStyle.StrokeAndFill,
+                    StrokeWidth = round, StrokeJoin = SKStrokeJoin.Round,
+                };
+                using var path = Plate(at, side, corners, shift);
+                canvas.DrawPath(path, fill);
+            }
+        }
+        if (!thumbBehind)
+            canvas.DrawLine(P(thumbRoot), P(at[$"{side}.thumb"]), thumbPaint);
+    }
+
+    private SKPath Plate(Dictionary<string, Placed> at, string side, string[] corners, SKPoint shift)
+    {
+        using var path = new SKPathBuilder();
+        path.MoveTo(P(at[$"{side}.{corners[0]}"]) + shift);
+        foreach (var corner in corners.Skip(1))
+            path.LineTo(P(at[$"{side}.{corner}"]) + shift);
+        path.Close();
+        return path.Snapshot();
+    }
+
+    /// <summary>A shoulder blade on the back, in the clinic's colour: a rounded triangle that slides toward the spine.</summary>
+    private void DrawShoulderBlade(SKCanvas canvas, Dictionary<string, Placed> at, string side)
+    {
+        using var fill = new SKPaint
+        {
+            Color = style.Accent, IsAntialias = true, Style = SKPaintStyle.StrokeAndFill,
+            StrokeWidth = (float)(0.02 * scene.Scale), StrokeJoin = SKStrokeJoin.Round,
+        };
+        using var path = Plate(at, side, ["bladeTop", "bladeOuter", "bladeTip"], SKPoint.Empty);
+        canvas.DrawPath(path, fill);
+    }
+
+    private void DrawBone(SKCanvas canvas, Dictionary<string, Placed> at, Bone bone, SKColor colour, float wider = 0)
+    {
+        using var paint = Stroke(colour, (float)(bone.Width * scene.Scale) + 2 * wider);
         canvas.DrawLine(P(at[bone.From]), P(at[bone.To]), paint);
     }
 
@@ -68,19 +208,32 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
         if (Data.View == PoseView.Side)
         {
             using var paint = Stroke(colour, (float)(Skeleton.TrunkWidthSide * scene.Scale));
-            using var path = new SKPathBuilder();
-            var pelvis = P(at["pelvis"]);
-            var neck = P(at["neck"]);
-            var chest = P(at["chest"]);
-            // A quadratic through the chest point: the control point lies twice as far from the chord.
-            var control = new SKPoint(2 * chest.X - (pelvis.X + neck.X) / 2, 2 * chest.Y - (pelvis.Y + neck.Y) / 2);
-            path.MoveTo(pelvis);
-            path.QuadTo(control, neck);
-            using (var shape = path.Snapshot())
-            canvas.DrawPath(shape, paint);
+            using var side = TrunkPath(at);
+            canvas.DrawPath(side, paint);
             return;
         }
         using var fill = new SKPaint { Color = colour, IsAntialias = true, Style = SKPaintStyle.StrokeAndFill, StrokeWidth = (float)(Skeleton.TrunkWidthFront * scene.Scale), StrokeJoin = SKStrokeJoin.Round };
+        using var torso = TorsoPath(at);
+        canvas.DrawPath(torso, fill);
+    }
+
+    /// <summary>The trunk seen from the side: a curve from pelvis to neck through the chest point.</summary>
+    private SKPath TrunkPath(Dictionary<string, Placed> at)
+    {
+        using var path = new SKPathBuilder();
+        var pelvis = P(at["pelvis"]);
+        var neck = P(at["neck"]);
+        var chest = P(at["chest"]);
+        // A quadratic through the chest point: the control point lies twice as far from the chord.
+        var control = new SKPoint(2 * chest.X - (pelvis.X + neck.X) / 2, 2 * chest.Y - (pelvis.Y + neck.Y) / 2);
+        path.MoveTo(pelvis);
+        path.QuadTo(control, neck);
+        return path.Snapshot();
+    }
+
+    /// <summary>The trunk seen from the front, back or feet: shoulders to hips.</summary>
+    private SKPath TorsoPath(Dictionary<string, Placed> at)
+    {
         using var body = new SKPathBuilder();
         // Shoulders drawn a little inside the arm roots, so arms hanging at the sides stay visible.
         body.MoveTo(P(Vec(at["neck"], at["right.shoulder"], 0.72)));
@@ -88,8 +241,7 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
         body.LineTo(P(at["left.hip"]));
         body.LineTo(P(at["right.hip"]));
         body.Close();
-        using (var shape = body.Snapshot())
-            canvas.DrawPath(shape, fill);
+        return body.Snapshot();
     }
 
     private void DrawHead(SKCanvas canvas, Dictionary<string, Placed> at, SKColor colour)
@@ -126,8 +278,10 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
                 right = Math.Max(right, xs.Max() + 0.08);
                 if (!scene.HasFloor)
                 {
+                    // Seen from above the mat lies under the whole figure: pale, so the figure stands out on it.
                     var (bottom, top) = (first.Values.Min(p => p.Y) - 0.1, first.Values.Max(p => p.Y) + 0.1);
-                    Box(canvas, left, right, bottom, top, fill, edge, 10);
+                    using var pale = Fill(PictureStyle.PropPale);
+                    Box(canvas, left, right, bottom, top, pale, edge, 10);
                 }
                 else
                     Box(canvas, left, right, 0, 0.022, fill, edge, 4);
@@ -158,7 +312,12 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
                 // The hand rests on the top.
                 var top = anchor.Y - 0.018;
                 if (prop.Kind == "counter")
-                    Box(canvas, left, right, 0, top, fill, edge, 3);
+                {
+                    // A kitchen counter: a paler cupboard under a worktop the hands rest on.
+                    using var cupboard = Fill(PictureStyle.PropPale);
+                    Box(canvas, left + 0.02, right - 0.02, 0, top - 0.035, cupboard, edge, 2);
+                    Box(canvas, left, right, top - 0.035, top, fill, edge, 3);
+                }
                 else
                 {
                     Box(canvas, left, right, top - 0.035, top, fill, edge, 3);
@@ -179,9 +338,16 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
                 break;
             case "towelRoll":
             {
-                var y = anchor.Y < 0.15 ? (Data.Props.Any(p => p.Kind == "mat") ? 0.022 : 0) + 0.045 : anchor.Y;
-                canvas.DrawCircle(P(new Placed(anchor.X, y, 0)), (float)(0.045 * s), fill);
-                canvas.DrawCircle(P(new Placed(anchor.X, y, 0)), (float)(0.045 * s), edge);
+                var ground = (Data.Props.Any(p => p.Kind == "mat") ? 0.022 : 0);
+                var (y, radius) = (anchor.Y < 0.15 ? ground + 0.045 : anchor.Y, 0.045);
+                if (UnderKnee(prop))
+                {
+                    // Under a knee: the roll lies on the mat or floor and fills the gap up to the back of the knee.
+                    radius = Math.Max(0.03, (anchor.Y - 0.03 - ground) / 2);
+                    y = ground + radius;
+                }
+                canvas.DrawCircle(P(new Placed(anchor.X, y, 0)), (float)(radius * s), fill);
+                canvas.DrawCircle(P(new Placed(anchor.X, y, 0)), (float)(radius * s), edge);
                 break;
             }
             case "cushion" or "pillow":
@@ -207,9 +373,17 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
                 break;
             case "ball":
             {
-                var hand = prop.At is null ? Vec(at["right.wrist"], at["right.hand"], 0.55) : anchor;
-                canvas.DrawCircle(P(hand), (float)(0.04 * s), fill);
-                canvas.DrawCircle(P(hand), (float)(0.04 * s), edge);
+                var hand = anchor;
+                if (prop.At is null)
+                {
+                    // In the palm of the hand, held by the curled fingers.
+                    var palm = Vec(at["right.wrist"], at["right.knuckles"], 0.7);
+                    var face = at["right.palmFace"];
+                    var k = 0.03 / Skeleton.HandThickness;
+                    hand = new Placed(palm.X + (face.X - at["right.wrist"].X) * k, palm.Y + (face.Y - at["right.wrist"].Y) * k, palm.Depth);
+                }
+                canvas.DrawCircle(P(hand), (float)(0.032 * s), fill);
+                canvas.DrawCircle(P(hand), (float)(0.032 * s), edge);
                 break;
             }
             case "weight":
@@ -231,11 +405,24 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
     private void DrawArrow(SKCanvas canvas)
     {
         var path = scene.StillPath().Select(scene.Place).ToList();
+        // Both shoulder blades squeezing toward the spine: an arrow at each, pointing at each other.
+        var blades = Data.Moving.Where(m => m.EndsWith(".scapula", StringComparison.Ordinal)).ToList();
+        if (Data.Arrow is null && blades.Count > 1)
+        {
+            foreach (var blade in blades)
+                DrawArrow(canvas, path, blade[..^8] + ".blade");
+            return;
+        }
         var candidates = Data.Moving.SelectMany(Skeleton.LandmarksOf).Distinct().ToList();
         var effector = Data.Arrow ?? candidates
             .OrderByDescending(n => Distance(P(path[0][n]), P(path[^1][n])))
             .ThenBy(n => n, StringComparer.Ordinal)
             .First();
+        DrawArrow(canvas, path, effector);
+    }
+
+    private void DrawArrow(SKCanvas canvas, List<Dictionary<string, Placed>> path, string effector)
+    {
         var points = path.Select(p => P(p[effector])).ToList();
         var centre = P(path[0]["chest"]);
         var length = 0.0;
@@ -256,12 +443,37 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
                 side = Times(side, -1);
             var start = points[0] + Times(side, 24);
             var end = start + Times(direction, 34);
+            if (effector.EndsWith(".blade", StringComparison.Ordinal))
+            {
+                // Two blades squeezing: each arrow starts outside its blade and stops short of the spine.
+                start -= Times(direction, 14);
+                end = start + Times(direction, 24);
+            }
             canvas.DrawLine(start, end, paint);
             ArrowHead(canvas, end, direction, head);
             return;
         }
-        // Run the arrow beside the path, on the side away from the body, so it does not cover the limb.
         var offset = new List<SKPoint>();
+        if (effector.EndsWith(".thumb", StringComparison.Ordinal))
+        {
+            // A forearm turning: a turn-over arrow round the hand, an ellipse about the forearm's axis seen from
+            // the side, from behind the hand over the top to its front.
+            var limb = effector[..^6];
+            var (wrist, knuckles) = (P(path[^1][limb + ".wrist"]), P(path[^1][limb + ".knuckles"]));
+            var along = Normalised(knuckles - wrist);
+            var up = new SKPoint(along.Y, -along.X);
+            if (up.Y > 0)
+                up = Times(up, -1);
+            var radius = (float)(0.075 * scene.Scale);
+            for (var degrees = 200; degrees >= -20; degrees -= 10)
+            {
+                var (sin, cos) = Math.SinCos(degrees * Math.PI / 180);
+                offset.Add(knuckles + Times(along, (float)(0.8 * radius * cos)) + Times(up, (float)(radius * sin)));
+            }
+            DrawArrowAlong(canvas, offset, paint, head);
+            return;
+        }
+        // Run the arrow beside the path, on the side away from the body, so it does not cover the limb.
         var awaySign = 0.0;
         for (var i = 0; i < points.Count; i++)
         {
@@ -275,6 +487,11 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
             var tangent = Normalised(points[Math.Min(i + 1, points.Count - 1)] - points[Math.Max(i - 1, 0)]);
             offset.Add(points[i] + Times(new SKPoint(-tangent.Y, tangent.X), 22 * sign));
         }
+        DrawArrowAlong(canvas, offset, paint, head);
+    }
+
+    private static void DrawArrowAlong(SKCanvas canvas, List<SKPoint> offset, SKPaint paint, SKPaint head)
+    {
         // Leave room for the head at the end.
         var last = offset[^1];
         var dir = Normalised(last - offset[Math.Max(0, offset.Count - 3)]);

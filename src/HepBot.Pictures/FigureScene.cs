@@ -15,14 +15,16 @@ internal sealed class FigureScene
     public const int AnimationFrames = 60;
     /// <summary>GIF frame delay in hundredths of a second: 60 frames of 6 = 3.6 s per loop.</summary>
     public const int FrameDelay = 6;
-    private const double MatThickness = 0.022, Margin = 22, FloorMargin = 34, MaxScale = 245;
+    private const double MatThickness = 0.022, Margin = 22, FloorMargin = 34, MaxScale = 245, MaxScaleUpperBody = 520;
+    /// <summary>The view from the feet looks down along the body at 35°, so the head shows beyond the knees.</summary>
+    private static readonly double FeetSin = Math.Sin(35 * Math.PI / 180), FeetCos = Math.Cos(35 * Math.PI / 180);
 
     private readonly ExercisePoses _data;
     private readonly double _baseAngle;
     private readonly double _scale, _originX, _floorY;
 
     public ExercisePoses Data => _data;
-    public bool HasFloor => _data.View != PoseView.Above;
+    public bool HasFloor => _data.View is not (PoseView.Above or PoseView.Feet);
     public double FloorPixel => _floorY;
     public double Scale => _scale;
 
@@ -31,10 +33,15 @@ internal sealed class FigureScene
         _data = data;
         _baseAngle = BaseAngle(data.Position, data.View);
         var samples = AnimationPoses().Concat(data.Poses).Select(Place).ToList();
+        var upperBody = data.Frame == PictureFrame.UpperBody;
+        var waist = samples[0]["pelvis"].Y - 0.06;
         double minX = double.MaxValue, maxX = double.MinValue, minY = double.MaxValue, maxY = double.MinValue;
         foreach (var sample in samples)
-            foreach (var p in sample.Values)
+            foreach (var (name, p) in sample)
             {
+                // From the hips up: shins and feet below the hips may leave the picture; the hands never do.
+                if (upperBody && p.Y < waist && LegPart(name))
+                    continue;
                 minX = Math.Min(minX, p.X - 0.05);
                 maxX = Math.Max(maxX, p.X + 0.05);
                 minY = Math.Min(minY, p.Y - 0.05);
@@ -42,20 +49,27 @@ internal sealed class FigureScene
             }
         foreach (var (left, right, top) in FixedPropExtents(samples[0]))
         {
+            if (upperBody && top < waist)
+                continue;
             minX = Math.Min(minX, left);
             maxX = Math.Max(maxX, right);
             maxY = Math.Max(maxY, top);
         }
-        if (HasFloor)
+        var standsOnFloor = HasFloor && !upperBody;
+        if (standsOnFloor)
             minY = Math.Min(minY, 0);
-        var usableHeight = PictureStyle.Height - Margin - (HasFloor ? FloorMargin : Margin);
+        var usableHeight = PictureStyle.Height - Margin - (standsOnFloor ? FloorMargin : Margin);
         var usableWidth = PictureStyle.Width - 2 * Margin;
-        _scale = Math.Min(MaxScale, Math.Min(usableWidth / (maxX - minX), usableHeight / (maxY - minY)));
+        _scale = Math.Min(upperBody ? MaxScaleUpperBody : MaxScale, Math.Min(usableWidth / (maxX - minX), usableHeight / (maxY - minY)));
         _originX = PictureStyle.Width / 2.0 - (minX + maxX) / 2 * _scale;
-        _floorY = HasFloor
+        _floorY = standsOnFloor
             ? PictureStyle.Height - FloorMargin
             : PictureStyle.Height / 2.0 + (minY + maxY) / 2 * _scale;
     }
+
+    private static bool LegPart(string landmark) =>
+        landmark is "feet" or "knees" || landmark.EndsWith(".knee", StringComparison.Ordinal) || landmark.EndsWith(".ankle", StringComparison.Ordinal)
+        || landmark.EndsWith(".heel", StringComparison.Ordinal) || landmark.EndsWith(".ball", StringComparison.Ordinal) || landmark.EndsWith(".toe", StringComparison.Ordinal);
 
     /// <summary>The poses of one loop of the animation: a short hold at each key pose, then an eased move to the next.</summary>
     public IReadOnlyList<KeyPose> AnimationPoses()
@@ -97,6 +111,7 @@ internal sealed class FigureScene
         var (sin, cos) = Math.SinCos(_baseAngle * Math.PI / 180);
         var placed = new Dictionary<string, Placed>(body.Count, StringComparer.Ordinal);
         var turn = Frame.Y(_data.Turn);
+        var (tiltSin, tiltCos) = Math.SinCos(_data.Tilt * Math.PI / 180);
         foreach (var (name, raw) in body)
         {
             var v = turn.Apply(raw);
@@ -104,9 +119,14 @@ internal sealed class FigureScene
             {
                 PoseView.Side => (v.X, v.Y, v.Z),
                 PoseView.Back => (v.Z, v.Y, -v.X),
+                // From the feet of a figure on its back, a little above: its right on the viewer's left, its head far.
+                PoseView.Feet => (-v.Z, v.X * FeetCos + v.Y * FeetSin, v.X * FeetSin - v.Y * FeetCos),
                 _ => (-v.Z, v.Y, v.X),
             };
-            placed[name] = new Placed(x * cos - y * sin, x * sin + y * cos, depth);
+            var (px, py) = (x * cos - y * sin, x * sin + y * cos);
+            // A viewer a little above the patient, looking down: what is nearer sits lower in the picture, and
+            // a palm turned up shows its face.
+            placed[name] = new Placed(px, py * tiltCos - depth * tiltSin, depth * tiltCos + py * tiltSin);
         }
         double dy;
         if (HasFloor)
@@ -143,6 +163,7 @@ internal sealed class FigureScene
     private static double BaseAngle(StartingPosition position, PoseView view) => (position, view) switch
     {
         (StartingPosition.Supine, PoseView.Side) => 90,
+        (_, PoseView.Feet) => 0,
         (StartingPosition.Prone or StartingPosition.FourPointKneeling, PoseView.Side) => -90,
         (StartingPosition.Supine or StartingPosition.Prone or StartingPosition.SideLying, _) => -90,
         _ => 0,

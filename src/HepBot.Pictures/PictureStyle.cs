@@ -8,7 +8,7 @@ namespace HepBot.Pictures;
 /// </summary>
 public sealed record PictureStyle(string AccentColour)
 {
-    public const string Version = "figure-1";
+    public const string Version = "figure-3";
     public const int Width = 480, Height = 320;
 
     public static readonly PictureStyle Default = new("#2e7d6b");
@@ -22,10 +22,14 @@ public sealed record PictureStyle(string AccentColour)
     public static readonly SKColor Body = new(0x4f, 0x5b, 0x66);
     public static readonly SKColor BodyFar = new(0x9a, 0xa4, 0xad);
     public static readonly SKColor Prop = new(0xcf, 0xd4, 0xd8);
+    public static readonly SKColor PropPale = new(0xe8, 0xeb, 0xed);
     public static readonly SKColor PropEdge = new(0xa7, 0xaf, 0xb6);
     public static readonly SKColor Floor = new(0xb4, 0xbb, 0xc1);
 
     public string CacheKeyPart => $"{Version}|{AccentColour.ToLowerInvariant()}|{Width}x{Height}";
+
+    /// <summary>The palm side of a hand: a light tint of the hand's colour, so a palm turned up reads apart from the back of the hand.</summary>
+    public static SKColor Palm(SKColor hand) => Mix(hand, SKColors.White, 0.6);
 
     public static bool IsColour(string text) => SKColor.TryParse(text, out _);
 

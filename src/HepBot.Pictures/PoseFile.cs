@@ -64,11 +64,12 @@ public static class PoseFile
         where = $"{where}, exercise '{id}'";
         var before = errors.Count;
         foreach (var key in item.Children.Keys.OfType<YamlScalarNode>())
-            if (key.Value is not ("exercise" or "position" or "view" or "moving" or "props" or "poses" or "base" or "anchor" or "still" or "custom" or "turn" or "arrow"))
+            if (key.Value is not ("exercise" or "position" or "view" or "moving" or "props" or "poses" or "base" or "anchor" or "still" or "custom" or "turn" or "tilt" or "frame" or "arrow"))
                 errors.Add($"{where}: unknown field '{key.Value}'.");
 
         var position = Enum<StartingPosition>(item, "position", where, errors, required: true);
         var view = Enum<PoseView>(item, "view", where, errors, required: false) ?? PoseView.Side;
+        var frame = Enum<PictureFrame>(item, "frame", where, errors, required: false) ?? PictureFrame.Whole;
 
         var moving = Strings(item, "moving");
         if (moving.Count == 0)
@@ -137,6 +138,10 @@ public static class PoseFile
         if (Scalar(item, "turn") is { } turnText
             && (!double.TryParse(turnText, NumberStyles.Float, CultureInfo.InvariantCulture, out turn) || turn is < -90 or > 90))
             errors.Add($"{where}: 'turn:' must be degrees from -90 to 90 (how far the viewer walks round toward the patient's right).");
+        var tilt = 0.0;
+        if (Scalar(item, "tilt") is { } tiltText
+            && (!double.TryParse(tiltText, NumberStyles.Float, CultureInfo.InvariantCulture, out tilt) || tilt is < 0 or > 60))
+            errors.Add($"{where}: 'tilt:' must be degrees from 0 to 60 (how far above the patient the viewer looks down from).");
         var arrow = Scalar(item, "arrow");
         if (arrow is not null && !PoseVocabulary.Landmarks.Contains(arrow))
             errors.Add($"{where}: the arrow follows unknown landmark '{arrow}'.");
@@ -144,8 +149,10 @@ public static class PoseFile
         if (errors.Count > before || position is null)
             return null;
         var canonical = Canonical(id, position.Value, view, moving, props, poses, anchor, stillFrom, stillTo)
-            + $"|turn={turn.ToString("R", CultureInfo.InvariantCulture)}|arrow={arrow}";
-        return new ExercisePoses(id, position.Value, view, moving, props, poses, anchor, stillFrom, stillTo, turn, arrow, canonical);
+            + $"|turn={turn.ToString("R", CultureInfo.InvariantCulture)}|arrow={arrow}"
+            + (tilt != 0 ? $"|tilt={tilt.ToString("R", CultureInfo.InvariantCulture)}" : "")
+            + (frame != PictureFrame.Whole ? $"|frame={frame}" : "");
+        return new ExercisePoses(id, position.Value, view, moving, props, poses, anchor, stillFrom, stillTo, turn, arrow, canonical, tilt, frame);
     }
 
     /// <summary>The joints a starting position implies before the pose data change any of them.</summary>

@@ -13,8 +13,9 @@ public enum StartingPosition
 }
 
 /// <summary>
-/// Where the viewer stands: at the figure's right side, in front of it, above a figure lying down, or behind it
-/// (so a counter the patient faces stays behind the figure).
+/// Where the viewer stands: at the figure's right side, in front of it, above a figure lying down, behind it
+/// (so a counter the patient faces stays behind the figure), or at the feet of a figure lying on its back
+/// (knees seen rocking from side to side).
 /// </summary>
 public enum PoseView
 {
@@ -22,6 +23,7 @@ public enum PoseView
     Front,
     Above,
     Back,
+    Feet,
 }
 
 public enum BodySide
@@ -42,6 +44,7 @@ public static class Joints
     public static readonly IReadOnlyList<JointRange> All =
     [
         new("pelvis", -30, 30, false),      // pelvic tilt: posterior tilt positive
+        new("pelvisTurn", -60, 60, false),  // pelvis and legs rolled as one about the long axis: to the right positive
         new("spine", -40, 40, false),       // curve of the back: rounded positive, arched negative
         new("trunk", -40, 120, false),      // trunk on pelvis: forward bend positive
         new("trunkSide", -45, 45, false),   // side bend: to the right positive
@@ -114,7 +117,16 @@ public sealed record ExercisePoses(
     int StillTo,
     double Turn,
     string? Arrow,
-    string Canonical);
+    string Canonical,
+    double Tilt = 0,
+    PictureFrame Frame = PictureFrame.Whole);
+
+/// <summary>How much of the figure the picture holds: all of it, or from the hips up (hands and wrists large enough to read).</summary>
+public enum PictureFrame
+{
+    Whole,
+    UpperBody,
+}
 
 /// <summary>Names the props and limbs pose data may use.</summary>
 public static class PoseVocabulary
@@ -127,13 +139,14 @@ public static class PoseVocabulary
     public static readonly IReadOnlySet<string> Limbs = new HashSet<string>(StringComparer.Ordinal)
     {
         "right.leg", "left.leg", "right.arm", "left.arm", "right.foot", "left.foot", "right.hand", "left.hand", "head", "trunk",
+        "right.scapula", "left.scapula",
     };
 
     public static readonly IReadOnlySet<string> Landmarks = new HashSet<string>(StringComparer.Ordinal)
     {
         "pelvis", "neck", "head", "chest",
-        "right.hip", "right.knee", "right.ankle", "right.heel", "right.toe", "right.shoulder", "right.elbow", "right.wrist", "right.hand",
-        "left.hip", "left.knee", "left.ankle", "left.heel", "left.toe", "left.shoulder", "left.elbow", "left.wrist", "left.hand",
+        "right.hip", "right.knee", "right.ankle", "right.heel", "right.toe", "right.shoulder", "right.elbow", "right.wrist", "right.hand", "right.thumb",
+        "left.hip", "left.knee", "left.ankle", "left.heel", "left.toe", "left.shoulder", "left.elbow", "left.wrist", "left.hand", "left.thumb",
         "feet", "knees", "hands",
     };
 }

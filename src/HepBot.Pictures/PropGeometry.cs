@@ -34,6 +34,7 @@ internal static class PropGeometry
             var other = at[to];
             return other.X >= anchor.X ? (anchor.X, other.X + 0.25) : (other.X - 0.25, anchor.X);
         }
-        return view == PoseView.Side ? (anchor.X - 0.1, anchor.X + 0.3) : (anchor.X - 0.3, anchor.X + 0.3);
+        // Seen from the front or back the counter reaches well past both hands, so it reads as a counter, not a post.
+        return view == PoseView.Side ? (anchor.X - 0.1, anchor.X + 0.3) : (anchor.X - 0.45, anchor.X + 0.45);
     }
 }

@@ -55,6 +55,7 @@ internal static class Skeleton
     public const double HipHalfWidth = 0.075, ShoulderHalfWidth = 0.16;
     public const double Thigh = 0.245, Shin = 0.245, UpperArm = 0.17, Forearm = 0.15, Hand = 0.06, Fingers = 0.045;
     public const double TrunkWidthSide = 0.12, TrunkWidthFront = 0.07;
+    public const double HandHalfWidth = 0.024, HandThickness = 0.009;
 
     /// <summary>Limb segments, drawn as rounded bars; the trunk and head are drawn separately.</summary>
     public static readonly IReadOnlyList<Bone> Bones = BuildBones();
@@ -91,15 +92,16 @@ internal static class Skeleton
         "trunk" => ["neck", "chest", "pelvis"],
         _ when limb.EndsWith(".leg", StringComparison.Ordinal) => [limb[..^4] + ".hip", limb[..^4] + ".knee", limb[..^4] + ".ankle", limb[..^4] + ".toe", limb[..^4] + ".heel"],
         _ when limb.EndsWith(".foot", StringComparison.Ordinal) => [limb[..^5] + ".toe", limb[..^5] + ".heel"],
+        _ when limb.EndsWith(".scapula", StringComparison.Ordinal) => [limb[..^8] + ".blade", limb[..^8] + ".bladeTop", limb[..^8] + ".bladeTip"],
         _ when limb.EndsWith(".arm", StringComparison.Ordinal) => [limb[..^4] + ".elbow", limb[..^4] + ".wrist", limb[..^4] + ".hand"],
-        _ => [limb[..^5] + ".hand", limb[..^5] + ".knuckles"],
+        _ => [limb[..^5] + ".hand", limb[..^5] + ".knuckles", limb[..^5] + ".thumb"],
     };
 
     /// <summary>Landmark positions in body space for one pose, with the pelvis at the origin.</summary>
     public static Dictionary<string, Vec3> Solve(KeyPose pose)
     {
         var at = new Dictionary<string, Vec3>(StringComparer.Ordinal);
-        var pelvisFrame = Frame.Z(pose["pelvis"]);
+        var pelvisFrame = Frame.Y(-pose["pelvisTurn"]).Then(Frame.Z(pose["pelvis"]));
         var pelvis = new Vec3(0, 0, 0);
         at["pelvis"] = pelvis;
 
@@ -148,12 +150,35 @@ internal static class Skeleton
             var handDir = new Vec3(0, -wc, 0) + palm * ws;
             var fingerDir = new Vec3(0, -fc, 0) + palm * fs;
             var knuckles = wrist + fore.Apply(handDir * Hand);
+            var tips = knuckles + fore.Apply(fingerDir * Fingers);
             at[$"{side}.shoulder"] = shoulder;
             at[$"{side}.elbow"] = elbow;
             at[$"{side}.wrist"] = wrist;
             at[$"{side}.knuckles"] = knuckles;
-            at[$"{side}.hand"] = knuckles + fore.Apply(fingerDir * Fingers);
-            at[$"{side}.thumb"] = wrist + fore.Apply(handDir * 0.03 + new Vec3(0.03, 0, 0));
+            at[$"{side}.hand"] = tips;
+
+            // The hand as a flat plate with two faces: across it toward the thumb, and the way the palm faces
+            // (turned with the wrist and, for the fingers, with their curl), so the palm can be told from the back.
+            var thumbward = new Vec3(1, 0, 0);
+            var palmNormal = palm * wc + new Vec3(0, ws, 0);
+            var fingersNormal = palm * fc + new Vec3(0, fs, 0);
+            at[$"{side}.wristThumb"] = wrist + fore.Apply(thumbward * HandHalfWidth * 0.8);
+            at[$"{side}.wristLittle"] = wrist - fore.Apply(thumbward * HandHalfWidth * 0.8);
+            at[$"{side}.knucklesThumb"] = knuckles + fore.Apply(thumbward * HandHalfWidth);
+            at[$"{side}.knucklesLittle"] = knuckles - fore.Apply(thumbward * HandHalfWidth);
+            at[$"{side}.tipsThumb"] = tips + fore.Apply(thumbward * HandHalfWidth * 0.8);
+            at[$"{side}.tipsLittle"] = tips - fore.Apply(thumbward * HandHalfWidth * 0.8);
+            at[$"{side}.palmFace"] = wrist + fore.Apply(palmNormal * HandThickness);
+            at[$"{side}.fingersFace"] = knuckles + fore.Apply(fingersNormal * HandThickness);
+            at[$"{side}.thumb"] = wrist + fore.Apply(handDir * 0.035 + thumbward * (HandHalfWidth + 0.018) + palmNormal * 0.008);
+
+            // The shoulder blade on the back: drawn back (+) it slides toward the spine and a little down.
+            var blade = J("scapula") / 20;
+            Vec3 OnBack(double y, double z) => pelvis + trunk.Apply(new Vec3(-TrunkWidthSide / 2 - 0.005, y, s * z));
+            at[$"{side}.bladeTop"] = OnBack(TrunkLength - 0.045 - 0.012 * blade, 0.062 - 0.034 * blade);
+            at[$"{side}.bladeOuter"] = OnBack(TrunkLength - 0.04 - 0.012 * blade, 0.135 - 0.022 * blade);
+            at[$"{side}.bladeTip"] = OnBack(TrunkLength - 0.165 - 0.012 * blade, 0.078 - 0.034 * blade);
+            at[$"{side}.blade"] = OnBack(TrunkLength - 0.085 - 0.012 * blade, 0.09 - 0.03 * blade);
         }
         at["feet"] = Vec3.Lerp(at["right.ankle"], at["left.ankle"], 0.5);
         at["knees"] = Vec3.Lerp(at["right.knee"], at["left.knee"], 0.5);

@@ -1,3 +1,4 @@
+using HepBot.Data.Resilience;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,13 +9,14 @@ namespace HepBot.Scheduling;
 /// <summary>
 /// Starts the scheduler — and then synchronises every patient's reminder triggers — without holding up
 /// the host: when the database does not answer at start, the host still serves (/healthz says 503) and
-/// starting is retried in the background with backoff, as the database start-up work is.
+/// starting is retried in the background with backoff (<see cref="StartupRetry"/>), as the database start-up work is.
 /// On stop the scheduler does not wait for its idle loop or running jobs: a job cut short leaves its
 /// trigger or outbox row in the database, so the next start picks the work up again.
 /// </summary>
 internal sealed class SchedulerStartup(
     ISchedulerFactory schedulers,
     Reminders.ReminderScheduler reminders,
+    SchedulerStartupWork work,
     IOptions<SchedulingOptions> options,
     TimeProvider clock,
     ILogger<SchedulerStartup> logger) : BackgroundService
@@ -24,21 +26,32 @@ internal sealed class SchedulerStartup(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var delay = TimeSpan.FromSeconds(1);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            await StartAndSyncAsync(stoppingToken);
+        }
+        finally
+        {
+            work.Finish();
+        }
+    }
+
+    private async Task StartAndSyncAsync(CancellationToken stoppingToken)
+    {
+        var untilStarted = StartupRetry.Create(clock, MaxRetryDelay, _ => true,
+            (e, delay) => logger.LogError(e, "The scheduler could not start; retrying in {Delay}.", delay));
+        try
+        {
+            await untilStarted.ExecuteAsync(async ct =>
             {
-                _scheduler = await schedulers.GetScheduler(stoppingToken);
-                await _scheduler.Start(stoppingToken);
-                break;
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "The scheduler could not start; retrying in {Delay}.", delay);
-                await Task.Delay(delay, clock, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, delay.Ticks * 2));
-            }
+                // Kept before it starts, so a host stopping while the start is still failing shuts it down.
+                _scheduler = await schedulers.GetScheduler(ct);
+                await _scheduler.Start(ct);
+            }, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
         }
         try
         {

@@ -3,9 +3,11 @@ using HepBot.Conversations.Sessions;
 using HepBot.Core.Alerts;
 using HepBot.Core.Reminders;
 using HepBot.Data;
+using HepBot.Data.Telemetry;
 using HepBot.Scheduling.Adherence;
 using HepBot.Scheduling.Alerts;
 using HepBot.Scheduling.CheckIns;
+using HepBot.Scheduling.Outbound;
 using HepBot.Scheduling.Reminders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +23,7 @@ public static class SchedulingServiceCollectionExtensions
     /// Quartz on a persistent store in the HepBot database (its QRTZ_ tables are created when missing),
     /// clustered on PostgreSQL and SQL Server, with the reminder, nudge, nightly adherence, alert
     /// delivery and weekly check-in jobs; <c>Scheduling:*</c>, <c>Reminders:*</c>, <c>AlertRules:*</c> and <c>Smtp:*</c>
-    /// validated at start-up. Needs an <see cref="IChatNotifier"/>, the database and the conversations'
+    /// validated at start-up; and the outbound queue's sender on every host (<c>Outbound:*</c>). Needs an <see cref="IChatNotifier"/> and an <see cref="IChatSender"/>, the database and the conversations'
     /// text catalog. Quartz takes its clock from the container's <see cref="TimeProvider"/>.
     /// With <c>Scheduling:Enabled=false</c> only the options are registered and reminders are off.
     /// </summary>
@@ -29,6 +31,7 @@ public static class SchedulingServiceCollectionExtensions
         DatabaseProvider provider, string connectionString)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHepBotMetrics();
         services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection(SchedulingOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SchedulingOptions>>(new SettingsValidator<SchedulingOptions>(o => o.Validate(provider)));
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection("Reminders")).ValidateOnStart();
@@ -37,6 +40,8 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AlertRuleOptions>>(new SettingsValidator<AlertRuleOptions>(ValidateRules));
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmtpOptions>>(new SettingsValidator<SmtpOptions>(o => o.Validate()));
+        services.AddOptions<OutboundOptions>().Bind(configuration.GetSection(OutboundOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OutboundOptions>>(new SettingsValidator<OutboundOptions>(o => o.Validate()));
 
         var settings = configuration.GetSection(SchedulingOptions.SectionName).Get<SchedulingOptions>() ?? new SchedulingOptions();
         if (!settings.Enabled)
@@ -46,9 +51,13 @@ public static class SchedulingServiceCollectionExtensions
         }
 
         services.AddSingleton<ReminderMessages>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<HepBot.Core.Safety.PainTriageOptions>>().Value);
         services.TryAddSingleton<ProgressReader>();
+        services.TryAddSingleton(sp => new ProgressPictures(sp.GetRequiredService<HepBot.Conversations.Bot.Phrases>(), sp.GetService<IProgressPictureLinks>()));
         services.TryAddSingleton<WeekSummary>();
         services.AddSingleton<AlertMailer>();
+        services.AddSingleton<OutboundContent>();
+        services.AddSingleton<OutboundSender>();
         services.AddSingleton<ReminderScheduler>();
         services.Replace(ServiceDescriptor.Singleton<IReminderSchedule>(sp => sp.GetRequiredService<ReminderScheduler>()));
 
@@ -97,7 +106,11 @@ public static class SchedulingServiceCollectionExtensions
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
+        services.AddSingleton<SchedulerStartupWork>();
         services.AddHostedService<SchedulerStartup>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutboundSenderService>(sp,
+            new Lazy<OutboundSender>(sp.GetRequiredService<OutboundSender>)));
+        services.AddHostedService(sp => sp.GetRequiredService<OutboundSenderService>());
         return services;
     }
 

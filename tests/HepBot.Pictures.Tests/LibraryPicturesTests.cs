@@ -58,10 +58,88 @@ public sealed class LibraryPicturesTests
     }
 
     [Fact]
+    public void Lower_trunk_rotation_seen_from_the_feet_lets_both_knees_fall_to_the_same_side_with_the_shoulders_flat()
+    {
+        var poses = Poses.For("lower-trunk-rotation")!;
+        Assert.Equal(PoseView.Feet, poses.View);
+        var scene = new FigureScene(poses);
+        var (middle, right, left) = (scene.Place(poses.Poses[0]), scene.Place(poses.Poses[1]), scene.Place(poses.Poses[3]));
+        double Moved(Dictionary<string, Placed> to, string landmark) => (to[landmark].X - middle[landmark].X) * scene.Scale;
+        // Seen from the feet the patient's right is on the viewer's left: knees to the right move left in the picture.
+        Assert.True(Moved(right, "right.knee") < -20 && Moved(right, "left.knee") < -20, "both knees fall to the patient's right");
+        Assert.True(Moved(left, "right.knee") > 20 && Moved(left, "left.knee") > 20, "both knees fall to the patient's left");
+        Assert.InRange(Math.Abs(right["right.shoulder"].Y - right["left.shoulder"].Y) * scene.Scale, 0, 2);
+    }
+
+    [Theory]
+    [InlineData("wrist-flexor-stretch", true)]
+    [InlineData("wrist-extensor-stretch", false)]
+    [InlineData("forearm-rotation", true)]
+    public void A_palm_turned_up_shows_its_pale_face_and_a_palm_turned_down_shows_the_back_of_the_hand(string slug, bool palmUpFirst)
+    {
+        var poses = Poses.For(slug)!;
+        var scene = new FigureScene(poses);
+        var (start, end) = (scene.Place(poses.Poses[poses.StillFrom]), scene.Place(poses.Poses[poses.StillTo]));
+        // Seen from a little above, the face of the hand toward the viewer is the one drawn on top.
+        Assert.Equal(palmUpFirst, start["right.palmFace"].Depth > start["right.wrist"].Depth);
+        if (slug == "forearm-rotation")
+            Assert.False(end["right.palmFace"].Depth > end["right.wrist"].Depth, "the forearm turns the palm down");
+
+        using var still = Image.Load<Rgba32>(ExerciseDrawing.Still(poses, PictureStyle.Default, BodySide.Right));
+        var palm = PictureStyle.Palm(PictureStyle.Default.Accent);
+        var pale = new Rgba32(palm.Red, palm.Green, palm.Blue);
+        var accent = Rgba32.ParseHex(PictureStyle.Default.AccentColour);
+        var (pixelsPale, pixelsAccent) = (0, 0);
+        for (var y = 0; y < PictureStyle.Height; y++)
+            for (var x = 0; x < PictureStyle.Width; x++)
+            {
+                if (Close(still[x, y], pale, 10))
+                    pixelsPale++;
+                else if (Close(still[x, y], accent, 10))
+                    pixelsAccent++;
+            }
+        // The start pose's hand reads mostly pale (the palm) for palm up and mostly accent (its back) for palm down.
+        Assert.Equal(palmUpFirst, pixelsPale > pixelsAccent);
+    }
+
+    [Fact]
+    public void The_two_wrist_stretches_start_from_different_pictures()
+    {
+        var flexor = Poses.For("wrist-flexor-stretch")!;
+        var extensor = Poses.For("wrist-extensor-stretch")!;
+        using var a = Image.Load<Rgba32>(ExerciseDrawing.Still(flexor, PictureStyle.Default, BodySide.Right));
+        using var b = Image.Load<Rgba32>(ExerciseDrawing.Still(extensor, PictureStyle.Default, BodySide.Right));
+        var differences = 0;
+        for (var y = 0; y < PictureStyle.Height; y++)
+            for (var x = 0; x < PictureStyle.Width; x++)
+                if (!Close(a[x, y], b[x, y]))
+                    differences++;
+        Assert.True(differences > 150, $"palm up and palm down differ in only {differences} pixels of the start pose");
+    }
+
+    [Fact]
+    public void The_shoulder_blade_squeeze_is_seen_from_behind_with_both_blades_sliding_toward_the_spine()
+    {
+        var poses = Poses.For("shoulder-blade-squeeze")!;
+        Assert.Equal(PoseView.Back, poses.View);
+        Assert.Equal(["right.scapula", "left.scapula"], poses.Moving);
+        var scene = new FigureScene(poses);
+        var (rest, squeeze) = (scene.Place(poses.Poses[0]), scene.Place(poses.Poses[1]));
+        double Gap(Dictionary<string, Placed> at) => Math.Abs(at["right.bladeTop"].X - at["left.bladeTop"].X) * scene.Scale;
+        Assert.True(Gap(rest) - Gap(squeeze) > 20, $"the blades close by {Gap(rest) - Gap(squeeze):F1} px");
+        // Back and slightly down, never shrugged up.
+        Assert.True(squeeze["right.blade"].Y <= rest["right.blade"].Y);
+        // The arms stay relaxed: only the blades are in the clinic's colour.
+        Assert.DoesNotContain(poses.Moving, m => m.EndsWith(".arm", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Drawing_the_same_pose_data_twice_gives_the_same_bytes()
     {
         var poses = Poses.For("straight-leg-raise")!;
         Assert.Equal(ExerciseDrawing.Still(poses, PictureStyle.Default, BodySide.Left), ExerciseDrawing.Still(poses, PictureStyle.Default, BodySide.Left));
+        var wrist = Poses.For("forearm-rotation")!;
+        Assert.Equal(ExerciseDrawing.Animation(wrist, PictureStyle.Default, BodySide.Left), ExerciseDrawing.Animation(wrist, PictureStyle.Default, BodySide.Left));
         Assert.Equal(ExerciseDrawing.Animation(poses, PictureStyle.Default, BodySide.Right), ExerciseDrawing.Animation(poses, PictureStyle.Default, BodySide.Right));
     }
 
@@ -116,6 +194,6 @@ public sealed class LibraryPicturesTests
         Assert.Equal(2 * (160 + 34) + 3 * 12, sheet.Height);
     }
 
-    private static bool Close(Rgba32 a, Rgba32 b) =>
-        Math.Abs(a.R - b.R) < 24 && Math.Abs(a.G - b.G) < 24 && Math.Abs(a.B - b.B) < 24;
+    private static bool Close(Rgba32 a, Rgba32 b, int within = 24) =>
+        Math.Abs(a.R - b.R) < within && Math.Abs(a.G - b.G) < within && Math.Abs(a.B - b.B) < within;
 }

@@ -32,6 +32,8 @@ public sealed class PoseFileTests
     [InlineData("position: supine", "position: upsideDown", "unknown position 'upsideDown'")]
     [InlineData("    - {}\n", "", "must list 2 to 4 key poses, not 1")]
     [InlineData("props: [mat]", "props: [{ kind: towelRoll, at: elbow }]", "unknown landmark 'elbow'")]
+    [InlineData("props: [mat]", "props: [mat]\n  tilt: 75", "'tilt:' must be degrees from 0 to 60")]
+    [InlineData("props: [mat]", "props: [mat]\n  frame: hands", "unknown frame 'hands' (use whole, upperBody)")]
     public void A_mistake_stops_loading_with_the_line_and_the_exercise(string from, string to, string expected)
     {
         var broken = Good.Replace(from, to, StringComparison.Ordinal);

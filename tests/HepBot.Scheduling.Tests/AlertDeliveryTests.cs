@@ -152,7 +152,7 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
     {
         await using (var db = _database.CreateContext())
         {
-            (await db.ChannelAccounts.SingleAsync(Ct)).UnreachableSince = Now.AddDays(-1);
+            (await db.ChannelAccounts.SingleAsync(a => a.TherapistId != null, Ct)).UnreachableSince = Now.AddDays(-1);
             await db.SaveChangesAsync(Ct);
         }
         await using var harness = SchedulingHarness.Create(_database, new FakeTimeProvider(Now));
@@ -245,6 +245,34 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
 
         Assert.Equal(1, retried.Delivered);
         Assert.Single(sink.Messages);
+    }
+
+    [Fact]
+    public async Task A_spanish_speaking_therapist_reads_a_chest_pain_alert_in_spanish_with_the_exercise_and_the_patients_words()
+    {
+        Alert chestPain;
+        await using (var db = _database.CreateContext())
+        {
+            var exercise = await db.Exercises.SingleAsync(e => e.Id == _maria.Items[0].ExerciseId, Ct);
+            exercise.Texts = [.. exercise.Texts, new() { Locale = "es", Name = "Ejercicio 1 (en español)" }];
+            (await db.Therapists.SingleAsync(t => t.Id == _maria.TherapistId, Ct)).Locale = "es";
+            chestPain = (await AlertWriter.RaiseAsync(db, _maria.PatientId, AlertKind.RedFlag, AlertSeverity.Urgent,
+                "Emergency; ChestPain; pain 7/10", Now, Ct,
+                new AlertReason(Core.Safety.UrgencyTier.Emergency, [Core.Safety.SymptomFinding.ChestPain], 7, "me duele el pecho")
+                {
+                    Moment = AlertMoment.AtExercise, ExerciseId = exercise.Id,
+                }))!;
+            await db.SaveChangesAsync(Ct);
+        }
+        await using var harness = SchedulingHarness.Create(_database, new FakeTimeProvider(Now), notifier: new RecordingNotifier("es"));
+
+        await harness.Create<AlertDeliveryJob>().RunAsync(Ct);
+
+        var sent = Assert.Single(harness.Notifier.Sent, m => m.ButtonValues.Contains($"/ack {chestPain.Id:N}"));
+        Assert.Equal("Alerta URGENTE de Maria Lopez: señal de alarma. EMERGENCIA. Señales de alarma: Dolor o presión en el pecho, " +
+            "la mandíbula o el brazo. Dolor 7/10. Durante Ejercicio 1 (en español). En sus palabras: \"me duele el pecho\"", sent.Text);
+        // The older alert, stored before alerts kept their fields, still shows its detail as stored.
+        Assert.Contains(harness.Notifier.Sent, m => m.Text.Contains("Pain 8/10 during Exercise 1", StringComparison.Ordinal));
     }
 
     private static int FreePort()

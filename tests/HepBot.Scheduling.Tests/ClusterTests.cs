@@ -1,4 +1,5 @@
 using HepBot.Data;
+using HepBot.Scheduling.Outbound;
 using HepBot.Scheduling.Reminders;
 using HepBot.Scheduling.Tests.Support;
 using HepBot.Testing;
@@ -31,6 +32,9 @@ public sealed class ClusterTests
         var b = await second.SchedulerAsync();
         await b.Start(Ct);
         Assert.NotEqual(await a.GetSchedulerInstanceId(Ct), await b.GetSchedulerInstanceId(Ct));
+        // Each node also runs the outbound sender, as every host does.
+        await first.Get<OutboundSenderService>().StartAsync(Ct);
+        await second.Get<OutboundSenderService>().StartAsync(Ct);
 
         // A one-off reminder three seconds from now: both nodes race to acquire it.
         await first.Get<ReminderScheduler>().SnoozeAsync(maria.PatientId, Ct);
@@ -41,5 +45,7 @@ public sealed class ClusterTests
         await Task.Delay(TimeSpan.FromSeconds(4), Ct);
 
         Assert.Single(notifier.Sent);
+        await first.Get<OutboundSenderService>().StopAsync(Ct);
+        await second.Get<OutboundSenderService>().StopAsync(Ct);
     }
 }

@@ -84,6 +84,25 @@ public sealed partial class NightlyBatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task On_PostgreSQL_pages_of_five_open_the_same_alerts_as_one_page_on_SQLite()
+    {
+        await using var postgres = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Postgres);
+        var answers = new List<(NightlyAdherenceResult Result, List<string> Alerts)>();
+        foreach (var (database, batchSize) in new[] { (_database, 1000), (postgres, 5) })
+        {
+            await using var db = database.CreateContext();
+            var patients = await SeedAsync(db);
+            var result = await Job(database, batchSize).RunAsync(Ct);
+            answers.Add((result, await AlertsAsync(db, patients)));
+        }
+
+        var (sqlite, pages) = (answers[0], answers[1]);
+        Assert.Contains(sqlite.Alerts, a => a.StartsWith("patient 6: MissedDays", StringComparison.Ordinal));
+        Assert.Equal(sqlite.Alerts, pages.Alerts);
+        Assert.Equal((12, sqlite.Result.Opened, 0, 3), (pages.Result.Patients, pages.Result.Opened, pages.Result.Failed, pages.Result.Batches));
+    }
+
+    [Fact]
     public async Task A_row_that_breaks_its_pages_query_stops_only_its_own_patient()
     {
         await using var db = _database.CreateContext();

@@ -1,9 +1,11 @@
 using HepBot.Core.Reminders;
 using HepBot.Core.Sessions;
 using HepBot.Data;
+using HepBot.Data.Outbound;
 using HepBot.Scheduling.Reminders;
 using HepBot.Scheduling.Tests.Support;
 using HepBot.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HepBot.Scheduling.Tests;
@@ -46,6 +48,7 @@ public sealed class ReminderJobTests : IAsyncLifetime
     public async Task At_six_the_reminder_says_what_today_holds_with_three_buttons_and_schedules_the_nudge()
     {
         var outcome = await _harness.Create<ReminderJob>().RunAsync(_maria.PatientId, 1, SixPmMadrid, Ct);
+        await _harness.SendQueuedAsync();
 
         Assert.Equal(ReminderOutcome.Send, outcome);
         var sent = Assert.Single(_harness.Notifier.Sent);
@@ -62,6 +65,7 @@ public sealed class ReminderJobTests : IAsyncLifetime
         await using var harness = SchedulingHarness.Create(_database, new FakeTimeProvider(SixPmMadrid), notifier: new RecordingNotifier("es"));
 
         await harness.Create<ReminderJob>().RunAsync(_maria.PatientId, 1, SixPmMadrid, Ct);
+        await harness.SendQueuedAsync();
 
         var sent = Assert.Single(harness.Notifier.Sent);
         Assert.Contains("Hoy: 2 ejercicios", sent.Text);
@@ -73,6 +77,7 @@ public sealed class ReminderJobTests : IAsyncLifetime
         await LogAsync(TestPatients.Session(_maria, Tuesday, done: 2, SixPmMadrid.AddHours(-8)));
 
         var outcome = await _harness.Create<ReminderJob>().RunAsync(_maria.PatientId, 1, SixPmMadrid, Ct);
+        await _harness.SendQueuedAsync();
 
         Assert.Equal(ReminderOutcome.AlreadyDone, outcome);
         Assert.Empty(_harness.Notifier.Sent);
@@ -86,6 +91,7 @@ public sealed class ReminderJobTests : IAsyncLifetime
         _harness.FakeClock.SetUtcNow(now);
 
         var outcome = await _harness.Create<ReminderJob>().RunAsync(_maria.PatientId, 1, now, Ct);
+        await _harness.SendQueuedAsync();
 
         Assert.Equal(ReminderOutcome.Send, outcome);
         Assert.Single(_harness.Notifier.Sent);
@@ -98,6 +104,7 @@ public sealed class ReminderJobTests : IAsyncLifetime
         _harness.FakeClock.SetUtcNow(now);
 
         var outcome = await _harness.Create<ReminderJob>().RunAsync(_maria.PatientId, 1, now, Ct);
+        await _harness.SendQueuedAsync();
 
         Assert.Equal(ReminderOutcome.Stale, outcome);
         Assert.Empty(_harness.Notifier.Sent);
@@ -110,6 +117,7 @@ public sealed class ReminderJobTests : IAsyncLifetime
         _harness.FakeClock.SetUtcNow(now);
 
         var outcome = await _harness.Create<ReminderJob>().RunAsync(_maria.PatientId, 1, now, Ct);
+        await _harness.SendQueuedAsync();
 
         Assert.Equal(ReminderOutcome.QuietHours, outcome);
         Assert.Empty(_harness.Notifier.Sent);
@@ -129,6 +137,7 @@ public sealed class ReminderJobTests : IAsyncLifetime
         await LogAsync(TestPatients.Session(_maria, Tuesday, done: 2, SixPmMadrid.AddHours(-9)));
 
         var outcome = await _harness.Create<ReminderJob>().RunAsync(_maria.PatientId, 0, SixPmMadrid, Ct);
+        await _harness.SendQueuedAsync();
 
         Assert.Equal(ReminderOutcome.Send, outcome);
         Assert.Single(_harness.Notifier.Sent);
@@ -141,20 +150,58 @@ public sealed class ReminderJobTests : IAsyncLifetime
         var nudge = _harness.Create<NudgeJob>();
 
         Assert.Equal(ReminderOutcome.Send, await nudge.RunAsync(_maria.PatientId, Tuesday, Ct));
+        await _harness.SendQueuedAsync();
         Assert.Contains("nudge", Assert.Single(_harness.Notifier.Sent).Text);
 
         await LogAsync(TestPatients.Session(_maria, Tuesday, done: 1, SixPmMadrid.AddHours(1), SessionStatus.InProgress));
         Assert.Equal(ReminderOutcome.AlreadyDone, await nudge.RunAsync(_maria.PatientId, Tuesday, Ct));
+        await _harness.SendQueuedAsync();
         Assert.Single(_harness.Notifier.Sent);
     }
 
     [Fact]
     public async Task A_reminder_that_reaches_no_chat_schedules_no_nudge()
     {
-        _harness.Notifier.Reachable = false;
+        await using (var db = _database.CreateContext())
+        {
+            // Maria blocked the bot on her only chat.
+            (await db.ChannelAccounts.SingleAsync(a => a.PatientId == _maria.PatientId, Ct)).UnreachableSince = SixPmMadrid.AddDays(-1);
+            await db.SaveChangesAsync(Ct);
+        }
 
         await _harness.Create<ReminderJob>().RunAsync(_maria.PatientId, 1, SixPmMadrid, Ct);
 
         Assert.False(await (await _harness.SchedulerAsync()).Exists(ReminderKeys.Nudge(_maria.PatientId), Ct));
+        await using var check = _database.CreateContext();
+        Assert.Empty(check.OutboundMessages);
+    }
+
+    [Fact]
+    public async Task A_reminder_trigger_that_fires_twice_queues_and_sends_the_reminder_once()
+    {
+        var job = _harness.Create<ReminderJob>();
+
+        Assert.Equal(ReminderOutcome.Send, await job.RunAsync(_maria.PatientId, 1, SixPmMadrid, Ct));
+        Assert.Equal(ReminderOutcome.Send, await job.RunAsync(_maria.PatientId, 1, SixPmMadrid, Ct));
+        await _harness.SendQueuedAsync();
+
+        Assert.Single(_harness.Notifier.Sent);
+        await using var db = _database.CreateContext();
+        Assert.Single(db.OutboundMessages);
+    }
+
+    [Fact]
+    public async Task The_job_only_queues_the_reminder_and_the_sender_sends_it()
+    {
+        Assert.Equal(ReminderOutcome.Send, await _harness.Create<ReminderJob>().RunAsync(_maria.PatientId, 1, SixPmMadrid, Ct));
+
+        Assert.Empty(_harness.Notifier.Sent);
+        await using (var db = _database.CreateContext())
+        {
+            var row = await db.OutboundMessages.SingleAsync(Ct);
+            Assert.Equal((OutboundKind.Reminder, _maria.ChatId, OutboundStatus.Pending, SixPmMadrid), (row.Kind, (Guid?)row.ChannelAccountId, row.Status, row.DueAt));
+        }
+        Assert.Equal(1, await _harness.SendQueuedAsync());
+        Assert.Contains("Today: 2 exercises", Assert.Single(_harness.Notifier.Sent).Text);
     }
 }

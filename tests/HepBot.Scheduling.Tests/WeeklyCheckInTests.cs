@@ -49,8 +49,14 @@ public sealed class WeeklyCheckInTests : IAsyncLifetime
         await db.SaveChangesAsync(Ct);
     }
 
-    private Task<IReadOnlyList<Guid>> RunAsync(DateTimeOffset at, SchedulingHarness? harness = null) =>
-        (harness ?? _harness).Create<WeeklyCheckInJob>().RunAsync(at, Ct);
+    /// <summary>The hourly run at <paramref name="at"/>, then the outbound sender; the patients it was queued for.</summary>
+    private async Task<IReadOnlyList<Guid>> RunAsync(DateTimeOffset at, SchedulingHarness? harness = null)
+    {
+        harness ??= _harness;
+        var queued = await harness.Create<WeeklyCheckInJob>().RunAsync(at, Ct);
+        await harness.SendQueuedAsync();
+        return queued;
+    }
 
     [Fact]
     public async Task Missed_days_get_the_week_in_one_message_and_the_barrier_question_with_a_button_per_barrier()
@@ -64,6 +70,7 @@ public sealed class WeeklyCheckInTests : IAsyncLifetime
         Assert.StartsWith("Your progress this week:\nTraining days done: 5 of 7.\nTraining days in a row: 0 (best: ", message.Text);
         Assert.EndsWith("What got in the way most?", message.Text);
         Assert.Equal(Barriers, sent.ButtonValues);
+        AssertProgressPicture(message);
     }
 
     [Fact]
@@ -92,6 +99,21 @@ public sealed class WeeklyCheckInTests : IAsyncLifetime
         Assert.StartsWith("Tu progreso esta semana:\nDías de ejercicio completados: 3 de 7.", sent.Text);
         Assert.Contains("¿Qué te lo impidió sobre todo?", sent.Text);
         Assert.Equal(Barriers, sent.ButtonValues);
+        AssertProgressPicture(Assert.Single(sent.Activities));
+    }
+
+    /// <summary>The check-in carries the progress picture inline: a phone-sized PNG that is not blank.</summary>
+    private static void AssertProgressPicture(Microsoft.Bot.Schema.IMessageActivity message)
+    {
+        var picture = Assert.Single(message.Attachments);
+        Assert.Equal("image/png", picture.ContentType);
+        using var bitmap = SkiaSharp.SKBitmap.Decode(HepBot.Conversations.DialogLayer.DataUri.Read(picture.ContentUrl));
+        Assert.Equal((HepBot.Pictures.ProgressPictureRenderer.Width, HepBot.Pictures.ProgressPictureRenderer.Height), (bitmap.Width, bitmap.Height));
+        var colours = new HashSet<SkiaSharp.SKColor>();
+        for (var y = 0; y < bitmap.Height; y += 3)
+            for (var x = 0; x < bitmap.Width; x += 3)
+                colours.Add(bitmap.GetPixel(x, y));
+        Assert.True(colours.Count > 20, $"The picture has {colours.Count} colours: it looks blank.");
     }
 
     [Fact]
@@ -135,6 +157,15 @@ public sealed class WeeklyCheckInTests : IAsyncLifetime
         var nextDay = SchedulingHarness.Create(_database, new FakeTimeProvider(SundaySixPmMadrid.AddHours(12)));
         await using (nextDay)
             Assert.Empty(await RunAsync(SundaySixPmMadrid, nextDay));
+    }
+
+    [Fact]
+    public async Task A_run_that_fires_twice_in_the_hour_queues_the_check_in_once()
+    {
+        Assert.Equal([_maria.PatientId], await RunAsync(SundaySixPmMadrid));
+        Assert.Equal([_maria.PatientId], await RunAsync(SundaySixPmMadrid));
+
+        Assert.Single(_harness.Notifier.Sent);
     }
 
     [Fact]

@@ -22,11 +22,14 @@ internal static class TurnBench
         var concurrency = arguments.Numbers("conversations", 1, 50);
         var active = arguments.Numbers("active", 10_000)[0];
         var rounds = arguments.Numbers("rounds", 2)[0];
+        var statements = arguments.Flag("statements");
+        using var counters = new DatabaseCounters();
         Console.WriteLine($"turns bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC");
-        Console.WriteLine("CPU and allocations are the whole bench process's (host, driver and loopback channel) divided by the turns.");
+        Console.WriteLine("CPU and allocations are the whole bench process's (host, driver and loopback channel) divided by the turns;");
+        Console.WriteLine("DB commands are those EF Core sent (Quartz's are not counted), EF compilations its compiled-query cache misses.");
         Console.WriteLine();
-        Console.WriteLine("| storage | bot | conversations | turns/s | p50 ms | p95 ms | CPU ms/turn | alloc KB/turn | JIT methods/turn | RSS MB | sessions done |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| storage | bot | conversations | turns/s | p50 ms | p95 ms | CPU ms/turn | alloc KB/turn | JIT methods/turn | DB commands/turn | EF compilations/turn | RSS MB | sessions done |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         var failed = false;
         foreach (var name in providers)
         {
@@ -44,9 +47,8 @@ internal static class TurnBench
             var clinic = new BenchClinic(host.Services.GetRequiredService<IDbContextFactory<HepBotDbContext>>(), TimeProvider.System);
             var driver = new Driver(http, channel);
 
-            // Warm-up: JIT, pools and caches, not counted.
-            await driver.SessionAsync(await clinic.InviteAsync(2), hepBot: true);
-            await driver.SessionAsync([.. Enumerable.Range(0, 2).Select(_ => "")], hepBot: false);
+            await WarmUpAsync(driver, clinic, provider);
+            counters.TakeStatements();
 
             for (var round = 0; round < rounds; round++)
             {
@@ -55,9 +57,15 @@ internal static class TurnBench
                     foreach (var hepBot in new[] { false, true })
                     {
                         var codes = hepBot ? await clinic.InviteAsync(conversations) : [.. Enumerable.Range(0, conversations).Select(_ => "")];
-                        var result = await Measure(() => driver.SessionAsync(codes, hepBot));
+                        counters.TakeStatements();
+                        var result = await Measure(counters, () => driver.SessionAsync(codes, hepBot));
                         failed |= hepBot && result.Completed < conversations;
-                        Console.WriteLine($"| {provider} | {(hepBot ? "HepBot daily session" : "echo")} | {conversations} | {result.TurnsPerSecond:F1} | {result.P50:F1} | {result.P95:F1} | {result.CpuPerTurn:F2} | {result.AllocatedKbPerTurn:F0} | {result.JitPerTurn:F1} | {result.RssMb:F0} | {(hepBot ? $"{result.Completed}/{conversations}" : "-")} |");
+                        Console.WriteLine($"| {provider} | {(hepBot ? "HepBot daily session" : "echo")} | {conversations} | {result.TurnsPerSecond:F1} | {result.P50:F1} | {result.P95:F1} | {result.CpuPerTurn:F2} | {result.AllocatedKbPerTurn:F0} | {result.JitPerTurn:F1} | {result.CommandsPerTurn:F1} | {result.CompilationsPerTurn:F2} | {result.RssMb:F0} | {(hepBot ? $"{result.Completed}/{conversations}" : "-")} |");
+                        if (statements)
+                        {
+                            foreach (var (statement, count) in counters.TakeStatements())
+                                Console.Error.WriteLine($"    {count / (double)result.Turns,5:F2}/turn  {statement}");
+                        }
                     }
                 }
             }
@@ -71,7 +79,7 @@ internal static class TurnBench
                 GC.WaitForPendingFinalizers();
                 GC.Collect();
                 var rss = Process.GetCurrentProcess().WorkingSet64 / 1048576.0;
-                Console.WriteLine($"| {provider} | HepBot, {active:N0} conversations active today (linked, today's plan asked) | 50 | {active * 4 / watch.Elapsed.TotalSeconds:F1} | | | | | | {rss:F0} | |");
+                Console.WriteLine($"| {provider} | HepBot, {active:N0} conversations active today (linked, today's plan asked) | 50 | {active * 4 / watch.Elapsed.TotalSeconds:F1} | | | | | | | | {rss:F0} | |");
             }
         }
         Console.WriteLine();
@@ -80,9 +88,40 @@ internal static class TurnBench
         return failed ? 1 : 0;
     }
 
-    private static async Task<Result> Measure(Func<Task<(List<double> Latencies, int Completed)>> run)
+    /// <summary>
+    /// Until the runtime has finished optimising the turn's code, not counted. Methods start quickly jitted and are
+    /// compiled again, optimised, on a background thread once called often enough; on a loaded machine that takes
+    /// many sessions, and a run measured before it ends counts the compiler's work and slow first-tier code as the
+    /// turn's (the samples of the first figures were still in it). So sessions of both bots are played until one round
+    /// compiles fewer than <see cref="SettledJitPerTurn"/> methods per turn.
+    /// </summary>
+    private static async Task WarmUpAsync(Driver driver, BenchClinic clinic, DatabaseProvider provider)
+    {
+        const int conversations = 10, maxRounds = 40;
+        var watch = Stopwatch.StartNew();
+        for (var round = 1; ; round++)
+        {
+            var jit = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var (hepBot, _) = await driver.SessionAsync(await clinic.InviteAsync(conversations), hepBot: true);
+            var (echo, _) = await driver.SessionAsync([.. Enumerable.Range(0, conversations).Select(_ => "")], hepBot: false);
+            // The optimising compiler waits for a pause in new first-tier compilations before it runs.
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            var perTurn = (System.Runtime.JitInfo.GetCompiledMethodCount() - jit) / (double)(hepBot.Count + echo.Count);
+            if (perTurn < SettledJitPerTurn || round == maxRounds)
+            {
+                Console.Error.WriteLine($"{provider}: warmed up in {round} rounds of {conversations} sessions of each bot ({watch.Elapsed.TotalSeconds:F0} s), last round {perTurn:F2} JIT methods/turn{(perTurn < SettledJitPerTurn ? "" : " (NOT settled)")}.");
+                return;
+            }
+        }
+    }
+
+    private const double SettledJitPerTurn = 0.5;
+
+    private static async Task<Result> Measure(DatabaseCounters counters, Func<Task<(List<double> Latencies, int Completed)>> run)
     {
         GC.Collect();
+        var commands = counters.Commands;
+        var compilations = counters.QueryCompilations;
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
         var jit = System.Runtime.JitInfo.GetCompiledMethodCount();
@@ -100,14 +139,19 @@ internal static class TurnBench
             (process.TotalProcessorTime - cpu).TotalMilliseconds / turns,
             (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / turns,
             (System.Runtime.JitInfo.GetCompiledMethodCount() - jit) / (double)turns,
+            (counters.Commands - commands) / (double)turns,
+            (counters.QueryCompilations - compilations) / (double)turns,
             process.WorkingSet64 / 1048576.0,
-            completed);
+            completed,
+            turns);
     }
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
-    private sealed record Result(double TurnsPerSecond, double P50, double P95, double CpuPerTurn, double AllocatedKbPerTurn, double JitPerTurn, double RssMb, int Completed);
+    private sealed record Result(
+        double TurnsPerSecond, double P50, double P95, double CpuPerTurn, double AllocatedKbPerTurn, double JitPerTurn,
+        double CommandsPerTurn, double CompilationsPerTurn, double RssMb, int Completed, int Turns);
 
     /// <summary>Plays patients in Teams: posts activities and taps the buttons of the replies the loopback channel got.</summary>
     private sealed class Driver(HttpClient http, LoopbackChannel channel)

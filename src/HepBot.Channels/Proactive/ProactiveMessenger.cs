@@ -26,7 +26,7 @@ public sealed class ProactiveMessenger(
     IEnumerable<IProactiveChannel> channels,
     DialogTextCatalog catalog,
     TimeProvider clock,
-    ILogger<ProactiveMessenger> logger) : IChatNotifier
+    ILogger<ProactiveMessenger> logger) : IChatNotifier, IChatSender
 {
     private readonly Dictionary<string, IProactiveChannel> _channels = channels
         .SelectMany(c => c.ChannelIds.Select(id => (Id: id, Channel: c)))
@@ -37,6 +37,27 @@ public sealed class ProactiveMessenger(
 
     async Task<bool> IChatNotifier.SendToTherapistAsync(Guid therapistId, Func<ITurnContext, CancellationToken, Task> compose, CancellationToken ct) =>
         (await SendToTherapistAsync(therapistId, compose, ct)).Delivered;
+
+    /// <summary>One queued message to one chat, in its owner's language (the outbound sender's path).</summary>
+    public async Task<ChatSendOutcome> SendToChatAsync(Guid channelAccountId, Guid patientId, Func<ITurnContext, CancellationToken, Task> compose,
+        CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var account = await db.ChannelAccounts.SingleOrDefaultAsync(a => a.Id == channelAccountId, ct);
+        if (account is null)
+            return ChatSendOutcome.Unreachable; // unlinked since the message was queued
+        var locale = account.PatientId is { } patient
+            ? await db.Patients.Where(p => p.Id == patient).Select(p => p.Locale).SingleOrDefaultAsync(ct)
+            : await db.Therapists.Where(t => t.Id == account.TherapistId).Select(t => t.Locale).SingleOrDefaultAsync(ct);
+        var result = await SendAsync(db, [account], locale, compose, ct);
+        return result.Deliveries[0].Outcome switch
+        {
+            DeliveryOutcome.Sent => ChatSendOutcome.Sent,
+            DeliveryOutcome.Unreachable or DeliveryOutcome.SkippedUnreachable => ChatSendOutcome.Unreachable,
+            DeliveryOutcome.NoChannel => ChatSendOutcome.NoChannel,
+            _ => ChatSendOutcome.Failed,
+        };
+    }
 
     /// <param name="compose">Runs inside the proactive turn, once per reachable chat; its turn's locale is the patient's language.</param>
     public async Task<ProactiveSendResult> SendToPatientAsync(Guid patientId, Func<ITurnContext, CancellationToken, Task> compose,
@@ -154,11 +175,12 @@ public enum DeliveryOutcome
 
 public static class ProactiveMessengerServiceCollectionExtensions
 {
-    /// <summary>The one proactive path, also serving as the <see cref="IChatNotifier"/> the conversations and jobs use.</summary>
+    /// <summary>The one proactive path, also serving as the <see cref="IChatNotifier"/> the conversations and jobs use and the <see cref="IChatSender"/> of the outbound queue.</summary>
     public static IServiceCollection AddProactiveMessenger(this IServiceCollection services)
     {
         services.AddSingleton<ProactiveMessenger>();
         services.AddSingleton<IChatNotifier>(sp => sp.GetRequiredService<ProactiveMessenger>());
+        services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<ProactiveMessenger>());
         return services;
     }
 }

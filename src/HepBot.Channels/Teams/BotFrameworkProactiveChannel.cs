@@ -9,7 +9,7 @@ namespace HepBot.Channels.Teams;
 
 /// <summary>
 /// Proactive turns for the chats behind <c>/api/messages</c>: Teams, the Emulator and Agents Playground.
-/// Transient connector failures (429, 412, 5xx) are retried per request by <see cref="BotConnectorRetryHandler"/>;
+/// Transient connector failures (429, 412, 5xx) are retried per request by <see cref="BotConnectorRetry"/>;
 /// what still fails comes out of here, with "bot removed / conversation gone" as <see cref="RecipientUnreachableException"/>.
 /// </summary>
 public sealed class BotFrameworkProactiveChannel(CloudAdapter adapter, BotCredentials credentials, ServiceUrlPolicy serviceUrls) : IProactiveChannel

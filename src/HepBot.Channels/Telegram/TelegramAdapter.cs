@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Security.Claims;
 using HepBot.Channels.Proactive;
+using HepBot.Conversations.DialogLayer;
 using HepBot.Data.Deliveries;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -279,6 +280,12 @@ public sealed class TelegramAdapter : BotAdapter, IProactiveChannel
     {
         var kind = KindOf(attachment.ContentType);
         var caption = attachment.Name is { Length: > 0 and <= MaxCaptionLength } name ? name : null;
+        if (DataUri.Read(attachment.ContentUrl) is { } inline)
+        {
+            // A picture made for this patient (their progress): uploaded every time, its file_id not kept.
+            return await SendMediaAsync(chatId, kind, () => InputFile.FromStream(new MemoryStream(inline, writable: false), "picture" + Extension(attachment.ContentType)),
+                caption, markup, ct);
+        }
         var uri = new Uri(attachment.ContentUrl, UriKind.Absolute);
         if (!uri.IsFile)
             return await SendMediaAsync(chatId, kind, () => InputFile.FromUri(uri), caption, markup, ct);
@@ -342,10 +349,18 @@ public sealed class TelegramAdapter : BotAdapter, IProactiveChannel
 
     private static bool IsMedia(Attachment attachment) =>
         !string.IsNullOrEmpty(attachment.ContentUrl)
-        && Uri.TryCreate(attachment.ContentUrl, UriKind.Absolute, out var uri)
-        && (uri.IsFile || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && (DataUri.IsDataUri(attachment.ContentUrl) || (Uri.TryCreate(attachment.ContentUrl, UriKind.Absolute, out var uri)
+            && (uri.IsFile || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
         && attachment.ContentType is { } type
         && (type.StartsWith("image/", StringComparison.OrdinalIgnoreCase) || type.StartsWith("video/", StringComparison.OrdinalIgnoreCase));
+
+    private static string Extension(string contentType) => contentType.ToLowerInvariant() switch
+    {
+        "image/png" => ".png",
+        "image/gif" => ".gif",
+        "video/mp4" => ".mp4",
+        _ => ".jpg",
+    };
 
     private static MediaKind KindOf(string contentType) => contentType.ToLowerInvariant() switch
     {

@@ -27,6 +27,7 @@ public static class TelegramChannelServiceCollectionExtensions
         {
             var adapter = new TelegramAdapter(sp.GetRequiredService<TelegramSender>(), sp.GetRequiredService<TelegramMediaCache>(),
                 sp.GetRequiredService<HepBot.Data.Deliveries.DeliveryLog>(), sp.GetRequiredService<ILogger<TelegramAdapter>>());
+            adapter.Use(sp.GetRequiredService<TurnMetricsMiddleware>());
             adapter.Use(sp.GetRequiredService<OneTurnAtATimeMiddleware>());
             adapter.OnTurnError = TurnErrors.Handler(sp.GetRequiredService<Phrases>(), sp.GetRequiredService<ILogger<TelegramAdapter>>());
             return adapter;

@@ -1,3 +1,4 @@
+using HepBot.Data.Resilience;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,7 @@ public sealed class TelegramPolling(
 {
     /// <summary>How long one getUpdates call waits for news before it returns empty.</summary>
     public static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(25);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    internal static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     internal static readonly UpdateType[] Handled = [UpdateType.Message, UpdateType.CallbackQuery];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -61,20 +62,9 @@ public sealed class TelegramPolling(
 
     private async Task UntilItWorksAsync(string method, Func<CancellationToken, Task> call, CancellationToken stoppingToken)
     {
-        for (var failures = 1; ; failures++)
-        {
-            try
-            {
-                await call(stoppingToken);
-                return;
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                var wait = Backoff(failures);
-                logger.LogWarning(e, "Telegram {Method} failed; trying again in {Wait}", method, wait);
-                await Task.Delay(wait, clock, stoppingToken);
-            }
-        }
+        var untilItWorks = StartupRetry.Create(clock, MaxBackoff, _ => true,
+            (e, wait) => logger.LogWarning(e, "Telegram {Method} failed; trying again in {Wait}", method, wait));
+        await untilItWorks.ExecuteAsync(async ct => await call(ct), stoppingToken);
     }
 
     internal static TimeSpan Backoff(int failures) =>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using HepBot.Data.Resilience;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -78,21 +79,17 @@ public sealed class TelegramWebhookRegistration(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        for (var failures = 1; !stoppingToken.IsCancellationRequested; failures++)
+        var untilItWorks = StartupRetry.Create(clock, TelegramPolling.MaxBackoff, _ => true,
+            (e, wait) => logger.LogError(e, "Telegram setWebhook failed; trying again in {Wait}", wait));
+        try
         {
-            try
-            {
-                await sender.Client.SetWebhook(webhookUrl.AbsoluteUri, allowedUpdates: TelegramPolling.Handled,
-                    secretToken: secret, cancellationToken: stoppingToken);
-                logger.LogInformation("Telegram: receiving updates by webhook at {WebhookHost}", webhookUrl.Host);
-                return;
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                var wait = TelegramPolling.Backoff(failures);
-                logger.LogError(e, "Telegram setWebhook failed; trying again in {Wait}", wait);
-                await Task.Delay(wait, clock, stoppingToken);
-            }
+            await untilItWorks.ExecuteAsync(async ct => await sender.Client.SetWebhook(webhookUrl.AbsoluteUri,
+                allowedUpdates: TelegramPolling.Handled, secretToken: secret, cancellationToken: ct), stoppingToken);
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+        logger.LogInformation("Telegram: receiving updates by webhook at {WebhookHost}", webhookUrl.Host);
     }
 }

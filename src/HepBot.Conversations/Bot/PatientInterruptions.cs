@@ -17,10 +17,12 @@ namespace HepBot.Conversations.Bot;
 /// left to the question being asked, so "time" can still be an answer.
 /// Before any of that, a linked patient's typed words are read for warning signs and pain
 /// (<see cref="SymptomRecognizer"/>): a warning sign gets its tier's advice and alert in that turn,
-/// whatever was being asked.
+/// whatever was being asked. In a chat not linked yet a warning sign gets its advice too, and the alert
+/// follows once a code links the chat (<see cref="Linking.WarningSignsBeforeLinking"/>).
 /// </summary>
 public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer commands, CommandRouter router,
-    SafetyResponder safety, PainTriageOptions pain, Sessions.SessionRecorder recorder, Messages.PassOnRemarks remarks) : IInterruptionHandler
+    SafetyResponder safety, PainTriageOptions pain, Sessions.SessionRecorder recorder, Messages.PassOnRemarks remarks,
+    Linking.WarningSignsBeforeLinking beforeLinking) : IInterruptionHandler
 {
     /// <summary>"Send it to my therapist" under a reply to a remark: the remark the open question kept goes, and the question is asked again.</summary>
     private async Task<InterruptionOutcome> PassOnAsync(DialogContext dc, CancellationToken ct)
@@ -73,6 +75,8 @@ public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer comm
         if (person.Patient is not null && command is null && !AnswersTheQuestion(dc) && !WritingToTherapist(dc)
             && await ListenForSymptomsAsync(dc, ct) is var heard and not InterruptionOutcome.NotInterrupted)
             return heard;
+        if (!person.IsLinked && command is null && await beforeLinking.ListenAsync(dc.Context, ct))
+            return InterruptionOutcome.Handled; // the advice asks for the code, and the code question (if any) keeps waiting
         if (person.Patient is not null && await AskUnansweredAsync(dc, ct))
             return InterruptionOutcome.Handled;
         if (person.Patient is not null && command is null && AtSafetyQuestion(dc) is { } putOff && SaysLater(dc.Context))
@@ -177,14 +181,20 @@ public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer comm
         }
         if (findings.Count > 0)
         {
-            var reason = new AlertReason(tier, findings, read.Pain?.Score, words);
+            var reason = InExercise(dc)
+                ? new AlertReason(tier, findings, read.Pain?.Score, words)
+                {
+                    Moment = AlertMoment.AtExercise,
+                    ExerciseId = await ExerciseDialog.ShownExerciseAsync(dc.Stack[1], recorder, ChatPerson.Of(turn).PatientId, ct),
+                }
+                : new AlertReason(tier, findings, read.Pain?.Score, words);
             if (tier >= UrgencyTier.SameDay)
             {
                 await dc.CancelAllDialogsAsync(ct);
                 await safety.RespondAsync(turn, reason, ct);
                 return InterruptionOutcome.Handled;
             }
-            await safety.SayAdviceAsync(turn, tier, ct);
+            await safety.SayAdviceAsync(turn, tier, ct, atExercise: InExercise(dc));
             await safety.RaiseAsync(ChatPerson.Of(turn).PatientId, AlertKind.RedFlag, reason, ct);
             if (InExercise(dc))
             {
@@ -201,7 +211,7 @@ public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer comm
             // Pain typed outside a pain question: the therapist hears of it, and the current question comes again.
             if (score.OutOfScale)
                 await phrases.SayAsync(turn, "safety.painReadAsTen", ct);
-            await safety.SayAdviceAsync(turn, UrgencyTier.TherapistReview, ct);
+            await safety.SayAdviceAsync(turn, UrgencyTier.TherapistReview, ct, atExercise: false);
             await safety.RaiseAsync(ChatPerson.Of(turn).PatientId, AlertKind.HighPain,
                 new AlertReason(UrgencyTier.TherapistReview, [], score.Score, words), ct);
             return dc.ActiveDialog is null ? InterruptionOutcome.Handled : InterruptionOutcome.Reprompt;

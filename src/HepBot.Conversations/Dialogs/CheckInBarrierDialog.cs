@@ -44,7 +44,7 @@ public sealed class CheckInBarrierDialog : WaterfallDialog<CheckInBarrierDialog.
             var tell = step.GetResult<bool>();
             if (tell)
                 await alerts.RaiseAsync(ChatPerson.Of(step.Context).PatientId, AlertKind.AskedForHelp, AlertSeverity.Info,
-                    "Unsure how to do the exercises (weekly check-in)", ct);
+                    "Unsure how to do the exercises (weekly check-in)", ct, AlertMoment.WeeklyCheckIn);
             await phrases.SayAsync(step.Context, tell ? "skip.toldTherapist" : "checkin.notTold", ct);
             return await step.EndDialogAsync(null, ct);
         });

@@ -73,7 +73,7 @@ public sealed class CommandRouter(Phrases phrases, WeekSummary week, PatientData
     {
         var patient = ChatPerson.Of(turn).Patient!;
         var today = PatientClock.LocalDate(clock.GetUtcNow(), patient.TimeZoneId);
-        await turn.SendActivityAsync(week.Text(turn, await week.ReadAsync(patient.Id, today, ct)), cancellationToken: ct);
+        await turn.SendActivityAsync(week.Message(turn, patient.Id, await week.ReadAsync(patient.Id, today, ct)), ct);
     }
 
     /// <summary>Splits at line breaks so no part is longer than <paramref name="max"/> characters.</summary>

@@ -177,12 +177,12 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
                 var signsTier = UrgencyRule.TierOf(signs, null, _pain);
                 if (signsTier >= UrgencyTier.SameDay)
                 {
-                    await _safety.RespondAsync(step.Context, new AlertReason(signsTier, signs), ct);
+                    await _safety.RespondAsync(step.Context, new AlertReason(signsTier, signs) { Moment = AlertMoment.SkippingTheDay }, ct);
                     return await step.EndDialogAsync(null, ct);
                 }
                 await _recorder.SkipDayAsync(await LoadPlanAsync(step, ct), SkipReason.FeltUnwell, ct);
                 if (signs.Count > 0)
-                    await _safety.RaiseAsync(PatientId(step), AlertKind.RedFlag, new AlertReason(signsTier, signs), ct);
+                    await _safety.RaiseAsync(PatientId(step), AlertKind.RedFlag, new AlertReason(signsTier, signs) { Moment = AlertMoment.SkippingTheDay }, ct);
                 await _phrases.SayAsync(step.Context, signs.Count > 0 ? "safety.unwellTherapistReview" : "safety.noRedFlags", ct);
                 await _phrases.SayAsync(step.Context, "skip.answer.feltUnwell", ct);
                 return await SayAndEndAsync(step, "skip.dayAnswer", ct);
@@ -190,7 +190,8 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
             case TellTherapist:
                 var tell = step.GetResult<bool>();
                 if (tell)
-                    await _alerts.RaiseAsync(PatientId(step), AlertKind.AskedForHelp, AlertSeverity.Info, "Unsure how to do the exercises", ct);
+                    await _alerts.RaiseAsync(PatientId(step), AlertKind.AskedForHelp, AlertSeverity.Info, "Unsure how to do the exercises", ct,
+                        AlertMoment.SkippingTheDay);
                 return await SayAndEndAsync(step, tell ? "skip.toldTherapist" : "skip.dayAnswer", ct);
 
             case PainBefore:
@@ -210,14 +211,14 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
                 var tier = UrgencyRule.TierOf(findings, pain, _pain);
                 if (tier >= UrgencyTier.SameDay)
                 {
-                    await _safety.RespondAsync(step.Context, new AlertReason(tier, findings, pain), ct);
+                    await _safety.RespondAsync(step.Context, new AlertReason(tier, findings, pain) { Moment = MomentOf(pending) }, ct);
                     return await step.EndDialogAsync(null, ct);
                 }
                 if (pain >= _pain.EndSessionFrom)
-                    return await EndForPainAsync(step, pain.Value, findings, pending == SafetyBefore ? "before the session" : "after the session", ct);
+                    return await EndForPainAsync(step, pain.Value, findings, pending, ct);
                 if (findings.Count > 0)
                 {
-                    await _safety.RaiseAsync(PatientId(step), AlertKind.RedFlag, new AlertReason(tier, findings, pain), ct);
+                    await _safety.RaiseAsync(PatientId(step), AlertKind.RedFlag, new AlertReason(tier, findings, pain) { Moment = MomentOf(pending) }, ct);
                     await _phrases.SayAsync(step.Context, "safety.advice.therapistReview", ct);
                 }
                 else
@@ -265,8 +266,9 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
                 : _phrases.Get(step.Context, "session.summaryMixed", ("counts", SessionCounts.Describe(_phrases, step.Context, log, log.ExercisesPlanned))),
             _phrases.Get(step.Context, "session.week", ("daysDone", week.DaysDone), ("daysPlanned", week.PlannedDays)),
         };
+        // "A good start" is for the first run; one day again after a break is counted plainly.
         if (week.CurrentStreak > 0)
-            lines.Add(week.CurrentStreak == 1
+            lines.Add(week.CurrentStreak == 1 && week.BestStreak <= 1
                 ? _phrases.Get(step.Context, "session.streakOne")
                 : _phrases.Get(step.Context, "session.streak", ("days", week.CurrentStreak)));
         var share = log.ExercisesPlanned == 0 ? 0 : (double)done / log.ExercisesPlanned;
@@ -278,11 +280,14 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
         await step.Context.SendActivityAsync(string.Join("\n", lines), cancellationToken: ct);
     }
 
+    private static AlertMoment MomentOf(string? pending) => pending == SafetyBefore ? AlertMoment.BeforeSession : AlertMoment.AfterSession;
+
     private async Task<DialogTurnResult> EndForPainAsync(WaterfallStepContext<Values> step, int pain,
-        IReadOnlyList<SymptomFinding> findings, string when, CancellationToken ct)
+        IReadOnlyList<SymptomFinding> findings, string? pending, CancellationToken ct)
     {
+        var when = pending == SafetyBefore ? "before the session" : "after the session";
         await _recorder.StopForSafetyAsync(step.Values.LogId!.Value, AlertKind.HighPain, $"Pain {pain}/10 {when}", ct,
-            new AlertReason(UrgencyTier.TherapistReview, findings, pain), AlertSeverity.Urgent);
+            new AlertReason(UrgencyTier.TherapistReview, findings, pain) { Moment = MomentOf(pending) }, AlertSeverity.Urgent);
         return await SayAndEndAsync(step, "safety.highPainEnd", ct);
     }
 
@@ -291,7 +296,8 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
     private async Task<DialogTurnResult> CheckRedFlagsAsync(WaterfallStepContext<Values> step, string pending, int pain, CancellationToken ct)
     {
         if (pain < _pain.EndSessionFrom)
-            await _safety.RaiseAsync(PatientId(step), AlertKind.HighPain, new AlertReason(UrgencyTier.TherapistReview, [], pain), ct);
+            await _safety.RaiseAsync(PatientId(step), AlertKind.HighPain,
+                new AlertReason(UrgencyTier.TherapistReview, [], pain) { Moment = MomentOf(pending) }, ct);
         step.Values.Pain = pain;
         step.Values.Pending = pending;
         return await step.BeginDialogAsync(SafetyCheckDialog.DialogId, null, ct);

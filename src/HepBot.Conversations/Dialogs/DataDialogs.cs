@@ -30,7 +30,7 @@ public sealed class MessageTherapistDialog : WaterfallDialog<MessageTherapistDia
             var reason = new Core.Alerts.AlertReason(tier, read.Findings.Select(f => f.Finding).ToList(), read.Pain?.Score, text);
             await messages.SendAsync(patientId, text, ct, reason);
             await phrases.SayAsync(step.Context, "data.messageSent", ct);
-            await safety.SayAdviceAsync(step.Context, tier, ct);
+            await safety.SayAdviceAsync(step.Context, tier, ct, atExercise: false);
             if (tier >= Core.Safety.UrgencyTier.SameDay && await safety.TodaysLogAsync(patientId, begin: true, ct) is { } log)
                 await recorder.EndTodayForSafetyAsync(log.Id, ct);
             return await step.EndDialogAsync(null, ct);

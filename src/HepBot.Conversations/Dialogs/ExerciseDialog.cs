@@ -230,13 +230,13 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
         var patientId = ChatPerson.Of(step.Context).PatientId;
         if (tier >= UrgencyTier.SameDay)
         {
-            await _safety.RespondAsync(step.Context, new AlertReason(tier, findings, read.Pain?.Score, text), ct);
+            await _safety.RespondAsync(step.Context, await HereAsync(step, options, new AlertReason(tier, findings, read.Pain?.Score, text), ct), ct);
             return await step.EndDialogAsync(ExerciseResult.EndSession, ct);
         }
         if (findings.Count > 0)
         {
             await _safety.SayAdviceAsync(step.Context, tier, ct);
-            await _safety.RaiseAsync(patientId, AlertKind.RedFlag, new AlertReason(tier, findings, read.Pain?.Score, text), ct);
+            await _safety.RaiseAsync(patientId, AlertKind.RedFlag, await HereAsync(step, options, new AlertReason(tier, findings, read.Pain?.Score, text), ct), ct);
             return await AskCarryOnAsync(step, ct);
         }
         if (read.Pain is { } pain && pain.Score >= _pain.StopFrom)
@@ -244,7 +244,7 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
             if (pain.OutOfScale)
                 await _phrases.SayAsync(step.Context, "safety.painReadAsTen", ct);
             if (pain.Score < _pain.EndSessionFrom)
-                await _safety.RaiseAsync(patientId, AlertKind.HighPain, new AlertReason(UrgencyTier.TherapistReview, [], pain.Score, text), ct);
+                await _safety.RaiseAsync(patientId, AlertKind.HighPain, await HereAsync(step, options, new AlertReason(UrgencyTier.TherapistReview, [], pain.Score, text), ct), ct);
             await _phrases.SayAsync(step.Context, "exercise.painStop", ct);
             step.Values.Pain = pain.Score;
             step.Values.Pending = SafetyCheck;
@@ -280,7 +280,7 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
         {
             var item = await LoadItemAsync(step, options, ct);
             await _alerts.RaiseAsync(ChatPerson.Of(step.Context).PatientId, AlertKind.AskedForHelp, AlertSeverity.Info,
-                $"Unsure how to do {item?.Exercise?.Slug ?? "an exercise"}", ct);
+                $"Unsure how to do {item?.Exercise?.Slug ?? "an exercise"}", ct, AlertMoment.AtExercise, item?.ExerciseId);
         }
         await _phrases.SayAsync(step.Context, tell ? "skip.toldTherapist" : "skip.notTold", ct);
         return await step.EndDialogAsync(result, ct);
@@ -298,7 +298,7 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
             return await step.ReplaceDialogAsync(DialogId, options with { Quiet = true, Pain = Math.Max(pain, options.Pain ?? 0) }, ct);
         }
         await _recorder.RecordExerciseAsync(options.LogId, Answer(item, ExerciseOutcome.Stopped, 0, SkipReason.Pain, pain), ct);
-        return await StopForPainAsync(step, pain, ct);
+        return await StopForPainAsync(step, options, pain, ct);
     }
 
     private async Task<DialogTurnResult> OnSkipPainAsync(WaterfallStepContext<Values> step, Options options, int pain, CancellationToken ct)
@@ -312,15 +312,15 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
             await _phrases.SayAsync(step.Context, "skip.answer.pain", ct);
             return await step.EndDialogAsync(ExerciseResult.Skipped, ct);
         }
-        return await StopForPainAsync(step, pain, ct);
+        return await StopForPainAsync(step, options, pain, ct);
     }
 
     /// <summary>Pain from the stop threshold on: the therapist is told once, and the red-flag check decides what is next.</summary>
-    private async Task<DialogTurnResult> StopForPainAsync(WaterfallStepContext<Values> step, int pain, CancellationToken ct)
+    private async Task<DialogTurnResult> StopForPainAsync(WaterfallStepContext<Values> step, Options options, int pain, CancellationToken ct)
     {
         if (pain < _pain.EndSessionFrom)
             await _safety.RaiseAsync(ChatPerson.Of(step.Context).PatientId, AlertKind.HighPain,
-                new AlertReason(UrgencyTier.TherapistReview, [], pain), ct);
+                await HereAsync(step, options, new AlertReason(UrgencyTier.TherapistReview, [], pain), ct), ct);
         await _phrases.SayAsync(step.Context, "exercise.painStop", ct);
         step.Values.Pain = pain;
         step.Values.Pending = SafetyCheck;
@@ -334,19 +334,19 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
         var tier = UrgencyRule.TierOf(findings, pain, _pain);
         if (tier >= UrgencyTier.SameDay)
         {
-            await _safety.RespondAsync(step.Context, new AlertReason(tier, findings, pain), ct);
+            await _safety.RespondAsync(step.Context, await HereAsync(step, options, new AlertReason(tier, findings, pain), ct), ct);
             return await step.EndDialogAsync(ExerciseResult.EndSession, ct);
         }
         if (pain >= _pain.EndSessionFrom)
         {
             await _recorder.StopForSafetyAsync(options.LogId, AlertKind.HighPain, $"Pain {pain}/10", ct,
-                new AlertReason(UrgencyTier.TherapistReview, findings, pain), AlertSeverity.Urgent);
+                await HereAsync(step, options, new AlertReason(UrgencyTier.TherapistReview, findings, pain), ct), AlertSeverity.Urgent);
             await _phrases.SayAsync(step.Context, "safety.highPainEnd", ct);
             return await step.EndDialogAsync(ExerciseResult.EndSession, ct);
         }
         if (findings.Count > 0)
         {
-            await _safety.RaiseAsync(ChatPerson.Of(step.Context).PatientId, AlertKind.RedFlag, new AlertReason(tier, findings, pain), ct);
+            await _safety.RaiseAsync(ChatPerson.Of(step.Context).PatientId, AlertKind.RedFlag, await HereAsync(step, options, new AlertReason(tier, findings, pain), ct), ct);
             await _phrases.SayAsync(step.Context, "safety.advice.therapistReview", ct);
             return await AskCarryOnAsync(step, ct);
         }
@@ -361,11 +361,11 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
         var tier = UrgencyRule.TierOf(findings, null, _pain);
         if (tier >= UrgencyTier.SameDay)
         {
-            await _safety.RespondAsync(step.Context, new AlertReason(tier, findings), ct);
+            await _safety.RespondAsync(step.Context, await HereAsync(step, options, new AlertReason(tier, findings), ct), ct);
             return await step.EndDialogAsync(ExerciseResult.EndSession, ct);
         }
         if (findings.Count > 0)
-            await _safety.RaiseAsync(ChatPerson.Of(step.Context).PatientId, AlertKind.RedFlag, new AlertReason(tier, findings), ct);
+            await _safety.RaiseAsync(ChatPerson.Of(step.Context).PatientId, AlertKind.RedFlag, await HereAsync(step, options, new AlertReason(tier, findings), ct), ct);
         await _recorder.EndTodayForSafetyAsync(options.LogId, ct);
         await _phrases.SayAsync(step.Context, "skip.answer.feltUnwell", ct);
         return await step.EndDialogAsync(ExerciseResult.EndSession, ct);
@@ -389,7 +389,7 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
         var tier = UrgencyRule.TierOf(findings, null, _pain);
         if (tier >= UrgencyTier.SameDay)
         {
-            await _safety.RespondAsync(step.Context, new AlertReason(tier, findings), ct);
+            await _safety.RespondAsync(step.Context, await HereAsync(step, options, new AlertReason(tier, findings), ct), ct);
             return await step.EndDialogAsync(ExerciseResult.EndSession, ct);
         }
         if (findings.Count == 0)
@@ -397,7 +397,7 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
             await _phrases.SayAsync(step.Context, "safety.noRedFlags", ct);
             return await step.ReplaceDialogAsync(DialogId, options with { Quiet = true }, ct);
         }
-        await _safety.RaiseAsync(ChatPerson.Of(step.Context).PatientId, AlertKind.RedFlag, new AlertReason(tier, findings), ct);
+        await _safety.RaiseAsync(ChatPerson.Of(step.Context).PatientId, AlertKind.RedFlag, await HereAsync(step, options, new AlertReason(tier, findings), ct), ct);
         await _phrases.SayAsync(step.Context, "safety.advice.therapistReview", ct);
         return await OnTypedWarningSignAsync(step, options, ct);
     }
@@ -582,10 +582,29 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
         await base.EndDialogAsync(turnContext, instance, reason, cancellationToken);
     }
 
-    private async Task<PrescriptionItem?> LoadItemAsync(WaterfallStepContext<Values> step, Options options, CancellationToken ct)
+    /// <summary>The reason as found at this exercise, so the alert can name it in the reader's language.</summary>
+    private async Task<AlertReason> HereAsync(WaterfallStepContext<Values> step, Options options, AlertReason reason, CancellationToken ct) =>
+        reason with { Moment = AlertMoment.AtExercise, ExerciseId = (await LoadItemAsync(step, options, ct))?.ExerciseId };
+
+    private Task<PrescriptionItem?> LoadItemAsync(WaterfallStepContext<Values> step, Options options, CancellationToken ct) =>
+        LoadItemAsync(_recorder, ChatPerson.Of(step.Context).PatientId, options, ct);
+
+    /// <summary>The program item an exercise dialog shows, or null when the program changed under it.</summary>
+    private static async Task<PrescriptionItem?> LoadItemAsync(SessionRecorder recorder, Guid patientId, Options options, CancellationToken ct)
     {
-        var plan = await _recorder.LoadTodayAsync(ChatPerson.Of(step.Context).PatientId, ct);
+        var plan = await recorder.LoadTodayAsync(patientId, ct);
         return plan?.Prescription?.Id == options.PrescriptionId ? plan.Items.FirstOrDefault(i => i.Id == options.ItemId) : null;
+    }
+
+    /// <summary>
+    /// The library exercise the exercise dialog <paramref name="instance"/> on the stack is showing, for what is said
+    /// over its card (a warning sign typed there names the exercise in the therapist's alert).
+    /// </summary>
+    public static async Task<Guid?> ShownExerciseAsync(DialogInstance instance, SessionRecorder recorder, Guid patientId, CancellationToken ct)
+    {
+        if (instance.Id != DialogId || instance.GetState<WaterfallState<Values>>().Options?.ToObject<Options>(DialogStateSerializer.Serializer) is not { } options)
+            return null;
+        return (await LoadItemAsync(recorder, patientId, options, ct))?.ExerciseId;
     }
 
     private static ExerciseAnswer Answer(PrescriptionItem item, ExerciseOutcome outcome, int setsDone,

@@ -1,6 +1,6 @@
 using HepBot.Core.Audit;
 using HepBot.Core.Linking;
-using HepBot.Core.Reminders;
+using HepBot.Conversations.Patients;
 using HepBot.Data;
 using HepBot.Data.Alerts;
 using Microsoft.EntityFrameworkCore;
@@ -23,9 +23,9 @@ public sealed record RedeemResult(RedeemOutcome Outcome, Guid? PatientId = null,
 /// <summary>
 /// Turns an invitation code into a linked chat: the chat's account is created (or moved to the invited
 /// person), the code is spent, and the patient's monitoring starts (or a therapist's waiting alerts are
-/// queued for the new chat) — all in one transaction.
+/// queued for the new chat) — all in one transaction. The reminders follow after the turn (<see cref="ReminderUpdates"/>).
 /// </summary>
-public sealed class InvitationRedeemer(IDbContextFactory<HepBotDbContext> contexts, TimeProvider clock, IReminderSchedule reminders)
+public sealed class InvitationRedeemer(IDbContextFactory<HepBotDbContext> contexts, TimeProvider clock, ReminderUpdates reminders)
 {
     public async Task<RedeemResult> RedeemAsync(string code, ChatAddress chat, CancellationToken ct)
     {
@@ -98,7 +98,7 @@ public sealed class InvitationRedeemer(IDbContextFactory<HepBotDbContext> contex
             return new(RedeemOutcome.AlreadyUsed, ForTherapist: forTherapist);
         }
         if (invitation.PatientId is { } linkedPatient)
-            await reminders.OnPatientChangedAsync(linkedPatient, ct);
+            reminders.AfterTurn(linkedPatient);
         return invitation.PatientId is null
             ? new(RedeemOutcome.LinkedTherapist, TherapistId: invitation.TherapistId, ForTherapist: true)
             : new(RedeemOutcome.LinkedPatient, PatientId: invitation.PatientId);

@@ -25,9 +25,10 @@ public sealed class LinkingDialog : WaterfallDialog<LinkingDialog.Values>
     private readonly IStatePropertyAccessor<CodeAttempts> _attempts;
     private readonly LinkingOptions _options;
     private readonly TimeProvider _clock;
+    private readonly WarningSignsBeforeLinking _signsBefore;
 
     public LinkingDialog(Phrases phrases, InvitationRedeemer redeemer, ChatDirectory directory, PatientSettings settings,
-        ConversationState conversationState, LinkingOptions options, TimeProvider clock) : base(DialogId)
+        ConversationState conversationState, LinkingOptions options, TimeProvider clock, WarningSignsBeforeLinking signsBefore) : base(DialogId)
     {
         _phrases = phrases;
         _redeemer = redeemer;
@@ -36,6 +37,7 @@ public sealed class LinkingDialog : WaterfallDialog<LinkingDialog.Values>
         _attempts = conversationState.CreateProperty<CodeAttempts>("HepBot.CodeAttempts");
         _options = options;
         _clock = clock;
+        _signsBefore = signsBefore;
         AddStep(AskCodeAsync);
         AddStep(RedeemAsync);
         AddStep(ConsentAsync);
@@ -76,6 +78,7 @@ public sealed class LinkingDialog : WaterfallDialog<LinkingDialog.Values>
             case RedeemOutcome.LinkedTherapist:
                 var therapist = await _directory.IdentifyAsync(chat.Channel, chat.ConversationId, activity.Locale, ct);
                 therapist.Attach(step.Context);
+                await _signsBefore.ForgetAsync(step.Context, ct);
                 step.Context.Activity.Locale = _phrases.Catalog.ResolveLanguage(therapist.Locale);
                 await _phrases.SayAsync(step.Context, "linking.therapistLinked", ct, ("name", therapist.TherapistName));
                 return await step.EndDialogAsync(null, ct);
@@ -103,6 +106,7 @@ public sealed class LinkingDialog : WaterfallDialog<LinkingDialog.Values>
         var clinic = await _directory.ClinicNameOfPatientAsync(person.PatientId, ct);
         await _phrases.SayAsync(step.Context, "linking.greeting", ct, ("firstName", person.FirstName), ("clinic", clinic));
         await _phrases.SayAsync(step.Context, "linking.explanation", ct);
+        await _signsBefore.PassOnAsync(step.Context, person.PatientId, ct);
         return await step.PromptAsync(Prompts.Confirm, _phrases.Question(step.Context, "linking.askConsent", "linking.askConsent"), ct);
     }
 

@@ -1,6 +1,5 @@
 using HepBot.Core.Audit;
 using HepBot.Core.Patients;
-using HepBot.Core.Reminders;
 using HepBot.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,9 +7,9 @@ namespace HepBot.Conversations.Patients;
 
 /// <summary>
 /// The settings a patient changes from the chat: consent, reminder times, pauses, language. Each change
-/// brings the patient's reminders in step once saved.
+/// brings the patient's reminders in step once saved, after the turn (<see cref="ReminderUpdates"/>).
 /// </summary>
-public sealed class PatientSettings(IDbContextFactory<HepBotDbContext> contexts, TimeProvider clock, IReminderSchedule reminders)
+public sealed class PatientSettings(IDbContextFactory<HepBotDbContext> contexts, TimeProvider clock, ReminderUpdates reminders)
 {
     public Task SetConsentAsync(Guid patientId, bool consent, CancellationToken ct) =>
         UpdateAsync(patientId, p => p.MessagingConsentAt = consent ? clock.GetUtcNow() : null, ct);
@@ -45,6 +44,6 @@ public sealed class PatientSettings(IDbContextFactory<HepBotDbContext> contexts,
         change(patient);
         db.Audit(AuditTrail.Patient(patientId), AuditAction.Update, nameof(Patient), patientId, patientId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        await reminders.OnPatientChangedAsync(patientId, ct);
+        reminders.AfterTurn(patientId);
     }
 }

@@ -22,7 +22,8 @@ public sealed class TherapistMessages(IDbContextFactory<HepBotDbContext> context
         db.PatientMessages.Add(new PatientMessage { PatientId = patientId, TherapistId = therapistId, Text = text, SentAt = now });
         if (reason is { Tier: > UrgencyTier.None })
             await AlertWriter.RaiseAsync(db, patientId, reason.Findings.Count > 0 ? AlertKind.RedFlag : AlertKind.HighPain,
-                reason.Severity, "Message to the therapist: " + Safety.SafetyResponder.Detail(reason), now, ct, reason with { PatientWords = text });
+                reason.Severity, "Message to the therapist: " + Safety.SafetyResponder.Detail(reason), now, ct,
+                reason with { PatientWords = text, Moment = AlertMoment.MessageToTherapist });
         else
             await AlertWriter.RaiseAsync(db, patientId, AlertKind.PatientMessage, AlertSeverity.Info, "New message from the patient", now, ct,
                 new AlertReason(UrgencyTier.None, [], null, text));

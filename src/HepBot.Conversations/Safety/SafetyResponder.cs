@@ -33,13 +33,17 @@ public sealed class SafetyResponder(IDbContextFactory<HepBotDbContext> contexts,
         return string.IsNullOrWhiteSpace(number) ? phrases.Get(turn, "safety.emergencyNumber") : number;
     }
 
-    public async Task SayAdviceAsync(ITurnContext turn, UrgencyTier tier, CancellationToken ct)
+    /// <param name="atExercise">
+    /// A therapist-review sign at an exercise stops that exercise; anywhere else (the menu, linking, a message to
+    /// the therapist) there is no exercise to stop, so the patient is told to go gently instead.
+    /// </param>
+    public async Task SayAdviceAsync(ITurnContext turn, UrgencyTier tier, CancellationToken ct, bool atExercise = true)
     {
         if (tier == UrgencyTier.None)
             return;
         var key = "safety.advice." + char.ToLowerInvariant(tier.ToString()[0]) + tier.ToString()[1..];
         if (tier == UrgencyTier.TherapistReview)
-            await phrases.SayAsync(turn, key, ct);
+            await phrases.SayAsync(turn, atExercise ? key : "safety.unwellTherapistReview", ct);
         else
             await phrases.SayAsync(turn, key, ct, ("emergencyNumber", await EmergencyNumberAsync(turn, ct)));
     }
@@ -52,7 +56,16 @@ public sealed class SafetyResponder(IDbContextFactory<HepBotDbContext> contexts,
     public async Task<bool> RespondAsync(ITurnContext turn, AlertReason reason, CancellationToken ct)
     {
         await SayAdviceAsync(turn, reason.Tier, ct);
-        var patientId = ChatPerson.Of(turn).PatientId;
+        return await RecordAsync(ChatPerson.Of(turn).PatientId, reason, ct);
+    }
+
+    /// <summary>
+    /// The alert of <see cref="RespondAsync"/> and today's session stopped when the tier says so, for advice
+    /// already given (a warning sign typed before the chat was linked).
+    /// </summary>
+    /// <returns>True when today's session was stopped.</returns>
+    public async Task<bool> RecordAsync(Guid patientId, AlertReason reason, CancellationToken ct)
+    {
         var kind = reason.Findings.Count > 0 ? AlertKind.RedFlag : AlertKind.HighPain;
         var detail = Detail(reason);
         if (reason.Tier >= UrgencyTier.SameDay && await TodaysLogAsync(patientId, begin: true, ct) is { } log)

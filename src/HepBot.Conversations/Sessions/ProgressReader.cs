@@ -1,4 +1,5 @@
 using HepBot.Core.Adherence;
+using HepBot.Core.Safety;
 using HepBot.Data;
 using HepBot.Data.Adherence;
 using Microsoft.EntityFrameworkCore;
@@ -7,11 +8,12 @@ namespace HepBot.Conversations.Sessions;
 
 /// <summary>
 /// A patient's progress as they see it: this week, their streak and how their pain is going; and the
-/// latest planned day of this week before today that was not done, if any.
+/// latest planned day of this week before today that was not done, if any; and the last four weeks as the
+/// progress picture shows them.
 /// </summary>
-public sealed record PatientProgress(AdherenceReport ThisWeek, AdherenceReport LastTwoWeeks, DateOnly? LastMissedDay = null);
+public sealed record PatientProgress(AdherenceReport ThisWeek, AdherenceReport LastTwoWeeks, DateOnly? LastMissedDay, ProgressPicture Picture);
 
-public sealed class ProgressReader(IDbContextFactory<HepBotDbContext> contexts)
+public sealed class ProgressReader(IDbContextFactory<HepBotDbContext> contexts, PainTriageOptions pain)
 {
     /// <summary>Streaks look back at most this far.</summary>
     private const int HistoryDays = 365;
@@ -24,7 +26,8 @@ public sealed class ProgressReader(IDbContextFactory<HepBotDbContext> contexts)
         return new PatientProgress(
             AdherenceCalculator.Calculate(history, new DateSpan(monday, today), today),
             AdherenceCalculator.Calculate(history, DateSpan.Last(14, today), today),
-            LastMissed(history, monday, today));
+            LastMissed(history, monday, today),
+            ProgressPicture.Plan(history, today, pain.CautionFrom, pain.StopFrom));
     }
 
     /// <summary>Today is not missed yet: only earlier planned days of the week that were not done count.</summary>

@@ -8,11 +8,12 @@ using Microsoft.Bot.Schema;
 namespace HepBot.Conversations.Sessions;
 
 /// <summary>
-/// The week as the patient sees it (days done, streak, pain trend): the "My progress" answer, and the
+/// The week as the patient sees it (days done, streak, pain trend, the last four weeks) with the progress picture:
+/// the "My progress" answer, and the
 /// weekly check-in, which adds the barrier question when planned days were missed. Its buttons send
 /// <c>/barrier &lt;reason&gt;</c>, which <see cref="CheckInBarrierDialog"/> answers.
 /// </summary>
-public sealed class WeekSummary(Phrases phrases, ProgressReader progress)
+public sealed class WeekSummary(Phrases phrases, ProgressReader progress, ProgressPictures pictures)
 {
     public const string BarrierCommand = "/barrier";
 
@@ -35,15 +36,44 @@ public sealed class WeekSummary(Phrases phrases, ProgressReader progress)
             PainTrend.Steady => phrases.Get(turn, "progress.painSteady", ("recent", Round(trend.RecentPain))),
             _ => phrases.Get(turn, "progress.painNoData"),
         });
+        if (FourWeeks(turn, report.Picture) is { } fourWeeks)
+            lines.Add(fourWeeks);
         return string.Join("\n", lines);
     }
 
+    /// <summary>The picture's calendar in words: how many of the past days of the four weeks were done, skipped …; null when none was planned.</summary>
+    private string? FourWeeks(ITurnContext turn, ProgressPicture picture)
+    {
+        var counts = ProgressPicture.LegendOrder
+            .Where(m => m is not (PictureDayMark.NotPlanned or PictureDayMark.Future))
+            .Select(m => (Mark: m, Count: picture.Count(m)))
+            .Where(c => c.Count > 0)
+            .Select(c => phrases.Get(turn, "progress.fourWeeksCounts." + ProgressPictures.MarkKey(c.Mark), ("count", c.Count)))
+            .ToList();
+        return counts.Count == 0 ? null : phrases.Get(turn, "progress.fourWeeks", ("counts", string.Join(", ", counts)));
+    }
+
+    /// <summary>"My progress": the picture and the same in words, one message.</summary>
+    public IMessageActivity Message(ITurnContext turn, Guid patientId, PatientProgress report)
+    {
+        var message = MessageFactory.Text(Text(turn, report));
+        WithPicture(message, turn, patientId, report);
+        return message;
+    }
+
+    private void WithPicture(IMessageActivity message, ITurnContext turn, Guid patientId, PatientProgress report)
+    {
+        if (pictures.Attachment(turn, patientId, report) is { } picture)
+            message.Attachments = [picture];
+    }
+
     /// <summary>The weekly check-in, one message: the summary and, when days were missed, the barrier question with one button per barrier.</summary>
-    public IMessageActivity CheckIn(ITurnContext turn, PatientProgress report)
+    public IMessageActivity CheckIn(ITurnContext turn, Guid patientId, PatientProgress report)
     {
         if (report.LastMissedDay is null)
-            return MessageFactory.Text(Text(turn, report));
+            return Message(turn, patientId, report);
         var message = MessageFactory.Text(Text(turn, report) + "\n\n" + phrases.Get(turn, "checkin.askBarrier"));
+        WithPicture(message, turn, patientId, report);
         message.SuggestedActions = new SuggestedActions
         {
             Actions = Enum.GetValues<SkipReason>()

@@ -96,7 +96,9 @@ public static class AdherenceCalculator
 
     /// <summary>
     /// Consecutive planned days done. Days with nothing planned neither count nor break a streak, and
-    /// today only counts once done: an unfinished today does not break yesterday's streak.
+    /// today only counts once done: an unfinished today does not break yesterday's streak, but a today whose
+    /// sessions are all over without being done does, so the summary of a partial day does not promise a run
+    /// that tomorrow's would take back.
     /// </summary>
     private static (int Current, int Best) Streaks(
         AdherenceHistory history, ILookup<DateOnly, SessionRecord> sessionsByDate, DateOnly today)
@@ -118,7 +120,7 @@ public static class AdherenceCalculator
             var dayDone = sessionsByDate[date].Count(s => s.CountsAsDone) >= program.Schedule.SessionsPerDay;
             if (dayDone)
                 run++;
-            else if (date != today)
+            else if (date != today || sessionsByDate[date].Count(s => s.Status != SessionStatus.InProgress) >= program.Schedule.SessionsPerDay)
                 run = 0;
             best = Math.Max(best, run);
             current = run;

@@ -49,7 +49,9 @@ public sealed record SessionRecord(
     int ExercisesDone,
     SessionStatus Status,
     IReadOnlyList<int> PainScores,
-    SkipReason? Barrier = null)
+    SkipReason? Barrier = null,
+    int? PainBefore = null,
+    int? PainAfter = null)
 {
     /// <summary>Trial definition: a session counts as done when at least 80% of its exercises were done.</summary>
     public const double DoneShare = 0.8;

@@ -18,7 +18,8 @@ public sealed class SymptomLexicon
         NumberWordsKey = "numberWords", EverydayWordsKey = "everydayWords", NotSymptomsKey = "notSymptoms",
         ScoreBeforeKey = "scoreBefore", SoundAlikeKey = "soundAlike", WordClassesKey = "wordClasses",
         ListWordsKey = "listWords", NewStatementKey = "newStatement", HistoryKey = "history", NowKey = "now",
-        OtherPeopleKey = "otherPeople", FirstPersonKey = "firstPerson", SettlingKey = "settling", SettlingSignsKey = "settlingSigns";
+        OtherPeopleKey = "otherPeople", FirstPersonKey = "firstPerson", SettlingKey = "settling", SettlingSignsKey = "settlingSigns",
+        AskedAboutKey = "askedAbout";
 
     /// <summary>More expansions than this from one phrase's word classes is a mistake in the file, not a phrase.</summary>
     public const int MaxExpansions = 400;
@@ -30,8 +31,10 @@ public sealed class SymptomLexicon
         IReadOnlyList<string> numberWords, IReadOnlySet<string> everydayWords, IReadOnlyList<Phrase> notSymptoms,
         IReadOnlySet<string> scoreBefore, IReadOnlyList<(string Letters, string SoundsAs)> soundAlike,
         IReadOnlySet<string> listWords, IReadOnlySet<string> newStatement, IReadOnlyList<Phrase> history, IReadOnlyList<Phrase> now,
-        IReadOnlyList<Phrase> otherPeople, IReadOnlySet<string> firstPerson, IReadOnlyList<Phrase> settling, IReadOnlySet<SymptomFinding> settlingSigns)
+        IReadOnlyList<Phrase> otherPeople, IReadOnlySet<string> firstPerson, IReadOnlyList<Phrase> settling, IReadOnlySet<SymptomFinding> settlingSigns,
+        IReadOnlyList<Phrase> askedAbout)
     {
+        AskedAbout = askedAbout;
         Settling = settling;
         SettlingSigns = settlingSigns;
 
@@ -118,6 +121,12 @@ public sealed class SymptomLexicon
     /// <summary>The signs a settling part does not report; the others (dizziness, chest pain…) are reported even when they pass.</summary>
     public IReadOnlySet<SymptomFinding> SettlingSigns { get; }
 
+    /// <summary>
+    /// A question someone else asked, reported ("the nurse asked if", "me preguntó si"): the clause that says one is
+    /// read as a question, so a short denial after it ("no to both", "ninguno") denies its signs like "chest pain? no".
+    /// </summary>
+    public IReadOnlyList<Phrase> AskedAbout { get; }
+
     /// <summary>Words that bring a sentence back to the patient ("i", "my", "me", "tengo").</summary>
     public IReadOnlySet<string> FirstPerson { get; }
 
@@ -129,6 +138,15 @@ public sealed class SymptomLexicon
     /// by ear; then doubled consonants count once. Empty: words are compared as written.
     /// </summary>
     public IReadOnlyList<(string Letters, string SoundsAs)> SoundAlike { get; }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _lexiconSounds = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <see cref="Sound"/> of one of this lexicon's own words or stems (a "*" stays at the end). Kept once worked out:
+    /// the lexicon's words are a fixed few hundred and every typed word is compared with them.
+    /// </summary>
+    public string SoundOfLexiconWord(string lexiconWord) => SoundAlike.Count == 0 ? lexiconWord
+        : _lexiconSounds.GetOrAdd(lexiconWord, w => w.EndsWith('*') ? Sound(w[..^1]) + "*" : Sound(w));
 
     /// <summary>A word as it sounds, by <see cref="SoundAlike"/>: "jemelo" and "gemelo", "inchada" and "hinchada" are the same.</summary>
     public string Sound(string word)
@@ -157,7 +175,7 @@ public sealed class SymptomLexicon
     public static IEnumerable<string> Keys =>
         Enum.GetValues<SymptomFinding>().Select(KeyOf).Concat(
             [DenialsKey, NotDenialsKey, ClauseBreaksKey, PainWordsKey, ScaleWordsKey, NotPainNumbersKey, NumberWordsKey, EverydayWordsKey, NotSymptomsKey, ScoreBeforeKey, SoundAlikeKey, WordClassesKey,
-             ListWordsKey, NewStatementKey, HistoryKey, NowKey, OtherPeopleKey, FirstPersonKey, SettlingKey, SettlingSignsKey]);
+             ListWordsKey, NewStatementKey, HistoryKey, NowKey, OtherPeopleKey, FirstPersonKey, SettlingKey, SettlingSignsKey, AskedAboutKey]);
 
     /// <summary>Builds a lexicon from its entries (key → comma-separated list), or lists every problem.</summary>
     /// <param name="entry">The text of a key, or null when the key is missing.</param>
@@ -274,7 +292,7 @@ public sealed class SymptomLexicon
         var lexicon = new SymptomLexicon(findings, denials, Phrases(NotDenialsKey), Words(ClauseBreaksKey),
             Phrases(PainWordsKey, allowTogether: true), Words(ScaleWordsKey), Words(NotPainNumbersKey), numbers, Words(EverydayWordsKey), Phrases(NotSymptomsKey),
             Words(ScoreBeforeKey), soundAlike, Words(ListWordsKey), Words(NewStatementKey), Phrases(HistoryKey), Phrases(NowKey),
-            Phrases(OtherPeopleKey), Words(FirstPersonKey), Phrases(SettlingKey), settlingSigns);
+            Phrases(OtherPeopleKey), Words(FirstPersonKey), Phrases(SettlingKey), settlingSigns, Phrases(AskedAboutKey));
         problems = found;
         return lexicon;
     }

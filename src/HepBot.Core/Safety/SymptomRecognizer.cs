@@ -85,17 +85,27 @@ public static class SymptomRecognizer
 
     /// <summary>
     /// "chest pain? none", "¿mareo? no": a clause that answers the question (or colon) before it with a denial
-    /// ("no", "none", "not really") denies that question's signs, as if the denial were said before them.
+    /// ("no", "none", "not really") denies that question's signs, as if the denial were said before them. A reported
+    /// question is a question too ("the nurse asked if i had chest pain, no to both").
     /// </summary>
     private static List<(IReadOnlyList<string> Words, ClauseEnd End)> AnsweredQuestions(
         IReadOnlyList<(IReadOnlyList<string> Words, ClauseEnd End)> clauses, SymptomLexicon lexicon)
     {
         var result = clauses.ToList();
-        for (var i = 0; i + 1 < clauses.Count; i++)
+        for (var i = 0; i < clauses.Count; i++)
         {
-            if (clauses[i].End != ClauseEnd.Question || !IsDenialAnswer(clauses[i + 1].Words.ToList(), lexicon))
+            var words = clauses[i].Words.ToList();
+            var reported = lexicon.AskedAbout.Any(a => Occurs(words, a, lexicon));
+            // "q: any chest pain? a: no": a one-letter label before a colon is not the answer, the clause after it is.
+            var next = i + 1;
+            if (next + 1 < clauses.Count && clauses[next].End == ClauseEnd.Question && clauses[next].Words is [{ Length: 1 }])
+                next++;
+            var answered = next < clauses.Count && (clauses[i].End == ClauseEnd.Question || reported)
+                && IsDenialAnswer(clauses[next].Words.ToList(), lexicon);
+            if (!answered && !(reported && EndsWithBareDenial(words, lexicon)))
                 continue;
-            result[i] = ([.. lexicon.Denials[0].Words, .. clauses[i].Words], clauses[i].End);
+            // A reported question is longer ("asked if i'd had any chest pain or palpitations"): the answer denies all of it.
+            result[i] = reported ? ([], clauses[i].End) : ([.. lexicon.Denials[0].Words, .. clauses[i].Words], clauses[i].End);
         }
         return result;
     }
@@ -103,9 +113,19 @@ public static class SymptomRecognizer
     /// <summary>A short answer that is a denial ("no", "nope", "none at all", "no, but…"): it starts with a denial and says little else.</summary>
     public const int DenialAnswerLength = 3;
 
+    /// <summary>
+    /// "mi hijo me preguntó si me había desmayado y no": a reported question answered at its own end by a denial word
+    /// that starts a new statement ("y no", "and no"). Anything else answers nothing, so safety wins: "asked if my chest
+    /// hurt or not", "asked if the chest pain was new and i said no".
+    /// </summary>
+    private static bool EndsWithBareDenial(List<string> words, SymptomLexicon lexicon) =>
+        words.Count >= 2 && lexicon.NewStatement.Contains(words[^2]) && !lexicon.ListWords.Contains(words[^2])
+        && lexicon.Denials.Any(d => d.Words is [var only] && only == words[^1]);
+
     private static bool IsDenialAnswer(List<string> words, SymptomLexicon lexicon)
     {
-        var answer = words.TakeWhile(w => !lexicon.ClauseBreaks.Contains(w)).ToList();
+        // "i hadnt", "yo no": the answer may start with the patient's own "i".
+        var answer = words.SkipWhile(lexicon.FirstPerson.Contains).TakeWhile(w => !lexicon.ClauseBreaks.Contains(w)).ToList();
         return answer.Count is > 0 and <= DenialAnswerLength && DenialEnds(answer, 0, lexicon).Any();
     }
 
@@ -195,10 +215,15 @@ public static class SymptomRecognizer
         return words;
     }
 
-    /// <summary>Number words become digits ("siete" → "7") so scores read the same either way.</summary>
+    /// <summary>
+    /// Number words become digits ("siete" → "7") so scores read the same either way; a number word spelt by ear
+    /// counts too ("nuebe" is "nueve" where the language's <see cref="SymptomLexicon.SoundAlike"/> says v=b).
+    /// </summary>
     private static string NumberOf(string word, SymptomLexicon lexicon)
     {
         var index = lexicon.NumberWords.ToList().IndexOf(word);
+        if (index < 0 && lexicon.SoundAlike.Count > 0 && word.Length > 0 && char.IsLetter(word[0]) && !lexicon.EverydayWords.Contains(word))
+            index = lexicon.NumberWords.Select(lexicon.SoundOfLexiconWord).ToList().IndexOf(lexicon.Sound(word));
         return index >= 0 ? index.ToString(System.Globalization.CultureInfo.InvariantCulture) : word;
     }
 
@@ -255,7 +280,7 @@ public static class SymptomRecognizer
     {
         for (var start = 0; start < words.Count; start++)
         {
-            var matched = MatchFrom(words, start, phrase, lexicon, MaxGap);
+            var matched = MatchFrom(words, start, phrase, lexicon, MaxGap, shortSlip: phrase.Words.Count > 1);
             if (matched is not null && !matched.Any(taken.Contains) && !IsDenied(words, start, lexicon, reach, taken)
                 && !DeniedInside(words, matched, lexicon, taken) && !DeniedAfter(words, matched, lexicon)
                 && !IsAboutSomeoneElse(words, start, lexicon))
@@ -266,9 +291,25 @@ public static class SymptomRecognizer
 
     /// <returns>The positions of the phrase's words, or null.</returns>
     /// <param name="exact">Words as written (a "*" still ends a stem): history and other people silence every sign of a clause, so a slip never makes one.</param>
-    private static List<int>? MatchFrom(List<string> words, int start, SymptomLexicon.Phrase phrase, SymptomLexicon lexicon, int maxGap, bool exact = false)
+    /// <param name="shortSlip">
+    /// One word of <see cref="ShortSlipLength"/> letters may carry one slip ("me falta el aure", "knee gve way"): only in a
+    /// phrase of several words, whose other words are said as they are, so the phrase around it vouches for it.
+    /// </param>
+    private static List<int>? MatchFrom(List<string> words, int start, SymptomLexicon.Phrase phrase, SymptomLexicon lexicon, int maxGap,
+        bool exact = false, bool shortSlip = false)
     {
-        if (!Matches(phrase.Words[0], words[start], lexicon, exact))
+        var slipUsed = false;
+        bool Fits(string lexiconWord, string word)
+        {
+            if (Matches(lexiconWord, word, lexicon, exact))
+                return true;
+            if (!shortSlip || slipUsed || !IsShortSlip(lexiconWord, word, lexicon))
+                return false;
+            slipUsed = true;
+            return true;
+        }
+
+        if (!Fits(phrase.Words[0], words[start]))
             return null;
         var positions = new List<int> { start };
         foreach (var next in phrase.Words.Skip(1))
@@ -276,7 +317,7 @@ public static class SymptomRecognizer
             var found = -1;
             for (var j = positions[^1] + 1; j < words.Count && j <= positions[^1] + 1 + maxGap; j++)
             {
-                if (Matches(next, words[j], lexicon, exact))
+                if (Fits(next, words[j]))
                 {
                     found = j;
                     break;
@@ -288,6 +329,13 @@ public static class SymptomRecognizer
         }
         return positions;
     }
+
+    /// <summary>The length of a word that takes a slip only inside a longer phrase (see <see cref="MatchFrom"/>).</summary>
+    public const int ShortSlipLength = 4;
+
+    private static bool IsShortSlip(string lexiconWord, string word, SymptomLexicon lexicon) =>
+        lexiconWord.Split('|').Any(w => w.Length == ShortSlipLength && !w.EndsWith('*') && word.Length >= ShortSlipLength - 1
+            && word[0] == w[0] && char.IsLetter(word[0]) && !lexicon.EverydayWords.Contains(word) && SymptomText.EditDistance(word, w) <= 1);
 
     private static int EndOf(List<string> words, int start, SymptomLexicon.Phrase phrase, SymptomLexicon lexicon, bool exact = false) =>
         MatchFrom(words, start, phrase, lexicon, 0, exact)?[^1] ?? -1;
@@ -356,10 +404,8 @@ public static class SymptomRecognizer
             return false;
         if (MatchesAsWritten(lexiconWord, word, lexicon))
             return true;
-        var stem = lexiconWord.EndsWith('*');
-        var sound = lexicon.Sound(stem ? lexiconWord[..^1] : lexiconWord) + (stem ? "*" : "");
         return lexicon.SoundAlike.Count > 0 && !lexicon.EverydayWords.Contains(word)
-            && MatchesAsWritten(sound, lexicon.Sound(word), lexicon);
+            && MatchesAsWritten(lexicon.SoundOfLexiconWord(lexiconWord), lexicon.Sound(word), lexicon);
     }
 
     private static bool MatchesAsWritten(string lexiconWord, string word, SymptomLexicon lexicon)
@@ -369,7 +415,7 @@ public static class SymptomRecognizer
             var stem = lexiconWord[..^1];
             if (word.StartsWith(stem, StringComparison.Ordinal))
                 return true;
-            if (word.Length == stem.Length && IsSwap(word, stem))
+            if (word.Length == stem.Length && IsSwap(word, stem, lexicon))
                 return true;
             if (!MaySlip(stem, word, lexicon))
                 return false;
@@ -378,14 +424,15 @@ public static class SymptomRecognizer
             return Enumerable.Range(stem.Length - 1, 3).Any(length => length <= word.Length
                 && SymptomText.EditDistance(word[..length], stem) <= 1);
         }
-        return word == lexiconWord || IsSwap(word, lexiconWord)
+        return word == lexiconWord || IsSwap(word, lexiconWord, lexicon)
             || (MaySlip(lexiconWord, word, lexicon) && SymptomText.EditDistance(word, lexiconWord) <= 1);
     }
 
-    /// <summary>Two neighbouring letters swapped, not the first ("pian", "cnat"): forgiven in 4-letter words too.</summary>
-    private static bool IsSwap(string word, string lexiconWord)
+    /// <summary>Two neighbouring letters swapped, not the first ("pian", "cnat"): forgiven in 4-letter words too, never in an everyday word ("creo" is not "cero").</summary>
+    private static bool IsSwap(string word, string lexiconWord, SymptomLexicon lexicon)
     {
-        if (word.Length != lexiconWord.Length || word.Length < SwapFromLength || word[0] != lexiconWord[0] || word == lexiconWord)
+        if (word.Length != lexiconWord.Length || word.Length < SwapFromLength || word[0] != lexiconWord[0] || word == lexiconWord
+            || lexicon.EverydayWords.Contains(word))
             return false;
         var first = Enumerable.Range(0, word.Length).First(i => word[i] != lexiconWord[i]);
         return first + 1 < word.Length && word[first] == lexiconWord[first + 1] && word[first + 1] == lexiconWord[first]

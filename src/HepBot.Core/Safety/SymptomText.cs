@@ -12,7 +12,8 @@ public enum ClauseEnd
 }
 
 /// <summary>
-/// Text as the recogniser reads it: lower case, accents and apostrophes dropped, split into clauses at
+/// Text as the recogniser reads it: lower case, accents and apostrophes dropped, a letter typed three times or more
+/// kept twice, split into clauses at
 /// sentence punctuation and into words; "/" stays a word so "7/10" can be read, and a decimal number
 /// stays one word with a point ("38,5" and "38.5" are "38.5"; a lexicon may write "38.*").
 /// </summary>
@@ -54,6 +55,8 @@ public static class SymptomText
             {
                 if (char.IsLetter(c) && word.Length > 0 && char.IsDigit(word[^1]))
                     EndWord(); // "7out" → "7", "out"
+                if (char.IsLetter(c) && word.Length >= 2 && word[^1] == c && word[^2] == c)
+                    continue; // a letter held down counts twice at most: "felll" → "fell", "dizzzzy" → "dizzy"
                 word.Append(c);
             }
             else if (char.IsDigit(c))
@@ -79,6 +82,10 @@ public static class SymptomText
             else if (ClausePunctuation.Contains(c))
             {
                 EndClause(c switch { ',' => ClauseEnd.Comma, '?' or ':' => ClauseEnd.Question, _ => ClauseEnd.Stop });
+            }
+            else if (char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherSymbol)
+            {
+                EndClause(); // an emoji ends a sentence as a full stop would: "chest pain? no 👍 all good"
             }
             else
             {

@@ -31,7 +31,7 @@ public static class AdherenceHistoryReader
         var records = sessions.Select(s => new SessionRecord(
             s.LocalDate, s.SessionNumber, s.ExercisesPlanned, s.Done, s.Status,
             PainScores(s.PainBefore, s.PainAfter, s.Pains),
-            s.SkipBarrier)).ToList();
+            s.SkipBarrier, s.PainBefore, s.PainAfter)).ToList();
 
         return new AdherenceHistory(programs, records, [], []);
     }

@@ -34,6 +34,8 @@ public static class AlertWriter
             alert.PainScore = reason.PainScore;
             alert.PatientWords = reason.PatientWords is { Length: > Alert.MaxPatientWords } words
                 ? words[..Alert.MaxPatientWords] : reason.PatientWords;
+            alert.Moment = reason.Moment;
+            alert.ExerciseId = reason.ExerciseId;
         }
         return alert;
     }

@@ -29,7 +29,6 @@ internal static class BotHosting
         services.AddSingleton<IValidateOptions<PainTriageOptions>, PainTriageOptionsValidator>();
         services.AddOptions<HepBot.Core.Sessions.GuidedSetOptions>().Bind(configuration.GetSection(HepBot.Core.Sessions.GuidedSetOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HepBot.Core.Sessions.GuidedSetOptions>, GuidedSetOptionsValidator>();
-        services.AddHostedService<InterruptedGuidedSets>();
         services.AddOptions<LinkingOptions>().Bind(configuration.GetSection(LinkingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         // The languages patients may choose are the languages of dialogs/; resolving this at start-up
         // also loads and checks every text and symptom lexicon, so a missing key, placeholder or lexicon entry stops start-up.

@@ -1,4 +1,6 @@
 using HepBot.Channels.Health;
+using HepBot.Channels.RateLimiting;
+using HepBot.Data.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using HepBot.Channels.Telegram;
 using HepBot.Host.Configuration;
@@ -24,7 +26,8 @@ internal static class TelegramHosting
         // Long polls hold a request for TelegramPolling.LongPoll; the timeout leaves room for that.
         services.TryAddSingleton<ChannelReachability>();
         services.AddHttpClient(nameof(TelegramSender), http => http.Timeout = TelegramPolling.LongPoll + TimeSpan.FromSeconds(30))
-            .AddHttpMessageHandler(sp => new ReachabilityHandler(ChannelReachability.Telegram, sp.GetRequiredService<ChannelReachability>()));
+            .AddHttpMessageHandler(sp => new ReachabilityHandler(ChannelReachability.Telegram, sp.GetRequiredService<ChannelReachability>()))
+            .AddHttpMessageHandler(sp => new RateLimitedAnswers("telegram", sp.GetRequiredService<HepBotMetrics>()));
         services.AddTelegramChannel(sp =>
         {
             var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;

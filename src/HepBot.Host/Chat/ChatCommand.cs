@@ -32,7 +32,7 @@ internal static class ChatCommand
         };
         chat.SetAction((parse, ct) => AdminDatabase.RunAsync(settings, error, async (_, services) =>
         {
-            var demo = await DatabaseStartup.PrepareDatabaseAsync(services, mintDemoKey: false, ct);
+            var demo = await DatabaseStartup.PrepareDatabaseAsync(services, ensureDemoKey: false, ct);
             var account = await services.GetRequiredService<ChatDirectory>()
                 .IdentifyAsync(ConsoleChatAdapter.ChannelId, ConversationId, null, ct);
 

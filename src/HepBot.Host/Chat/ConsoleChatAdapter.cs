@@ -52,7 +52,9 @@ public sealed class ConsoleChatAdapter(TextReader input, TextWriter output, stri
                 if (!string.IsNullOrEmpty(activity.Text))
                     output.WriteLine($"HepBot: {activity.Text.Replace("\n", "\n        ")}");
                 foreach (var attachment in activity.Attachments ?? [])
-                    output.WriteLine($"        [{attachment.ContentType}: {attachment.ContentUrl ?? attachment.Name}]");
+                    output.WriteLine(DataUri.Read(attachment.ContentUrl) is { } inline
+                        ? $"        [{attachment.ContentType}: a picture, {inline.Length / 1024} KB]"
+                        : $"        [{attachment.ContentType}: {attachment.ContentUrl ?? attachment.Name}]");
                 if (activity.SuggestedActions?.Actions is { Count: > 0 } actions)
                 {
                     _buttons = actions.ToList();

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using HepBot.Data;
+using HepBot.Data.Resilience;
 using Microsoft.EntityFrameworkCore;
 using HepBot.Host.Demo;
 using HepBot.Data.ExerciseLibrary;
@@ -11,7 +12,7 @@ namespace HepBot.Host.Database;
 /// Start-up work on the database, in order: apply migrations (the one place the web host does), load the
 /// exercise library, seed the demo.
 /// When the database does not answer at start, the host still serves (/healthz says 503) and the
-/// work is retried in the background with backoff until it does.
+/// work is retried in the background with backoff (<see cref="StartupRetry"/>) until it does.
 /// </summary>
 internal sealed class DatabaseStartup(
     IServiceScopeFactory scopes,
@@ -51,28 +52,18 @@ internal sealed class DatabaseStartup(
 
     private async Task RetryUntilReadyAsync(CancellationToken cancellationToken)
     {
-        var delay = TimeSpan.FromSeconds(1);
-        while (true)
-        {
-            await Task.Delay(delay, clock, cancellationToken);
-            try
-            {
-                await PrepareAsync(cancellationToken);
-                logger.LogInformation("The database answers again; start-up work is done.");
-                return;
-            }
-            catch (Exception exception) when (IsUnreachable(exception))
-            {
-                logger.LogError(exception, "The database still does not answer; retrying in {RetryDelay}.", delay);
-            }
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
-        }
+        // The first try failed in StartAsync; the pipeline's tries come after the first delay.
+        await Task.Delay(StartupRetry.FirstDelay, clock, cancellationToken);
+        var untilReady = StartupRetry.Create(clock, MaxRetryDelay, IsUnreachable,
+            (exception, delay) => logger.LogError(exception, "The database still does not answer; retrying in {RetryDelay}.", delay));
+        await untilReady.ExecuteAsync(async ct => await PrepareAsync(ct), cancellationToken);
+        logger.LogInformation("The database answers again; start-up work is done.");
     }
 
     private async Task PrepareAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var demo = await PrepareDatabaseAsync(scope.ServiceProvider, mintDemoKey: true, cancellationToken);
+        var demo = await PrepareDatabaseAsync(scope.ServiceProvider, ensureDemoKey: true, cancellationToken);
         if (demo is not null)
             banner.Show(demo);
     }
@@ -81,7 +72,7 @@ internal sealed class DatabaseStartup(
     /// Brings a database to where HepBot can run on it: migrations, the exercise library, the demo
     /// (when enabled). The web host does this at start; the chat verb does the same before it talks.
     /// </summary>
-    public static async Task<DemoAccess?> PrepareDatabaseAsync(IServiceProvider services, bool mintDemoKey, CancellationToken cancellationToken)
+    public static async Task<DemoAccess?> PrepareDatabaseAsync(IServiceProvider services, bool ensureDemoKey, CancellationToken cancellationToken)
     {
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
 
@@ -91,7 +82,7 @@ internal sealed class DatabaseStartup(
         services.GetRequiredService<ILogger<DatabaseStartup>>().LogInformation(
             "Exercise library: {Added} added, {Updated} updated, {Unchanged} unchanged.", seeded.Added, seeded.Updated, seeded.Unchanged);
 
-        return await services.GetRequiredService<DemoSeeder>().SeedAsync(mintDemoKey, cancellationToken);
+        return await services.GetRequiredService<DemoSeeder>().SeedAsync(ensureDemoKey, cancellationToken);
     }
 
     /// <summary>The database (or, for SQLite, its folder) cannot be reached; anything else is a bug and should surface.</summary>

@@ -2,6 +2,7 @@ using HepBot.Core.Alerts;
 using HepBot.Core.Audit;
 using HepBot.Core.Clinics;
 using HepBot.Core.Patients;
+using HepBot.Core.Safety;
 using HepBot.Core.Sessions;
 using HepBot.Core.Time;
 using HepBot.Data;
@@ -132,6 +133,10 @@ internal static class DemoHistory
     {
         var spike = At(firstDay.AddDays(41), 18, timeZone).AddMinutes(20);
         var alert = AlertWriter.Open(db, patient.Id, therapist.Id, AlertKind.HighPain, AlertSeverity.Urgent, "Pain 8/10 after the session", spike);
+        // The fields a chat-raised alert carries, so the app words it in the therapist's language like a real one.
+        alert.Tier = UrgencyTier.TherapistReview;
+        alert.PainScore = 8;
+        alert.Moment = AlertMoment.AfterSession;
         alert.AcknowledgedAt = spike.AddHours(15);
         alert.AcknowledgedById = therapist.Id;
         foreach (var row in db.AlertDeliveries.Local.Where(r => r.AlertId == alert.Id))
@@ -140,12 +145,16 @@ internal static class DemoHistory
             row.LastError = row.Destination == AlertDestination.Chat ? "no reachable chat" : null;
         }
         var asked = At(firstDay.AddDays(Days - 2), 19, timeZone);
+        const string question = "La rodilla va mejor desde el jueves. ¿Puedo volver a hacer las sentadillas completas?";
         db.PatientMessages.Add(new PatientMessage
         {
             PatientId = patient.Id, TherapistId = therapist.Id, Direction = MessageDirection.PatientToTherapist, SentAt = asked,
-            Text = "La rodilla va mejor desde el jueves. ¿Puedo volver a hacer las sentadillas completas?",
+            Text = question,
         });
-        AlertWriter.Open(db, patient.Id, therapist.Id, AlertKind.PatientMessage, AlertSeverity.Info, "New message from the patient", asked);
+        // As a message sent from the chat raises it: with the patient's words, so the alert shows them.
+        var message = AlertWriter.Open(db, patient.Id, therapist.Id, AlertKind.PatientMessage, AlertSeverity.Info, "New message from the patient", asked);
+        message.Tier = UrgencyTier.None;
+        message.PatientWords = question;
     }
 
     private static DateTimeOffset At(DateOnly day, int hour, string timeZone)

@@ -17,14 +17,17 @@ namespace HepBot.Host.Demo;
 
 /// <summary>What a newcomer needs to try the demo: printed once per start.</summary>
 /// <param name="WebPassword">The demo therapist's web app password when it was just set (first run); null afterwards.</param>
+/// <param name="ApiKey">The demo key, or null when the caller did not ask for it (the chat verb).</param>
+/// <param name="NewKey">The key was minted on this start (first run, or the kept one was gone or no longer worked).</param>
+/// <param name="RevokedKeys">Earlier demo keys revoked because a new key replaced them.</param>
 internal sealed record DemoAccess(
-    Guid PatientId, string? ApiKey, int RevokedKeys, InvitationDto Invitation, int? ProgramVersion, IReadOnlyList<string> MissingSlugs,
-    string? WebPassword = null);
+    Guid PatientId, string? ApiKey, bool NewKey, int RevokedKeys, string KeyFile, InvitationDto Invitation, int? ProgramVersion,
+    IReadOnlyList<string> MissingSlugs, string? WebPassword = null);
 
 /// <summary>
-/// Seeds a demo clinic, therapist and patient with a knee program into an empty database, and on every
-/// start mints a fresh demo API key (only hashes are stored, so an old key cannot be shown again) and
-/// finds or opens an invitation for the demo patient.
+/// Seeds a demo clinic, therapist and patient with a knee program into an empty database, keeps one demo
+/// API key across restarts (its hash in the database as every key's, its plain text in the
+/// <see cref="DemoKeyFile"/>), and finds or opens an invitation for the demo patient.
 /// </summary>
 internal sealed class DemoSeeder(
     HepBotDbContext db,
@@ -34,16 +37,17 @@ internal sealed class DemoSeeder(
     TimeProvider clock,
     SetPasswordLinks accounts,
     UserManager<TherapistAccount> users,
+    DemoKeyFile keyFile,
     ILogger<DemoSeeder> logger)
 {
     public const string TherapistEmail = "demo@hepbot.local";
     private const string Actor = "system";
 
-    /// <param name="mintApiKey">
-    /// The web host mints a fresh demo key on every start; the chat verb does not, so it never revokes
-    /// the key a running web host just printed.
+    /// <param name="ensureApiKey">
+    /// The web host prints the demo key (the kept one, or a new one when it no longer works); the chat
+    /// verb leaves keys alone, so it never replaces the key a running web host just printed.
     /// </param>
-    public async Task<DemoAccess?> SeedAsync(bool mintApiKey, CancellationToken cancellationToken)
+    public async Task<DemoAccess?> SeedAsync(bool ensureApiKey, CancellationToken cancellationToken)
     {
         var demo = options.Value;
         if (demo.Enabled != true)
@@ -68,15 +72,7 @@ internal sealed class DemoSeeder(
         if (version is not null && demo.History)
             await DemoHistory.EnsureAsync(db, therapist, demo.TimeZone, Program(demo), now, cancellationToken);
 
-        List<Core.Clinics.ApiKey> oldKeys = [];
-        string? apiKey = null;
-        if (mintApiKey)
-        {
-            oldKeys = await db.ApiKeys.Where(k => k.TherapistId == therapist.Id && k.RevokedAt == null).ToListAsync(cancellationToken);
-            foreach (var key in oldKeys)
-                key.RevokedAt = now;
-            apiKey = ApiKeySecret.Mint(db, therapist.Id, now);
-        }
+        var (apiKey, newKey, revoked) = ensureApiKey ? await EnsureApiKeyAsync(therapist.Id, now, cancellationToken) : (null, false, 0);
 
         var invitation = await db.Invitations
             .Where(i => i.PatientId == patient.Id && i.RevokedAt == null && i.RedeemedAt == null && i.ExpiresAt > now)
@@ -84,8 +80,40 @@ internal sealed class DemoSeeder(
             ?? await PatientInvitations.AddAsync(db, patient.Id, therapist.Id, now, invitations.Value.Validity, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
+        if (newKey)
+            KeepApiKey(apiKey!);
         var webPassword = await EnsureWebSignInAsync(therapist);
-        return new DemoAccess(patient.Id, apiKey, oldKeys.Count, InvitationDto.From(invitation, telegram.Value), version, missing, webPassword);
+        return new DemoAccess(patient.Id, apiKey, newKey, revoked, keyFile.Path, InvitationDto.From(invitation, telegram.Value), version, missing,
+            webPassword);
+    }
+
+    /// <summary>
+    /// The kept key while the database still accepts it (active, unexpired, the demo therapist's);
+    /// otherwise a new key, and the demo therapist's other keys are revoked, as nobody can be shown them again.
+    /// </summary>
+    private async Task<(string Key, bool New, int Revoked)> EnsureApiKeyAsync(Guid therapistId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var active = await db.ApiKeys.Where(k => k.TherapistId == therapistId && k.RevokedAt == null).ToListAsync(cancellationToken);
+        if (keyFile.Read() is { } kept && ApiKeySecret.LooksLikeKey(kept)
+            && active.Any(k => k.Prefix == ApiKeySecret.PrefixOf(kept) && ApiKeySecret.Matches(kept, k.Hash) && !(k.ExpiresAt <= now)))
+            return (kept, false, 0);
+
+        foreach (var key in active)
+            key.RevokedAt = now;
+        return (ApiKeySecret.Mint(db, therapistId, now), true, active.Count);
+    }
+
+    /// <summary>Only after the key's hash is saved, so the file never holds a key the database does not know.</summary>
+    private void KeepApiKey(string apiKey)
+    {
+        try
+        {
+            keyFile.Write(apiKey);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "The demo API key could not be kept in {KeyFile}; the next start prints a new one.", keyFile.Path);
+        }
     }
 
     /// <summary>

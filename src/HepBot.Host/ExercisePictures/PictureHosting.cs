@@ -9,9 +9,9 @@ namespace HepBot.Host.ExercisePictures;
 /// <summary>Exercise pictures in the host: the checked pose file, the cache, and the stable picture addresses.</summary>
 internal static class PictureHosting
 {
-    /// <summary>What Teams needs to show exercise pictures, said at start-up and by the chat verb while it is missing.</summary>
+    /// <summary>What Teams needs to show exercise and progress pictures, said at start-up and by the chat verb while it is missing.</summary>
     public const string TeamsNeeds =
-        "Pictures:PublicBaseUrl is not set, so Teams exercise cards go without pictures: Teams loads a card's picture itself, "
+        "Pictures:PublicBaseUrl is not set, so Teams exercise cards and progress messages go without pictures: Teams loads a card's picture itself, "
         + "so it needs HepBot's https address reachable from the internet (for local testing a tunnel such as a dev tunnel or ngrok to port 5080), "
         + "set as Pictures:PublicBaseUrl. Telegram and the chat verb get the picture files directly.";
 

@@ -22,9 +22,17 @@ public sealed class PictureOptions
 
     /// <summary>
     /// HepBot's public https address (https://hepbot.example.org). Teams loads card pictures from it; without
-    /// it Teams gets the picture as a file beside the card.
+    /// it Teams cards go without pictures.
     /// </summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// How long a progress picture's link in a Teams message works. After that the message keeps its words and the
+    /// picture no longer loads, so an old link cannot show anyone a patient's later weeks.
+    /// </summary>
+    public int ProgressLinkDays { get; set; } = 7;
+
+    public const int MaxProgressLinkDays = 90;
 }
 
 /// <summary>
@@ -42,6 +50,8 @@ internal sealed class PictureOptionsValidator(IHostEnvironment environment, IOpt
         if (options.PublicBaseUrl is { Length: > 0 } url
             && (!Uri.TryCreate(url, UriKind.Absolute, out var address) || address.Scheme != Uri.UriSchemeHttps))
             failures.Add($"Pictures:PublicBaseUrl '{url}' must be an absolute https:// address (Teams loads card pictures only over https).");
+        if (options.ProgressLinkDays is < 1 or > PictureOptions.MaxProgressLinkDays)
+            failures.Add($"Pictures:ProgressLinkDays {options.ProgressLinkDays} must be from 1 to {PictureOptions.MaxProgressLinkDays} (days a progress picture's link in Teams works).");
         if (string.IsNullOrWhiteSpace(options.CacheFolder))
             failures.Add("Pictures:CacheFolder must name the folder drawn pictures are kept in.");
         try

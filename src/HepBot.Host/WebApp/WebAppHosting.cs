@@ -116,6 +116,16 @@ internal static class WebAppHosting
     /// <summary>Between authorization and the endpoints: the app's headers, anti-forgery, its 404 page.</summary>
     public static void UseWebApp(this WebApplication app)
     {
+        // Outside Development its cookies and anti-forgery tokens are https-only, so a page served on plain http
+        // could not sign anyone in: the browser is sent to the same address on https (the clinic's TLS proxy).
+        if (!app.Environment.IsDevelopment())
+            app.UseWhen(context => IsWebApp(context) && !context.Request.IsHttps, branch => branch.Run(context =>
+            {
+                var request = context.Request;
+                context.Response.Redirect(Microsoft.AspNetCore.Http.Extensions.UriHelper.BuildAbsolute(
+                    "https", request.Host, request.PathBase, request.Path, request.QueryString), permanent: false, preserveMethod: true);
+                return Task.CompletedTask;
+            }));
         app.UseWhen(IsWebApp, branch =>
         {
             branch.UseWebAppSecurityHeaders();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HepBot.Conversations.Content;
+using HepBot.Conversations.Therapists;
 using HepBot.Host.WebApp.Accounts;
 using Microsoft.Net.Http.Headers;
 
@@ -21,6 +22,8 @@ internal sealed class WebText(DialogTextCatalog catalog, IHttpContextAccessor ht
 
     public string Get(string key, params (string Name, object? Value)[] args) => catalog.Get(Language, "web." + key, args);
 
+    public string? AlertWhy(AlertFields alert) => AlertWording.Why(catalog, Language, alert, withTier: false);
+
     private string Choose()
     {
         var context = http.HttpContext;
@@ -38,11 +41,12 @@ internal sealed class WebText(DialogTextCatalog catalog, IHttpContextAccessor ht
     }
 }
 
-/// <summary>An alert's detail as the therapist reads it: a nightly alert's facts in their language, any other detail as stored.</summary>
+/// <summary>An alert's "why" as the therapist reads it, in their language (<see cref="AlertWording"/>); the tier is the badge beside it.</summary>
 internal static class AlertDetailText
 {
+    public static string? Say(WebText text, Workspace.AlertView alert) => text.AlertWhy(alert.Fields);
+
+    /// <summary>A nightly rule's finding (Today's "slipping" list): its facts in the reader's language.</summary>
     public static string? Say(WebText text, HepBot.Core.Alerts.AlertKind kind, string? detail) =>
-        HepBot.Core.Alerts.DailyAlertDetail.Read(kind, detail) is { } facts
-            ? text.Get("alertDetail." + kind, [.. facts.Values.Select(v => (v.Name, (object?)v.Value))])
-            : detail;
+        text.AlertWhy(new AlertFields(kind, null, [], null, null, null, detail));
 }

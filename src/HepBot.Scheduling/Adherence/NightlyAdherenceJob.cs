@@ -23,7 +23,7 @@ public sealed record NightlyAdherenceResult(int Patients, int Opened, int Cleare
 /// Once a night, for every patient under care: adherence from the logs and the daily alert rules. The
 /// patients are read in pages of <see cref="SchedulingOptions.NightlyBatchSize"/> ordered by id (keyset,
 /// so a page never skips or repeats a patient), and each page is set-based — one query per table for its
-/// range of ids, grouped in memory — in one transaction of its own: new alerts (with their delivery
+/// patients' ids, grouped in memory — in one transaction of its own: new alerts (with their delivery
 /// outbox rows) open, alerts whose condition no longer holds are cleared. Memory is bounded by a page,
 /// whatever the number of patients. A patient whose stored data cannot be evaluated is logged by id
 /// (never their text or the exception's message) and counted; a page that fails as a whole is rolled
@@ -138,8 +138,6 @@ public sealed class NightlyAdherenceJob(
             return new(0, null);
         var last = patients[^1].Id;
         var failed = run.Failed;
-        // Every other read is for this page's range of ids: (after, last], patients under care only.
-        var underCare = UnderCareAfter(db, after).Where(p => p.Id.CompareTo(last) <= 0);
 
         // Each patient's own thresholds (their overrides, else their clinic's defaults, else the settings), today, and
         // how far back their rules look: two weeks of pain, their no-contact window, and a run of missed days.
@@ -157,44 +155,50 @@ public sealed class NightlyAdherenceJob(
             return new(patients.Count, last);
         }
         var from = patientsToday.Values.Min(p => p.From);
+        // Every other read is by this page's patient ids, so each one walks the tables' patient indexes for the
+        // page's rows only: the cost of a page does not grow with the number of patients in the database.
+        var ids = patientsToday.Keys.ToList();
 
         var versions = (await run.ReadAsync(db.Prescriptions.AsNoTracking()
-                .Where(v => underCare.Any(p => p.Id == v.PatientId))
+                .Where(v => ids.Contains(v.PatientId))
                 .Select(v => new { v.PatientId, v.Version, v.Schedule, ItemCount = v.Items.Count }), ct))
             .ToLookup(v => v.PatientId);
 
-        var recentLogs = db.SessionLogs.Where(l => l.LocalDate >= from && underCare.Any(p => p.Id == l.PatientId));
+        var recentLogs = db.SessionLogs.Where(l => l.LocalDate >= from && ids.Contains(l.PatientId));
         var sessions = await run.ReadAsync(recentLogs.AsNoTracking()
-            .Select(l => new
-            {
-                l.Id, l.PatientId, l.LocalDate, l.SessionNumber, l.ExercisesPlanned, l.Status, l.PainBefore, l.PainAfter, l.SkipBarrier,
-                Done = l.Exercises.Count(e => e.Outcome == ExerciseOutcome.Done),
-            }), ct);
-        var pains = (await run.ReadAsync(db.ExerciseLogs.AsNoTracking()
-                .Where(e => e.Pain != null && recentLogs.Any(l => l.Id == e.SessionLogId))
-                .Select(e => new { e.SessionLogId, Pain = e.Pain!.Value }), ct))
-            .ToLookup(e => e.SessionLogId, e => e.Pain);
+            .Select(l => new { l.Id, l.PatientId, l.LocalDate, l.SessionNumber, l.ExercisesPlanned, l.Status, l.PainBefore, l.PainAfter, l.SkipBarrier }), ct);
+        // The exercises done and the pain scored during them, one row per exercise that has either.
+        var exercises = (await run.ReadAsync(
+                from l in recentLogs
+                join e in db.ExerciseLogs on l.Id equals e.SessionLogId
+                where e.Outcome == ExerciseOutcome.Done || e.Pain != null
+                select new { e.SessionLogId, Done = e.Outcome == ExerciseOutcome.Done, e.Pain }, ct))
+            .ToLookup(e => e.SessionLogId);
         // The page reads from its earliest patient's window; each patient keeps only their own, so the answer never depends on the page.
         var sessionsByPatient = sessions
             .Where(s => patientsToday.TryGetValue(s.PatientId, out var p) && s.LocalDate >= p.From)
             .ToLookup(s => s.PatientId, s => new SessionRecord(
-                s.LocalDate, s.SessionNumber, s.ExercisesPlanned, s.Done, s.Status,
-                AdherenceHistoryReader.PainScores(s.PainBefore, s.PainAfter, pains[s.Id]), s.SkipBarrier));
+                s.LocalDate, s.SessionNumber, s.ExercisesPlanned, exercises[s.Id].Count(e => e.Done), s.Status,
+                AdherenceHistoryReader.PainScores(s.PainBefore, s.PainAfter, exercises[s.Id].Where(e => e.Pain is not null).Select(e => e.Pain!.Value)),
+                s.SkipBarrier));
 
         var dailyKinds = AlertRules.DailyKinds;
         // Alerts whose condition has not cleared yet, acknowledged or not: an acknowledged alert keeps its
         // rule quiet until the condition goes away, so a therapist is not told the same thing every night.
         var standingAlerts = (await run.ReadAsync(db.Alerts
-                .Where(a => a.ClearedAt == null && dailyKinds.Contains(a.Kind) && underCare.Any(p => p.Id == a.PatientId)), ct))
+                .Where(a => a.ClearedAt == null && dailyKinds.Contains(a.Kind) && ids.Contains(a.PatientId)), ct))
             .ToLookup(a => a.PatientId);
 
         // For "ready to progress": the current program's exercises with their limits, and earlier suggestions.
-        var currentItems = (await run.ReadAsync(db.PrescriptionItems.AsNoTracking()
-                .Where(i => db.Prescriptions.Any(v => v.Id == i.PrescriptionId && v.SupersededAt == null && underCare.Any(p => p.Id == v.PatientId)))
-                .Select(i => new { Prescription = db.Prescriptions.Where(v => v.Id == i.PrescriptionId).Select(v => new { v.PatientId, v.Schedule.StartDate }).First(), Item = i, i.Exercise!.Slug }), ct))
-            .ToLookup(x => x.Prescription.PatientId);
+        var currentItems = (await run.ReadAsync(
+                from v in db.Prescriptions.AsNoTracking()
+                where v.SupersededAt == null && ids.Contains(v.PatientId)
+                join i in db.PrescriptionItems.AsNoTracking() on v.Id equals i.PrescriptionId
+                join x in db.Exercises.AsNoTracking() on i.ExerciseId equals x.Id
+                select new { v.PatientId, v.Schedule.StartDate, Item = i, x.Slug }, ct))
+            .ToLookup(x => x.PatientId);
         var suggestions = (await run.ReadAsync(db.Alerts.AsNoTracking()
-                .Where(a => a.Kind == AlertKind.ReadyToProgress && underCare.Any(p => p.Id == a.PatientId))
+                .Where(a => a.Kind == AlertKind.ReadyToProgress && ids.Contains(a.PatientId))
                 .Select(a => new { a.PatientId, a.CreatedAt, a.AcknowledgedAt, a.ClearedAt }), ct))
             .ToLookup(a => a.PatientId);
 
@@ -217,7 +221,7 @@ public sealed class NightlyAdherenceJob(
                     var suggestedLately = suggestions[patient.Id].Any(a => (a.AcknowledgedAt is null && a.ClearedAt is null)
                         || a.CreatedAt > now.AddDays(-options.ReadyToProgressAfterDays));
                     if (items.Count > 0 && !suggestedLately
-                        && ProgressionRule.IsReady(history, items[0].Prescription.StartDate, today, options.ReadyToProgressAfterDays, options.ReadyToProgressMaxPain)
+                        && ProgressionRule.IsReady(history, items[0].StartDate, today, options.ReadyToProgressAfterDays, options.ReadyToProgressMaxPain)
                         && ProgressionRule.Suggest(items.Select(x => x.Item)) is { Count: > 0 } suggested)
                         steps = suggested;
                 }))

@@ -3,6 +3,7 @@ using HepBot.Conversations.Bot;
 using HepBot.Conversations.Therapists;
 using HepBot.Core.Alerts;
 using HepBot.Data;
+using HepBot.Data.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,8 @@ public sealed class AlertDeliveryJob(
     AlertMailer mailer,
     Phrases phrases,
     TimeProvider clock,
-    ILogger<AlertDeliveryJob> logger) : IJob
+    ILogger<AlertDeliveryJob> logger,
+    HepBotMetrics metrics) : IJob
 {
     public static readonly JobKey Key = new("alertDelivery", Reminders.ReminderKeys.Group);
     public const int BatchSize = 50;
@@ -58,6 +60,14 @@ public sealed class AlertDeliveryJob(
                             where alertIds.Contains(a.Id)
                             select new AlertToSend(a, p.DisplayName, t.Name, t.Email, t.Locale))
             .ToDictionaryAsync(x => x.Alert.Id, ct);
+        var exerciseIds = alerts.Values.Select(a => a.Alert.ExerciseId).OfType<Guid>().Distinct().ToList();
+        if (exerciseIds.Count > 0)
+        {
+            var exercises = await db.Exercises.AsNoTracking().Where(e => exerciseIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+            foreach (var (id, toSend) in alerts.ToList())
+                if (toSend.Alert.ExerciseId is { } exerciseId && exercises.TryGetValue(exerciseId, out var exercise) && exercise.Texts.Count > 0)
+                    alerts[id] = toSend with { ExerciseName = exercise.TextFor(phrases.Catalog.ResolveLanguage(toSend.TherapistLocale)).Name };
+        }
         var therapistIds = alerts.Values.Select(a => a.Alert.TherapistId).Distinct().ToList();
         var withReachableChat = (await db.ChannelAccounts
             .Where(c => c.TherapistId != null && therapistIds.Contains(c.TherapistId.Value) && c.UnreachableSince == null)
@@ -119,6 +129,8 @@ public sealed class AlertDeliveryJob(
             }
             // Saved per row, so a crash never sends one twice nor forgets one.
             await db.SaveChangesAsync(ct);
+            if (delivery.State == AlertDeliveryState.Delivered)
+                metrics.AlertDelivered(delivery.Destination);
         }
         logger.LogInformation("Alert outbox: {Delivered} delivered, {Failed} to retry, {NotNeeded} not needed, {Undeliverable} undeliverable.",
             delivered, failed, notNeeded, undeliverable);
@@ -162,30 +174,24 @@ public sealed class AlertDeliveryJob(
         phrases.Catalog.Get(locale, toSend.Alert.Severity == AlertSeverity.Urgent ? "alerts.urgent" : "alerts.message",
             ("patient", toSend.PatientName),
             ("kind", KindText(locale, toSend.Alert.Kind)),
-            ("detail", Why(locale, toSend.Alert)));
+            ("detail", Why(locale, toSend)));
 
-    /// <summary>Why the alert was raised: for safety alerts the tier, the signs, the score and the patient's own words.</summary>
-    private string Why(string? locale, Alert alert)
+    /// <summary>Why the alert was raised (<see cref="AlertWording"/>), then the patient's own words.</summary>
+    private string Why(string? locale, AlertToSend toSend)
     {
-        if (alert.Tier is null && alert.PatientWords is null)
-            return alert.Detail ?? "";
+        var alert = toSend.Alert;
         var parts = new List<string>();
-        if (alert.Tier is { } tier and not Core.Safety.UrgencyTier.None)
-            parts.Add(phrases.Catalog.Get(locale, "alerts.tier." + Camel(tier.ToString())) + ".");
-        if (alert.FindingList.Count > 0)
-            parts.Add(phrases.Catalog.Get(locale, "alerts.reasonFindings", ("findings",
-                string.Join(", ", alert.FindingList.Select(f => phrases.Catalog.Get(locale, "safety.finding." + Camel(f.ToString())))))));
-        if (alert.PainScore is { } score)
-            parts.Add(phrases.Catalog.Get(locale, "alerts.reasonPain", ("score", score)));
+        if (AlertWording.Why(phrases.Catalog, locale, AlertFields.Of(alert, toSend.ExerciseName), withTier: true) is { Length: > 0 } why)
+            parts.Add(why);
         if (alert.PatientWords is { } words)
             parts.Add(phrases.Catalog.Get(locale, "alerts.reasonWords", ("words", words)));
         return string.Join(" ", parts);
     }
 
-    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
-
     private string KindText(string? locale, AlertKind kind) =>
         phrases.Catalog.Get(locale, "alerts.kind." + char.ToLowerInvariant(kind.ToString()[0]) + kind.ToString()[1..]);
 
-    private sealed record AlertToSend(Alert Alert, string PatientName, string TherapistName, string TherapistEmail, string TherapistLocale);
+    /// <param name="ExerciseName">The exercise the alert names, in the therapist's language.</param>
+    private sealed record AlertToSend(Alert Alert, string PatientName, string TherapistName, string TherapistEmail, string TherapistLocale,
+        string? ExerciseName = null);
 }

@@ -1,9 +1,11 @@
-using HepBot.Conversations;
+using System.Globalization;
 using HepBot.Conversations.Sessions;
 using HepBot.Core.Patients;
 using HepBot.Core.Reminders;
 using HepBot.Core.Time;
 using HepBot.Data;
+using HepBot.Data.Outbound;
+using HepBot.Scheduling.Outbound;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,13 +18,12 @@ namespace HepBot.Scheduling.CheckIns;
 /// whose local time is then <see cref="SchedulingOptions.WeeklyCheckInDay"/> in the hour
 /// <see cref="SchedulingOptions.WeeklyCheckInHour"/>, so everyone gets it once a week at the same local
 /// time whatever their zone. Only patients who get reminders (consent, a program, not deactivated)
-/// and are not paused that day are sent <see cref="WeekSummary.CheckIn"/>. A run that fires late after
+/// and are not paused that day get <see cref="WeekSummary.CheckIn"/>, queued once per patient and local
+/// day for the outbound sender (which reads the week when it sends). A run that fires late after
 /// downtime still judges by its scheduled hour, and skips patients whose local day has moved on.
 /// </summary>
 public sealed class WeeklyCheckInJob(
     IDbContextFactory<HepBotDbContext> contexts,
-    IChatNotifier notifier,
-    WeekSummary week,
     IOptions<SchedulingOptions> options,
     TimeProvider clock,
     ILogger<WeeklyCheckInJob> logger) : IJob
@@ -35,7 +36,7 @@ public sealed class WeeklyCheckInJob(
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct) =>
         await RunAsync(context.ScheduledFireTimeUtc ?? clock.GetUtcNow(), ct);
 
-    /// <returns>The patients the check-in reached.</returns>
+    /// <returns>The patients the check-in was queued for (a chat of theirs is reachable).</returns>
     public async Task<IReadOnlyList<Guid>> RunAsync(DateTimeOffset scheduledFor, CancellationToken ct)
     {
         var settings = options.Value;
@@ -66,14 +67,14 @@ public sealed class WeeklyCheckInJob(
                 var day = PatientClock.LocalDate(scheduledFor, patient.TimeZoneId);
                 if (ReminderPlan.For(patient, schedules.GetValueOrDefault(patient.Id)).Count == 0 || ReminderDecision.IsPaused(patient, day))
                     continue;
-                var report = await week.ReadAsync(patient.Id, day, ct);
-                if (await notifier.SendToPatientAsync(patient.Id, (turn, t) => turn.SendActivityAsync(week.CheckIn(turn, report), t), ct))
+                if (await OutboundEnqueue.ToPatientAsync(db, patient.Id, OutboundKind.WeeklyCheckIn, OutboundContent.CheckInArguments(day),
+                        string.Create(CultureInfo.InvariantCulture, $"checkin/{patient.Id:N}/{day:yyyy-MM-dd}"), now, ct))
                     sent.Add(patient.Id);
                 else
                     logger.LogWarning("Weekly check-in for patient {PatientId} reached no chat.", patient.Id);
             }
         }
-        logger.LogInformation("Weekly check-in sent to {Count} patients.", sent.Count);
+        logger.LogInformation("Weekly check-in queued for {Count} patients.", sent.Count);
         return sent;
     }
 

@@ -1,8 +1,10 @@
-using HepBot.Conversations;
+using System.Globalization;
 using HepBot.Core.Reminders;
 using HepBot.Core.Sessions;
 using HepBot.Core.Time;
 using HepBot.Data;
+using HepBot.Data.Outbound;
+using HepBot.Scheduling.Outbound;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,13 +13,13 @@ using Quartz;
 namespace HepBot.Scheduling.Reminders;
 
 /// <summary>
-/// A reminder trigger fired: asks <see cref="ReminderDecision"/> whether it should really go out, sends
-/// it through <see cref="IChatNotifier"/>, and schedules the day's second nudge.
+/// A reminder trigger fired: asks <see cref="ReminderDecision"/> whether it should really go out, queues
+/// it for each of the patient's chats (<see cref="OutboundQueue"/>: the channel's sender sends it, paced),
+/// and schedules the day's second nudge. Queuing is keyed by the patient, the slot and the time it was
+/// meant for, so a trigger that fires twice queues the reminder once.
 /// </summary>
 public sealed class ReminderJob(
     IDbContextFactory<HepBotDbContext> contexts,
-    IChatNotifier notifier,
-    ReminderMessages messages,
     ReminderScheduler scheduler,
     IOptions<ReminderOptions> options,
     TimeProvider clock,
@@ -70,9 +72,10 @@ public sealed class ReminderJob(
             return outcome;
 
         var minutes = (int)Math.Ceiling(prescription.Items.Sum(i => i.Dose.EstimatedDuration().TotalSeconds) / 60);
-        var delivered = await notifier.SendToPatientAsync(patientId,
-            (turn, t) => messages.SendReminderAsync(turn, prescription.Items.Count, minutes, t), ct);
-        if (!delivered)
+        var key = string.Create(CultureInfo.InvariantCulture,
+            $"reminder/{patientId:N}/{day:yyyy-MM-dd}/{session}/{scheduledFor.UtcDateTime:yyyyMMddTHHmm}");
+        if (!await OutboundEnqueue.ToPatientAsync(db, patientId, OutboundKind.Reminder,
+                OutboundContent.ReminderArguments(prescription.Items.Count, minutes), key, now, ct))
         {
             logger.LogWarning("Reminder for patient {PatientId} reached no chat.", patientId);
             return outcome;
@@ -82,11 +85,9 @@ public sealed class ReminderJob(
     }
 }
 
-/// <summary>The second nudge: only when nothing at all was logged that day (<see cref="ReminderDecision.ForNudge"/>).</summary>
+/// <summary>The second nudge: only when nothing at all was logged that day (<see cref="ReminderDecision.ForNudge"/>), queued once per day.</summary>
 public sealed class NudgeJob(
     IDbContextFactory<HepBotDbContext> contexts,
-    IChatNotifier notifier,
-    ReminderMessages messages,
     IOptions<ReminderOptions> options,
     TimeProvider clock,
     ILogger<NudgeJob> logger) : IJob
@@ -112,7 +113,8 @@ public sealed class NudgeJob(
 
         var outcome = ReminderDecision.ForNudge(now, day, patient, schedule, logs, options.Value);
         logger.LogInformation("Nudge for patient {PatientId}: {Outcome}.", patientId, outcome);
-        if (outcome == ReminderOutcome.Send && !await notifier.SendToPatientAsync(patientId, messages.SendNudgeAsync, ct))
+        if (outcome == ReminderOutcome.Send && !await OutboundEnqueue.ToPatientAsync(db, patientId, OutboundKind.Nudge, null,
+                string.Create(CultureInfo.InvariantCulture, $"nudge/{patientId:N}/{day:yyyy-MM-dd}"), now, ct))
             logger.LogWarning("Nudge for patient {PatientId} reached no chat.", patientId);
         return outcome;
     }

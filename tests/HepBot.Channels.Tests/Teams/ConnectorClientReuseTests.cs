@@ -36,6 +36,25 @@ public sealed class ConnectorClientReuseTests
     }
 
     [Fact]
+    public async Task The_replies_of_fifty_incoming_turns_go_through_one_client()
+    {
+        // The CloudAdapter replies through the factory of the request's authentication result, not CreateConnectorFactory.
+        var reuse = new ConnectorClientReuse(_inner, _clock);
+        var activity = new Activity { ServiceUrl = Emea };
+
+        for (var turn = 0; turn < 50; turn++)
+        {
+            var result = await reuse.AuthenticateRequestAsync(activity, "Bearer token", Ct);
+            using var client = await result.ConnectorFactory.CreateAsync(Emea, result.Audience, Ct);
+            Assert.Equal(new Uri(Emea), client.BaseUri);
+        }
+
+        var made = Assert.Single(_inner.Made);
+        Assert.False(made.Disposed);
+        Assert.Equal("hepbot-app", made.Bot);
+    }
+
+    [Fact]
     public async Task Each_service_url_and_each_bot_gets_its_own_client()
     {
         var reuse = new ConnectorClientReuse(_inner, _clock);
@@ -87,8 +106,14 @@ public sealed class ConnectorClientReuseTests
         public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
             new Factory(this, claimsIdentity.FindFirst(AuthenticationConstants.AudienceClaim)!.Value);
 
+        /// <summary>As the Bot Framework does: a new connector factory for every authenticated request.</summary>
         public override Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken) =>
-            throw new NotSupportedException();
+            Task.FromResult(new AuthenticateRequestResult
+            {
+                ClaimsIdentity = Bot("hepbot-app"),
+                Audience = Audience,
+                ConnectorFactory = CreateConnectorFactory(Bot("hepbot-app")),
+            });
 
         public override Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
             throw new NotSupportedException();

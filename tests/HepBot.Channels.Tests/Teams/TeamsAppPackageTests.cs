@@ -25,7 +25,71 @@ public sealed partial class TeamsAppPackageTests
     {
         var entries = Unzip(new TeamsAppPackage(BotId, new TeamsOptions(), Catalog));
 
-        Assert.Equal(["color.png", "manifest.json", "outline.png"], entries.Keys.Order());
+        Assert.Equal(["color.png", "es.json", "manifest.json", "outline.png"], entries.Keys.Order());
+    }
+
+    [Fact]
+    public void The_colour_icons_symbol_sits_inside_the_central_120_pixel_safe_area()
+    {
+        var png = Png.Read(Unzip(new TeamsAppPackage(BotId, new TeamsOptions(), Catalog))["color.png"]);
+        var background = png.At(0, 0);
+
+        var (left, top, right, bottom) = png.BoundingBox(p => p != background);
+
+        // The safe area is pixels 36..155 on both axes; the symbol should also fill most of it.
+        Assert.True(left >= 36 && top >= 36 && right <= 155 && bottom <= 155, $"symbol spans x {left}..{right}, y {top}..{bottom}");
+        Assert.InRange(Math.Max(right - left, bottom - top) + 1, 100, 120);
+    }
+
+    [Fact]
+    public void The_outline_icons_strokes_stay_inside_its_central_28_pixels()
+    {
+        var png = Png.Read(Unzip(new TeamsAppPackage(BotId, new TeamsOptions(), Catalog))["outline.png"]);
+
+        var (left, top, right, bottom) = png.BoundingBox(p => p.A > 0);
+
+        Assert.True(left >= 2 && top >= 2 && right <= 29 && bottom <= 29, $"outline spans x {left}..{right}, y {top}..{bottom}");
+        Assert.InRange(Math.Max(right - left, bottom - top) + 1, 24, 28);
+    }
+
+    [Fact]
+    public void Spanish_patients_see_the_app_in_Spanish_from_its_localization_file()
+    {
+        var package = new TeamsAppPackage(BotId, new TeamsOptions(), Catalog);
+        var entries = Unzip(package);
+        var manifest = JsonNode.Parse(entries["manifest.json"])!;
+
+        Assert.Equal("en", (string?)manifest["localizationInfo"]!["defaultLanguageTag"]);
+        var spanish = Assert.Single(manifest["localizationInfo"]!["additionalLanguages"]!.AsArray())!;
+        Assert.Equal(("es", "es.json"), ((string?)spanish["languageTag"], (string?)spanish["file"]));
+
+        var file = JsonNode.Parse(entries["es.json"])!.AsObject();
+        Assert.Equal("https://developer.microsoft.com/en-us/json-schemas/teams/v1.19/MicrosoftTeams.Localization.schema.json", (string?)file["$schema"]);
+        Assert.Equal(Catalog.Get("es", "teams.fullName"), (string?)file["name.full"]);
+        Assert.Equal(Catalog.Get("es", "teams.shortDescription"), (string?)file["description.short"]);
+        Assert.Equal(Catalog.Get("es", "teams.fullDescription"), (string?)file["description.full"]);
+        Assert.Equal(Catalog.Get("es", "commandMenu.today"), (string?)file["bots[0].commandLists[0].commands[0].description"]);
+        Assert.NotEqual((string?)manifest["description"]!["short"], (string?)file["description.short"]);
+        // Only keys the localization schema allows, within the manifest's own length limits.
+        Assert.All(file.Where(p => p.Key != "$schema"), p => Assert.Matches(LocalizableKey(), p.Key));
+        Assert.Equal(TeamsAppPackage.MenuCommands.Count, file.Count(p => p.Key.StartsWith("bots[0]")));
+        Assert.InRange(((string)file["name.full"]!).Length, 1, 100);
+        Assert.InRange(((string)file["description.short"]!).Length, 1, 80);
+        Assert.InRange(((string)file["description.full"]!).Length, 1, 4000);
+        Assert.All(file.Where(p => p.Key.StartsWith("bots[0]")), p => Assert.InRange(((string)p.Value!).Length, 1, 128));
+    }
+
+    [Fact]
+    public void A_Spanish_manifest_carries_English_as_its_further_language_and_set_texts_stay_in_the_manifest()
+    {
+        var package = new TeamsAppPackage(BotId, new TeamsOptions { Language = "es", FullName = "Fisio Norte en casa" }, Catalog);
+        var manifest = package.Manifest();
+
+        Assert.Equal("es", (string?)manifest["localizationInfo"]!["defaultLanguageTag"]);
+        Assert.Equal(["en"], package.AdditionalLanguages);
+        var english = package.Localization("en");
+        Assert.False(english.ContainsKey("name.full"));
+        Assert.Equal(Catalog.Get("en", "teams.shortDescription"), (string?)english["description.short"]);
     }
 
     [Fact]
@@ -165,6 +229,9 @@ public sealed partial class TeamsAppPackageTests
         });
     }
 
+    [GeneratedRegex(@"^(name\.(short|full)|description\.(short|full)|bots\[0\]\.commandLists\[[0-9]\]\.commands\[[0-9]\]\.(title|description))$")]
+    private static partial Regex LocalizableKey();
+
     [GeneratedRegex(@"^([0-9]|[1-9][0-9]*)\.([0-9]|[1-9][0-9]*)\.([0-9]|[1-9][0-9]*)$")]
     private static partial Regex SemVer();
 
@@ -209,5 +276,13 @@ public sealed partial class TeamsAppPackageTests
 
         public IEnumerable<(byte R, byte G, byte B, byte A)> Pixels() =>
             Enumerable.Range(0, Width * Height).Select(i => At(i % Width, i / Width));
+
+        /// <summary>The smallest box (inclusive pixel columns and rows) holding every pixel that matches.</summary>
+        public (int Left, int Top, int Right, int Bottom) BoundingBox(Func<(byte R, byte G, byte B, byte A), bool> drawn)
+        {
+            var hits = Enumerable.Range(0, Width * Height).Where(i => drawn(At(i % Width, i / Width))).ToList();
+            Assert.NotEmpty(hits);
+            return (hits.Min(i => i % Width), hits.Min(i => i / Width), hits.Max(i => i % Width), hits.Max(i => i / Width));
+        }
     }
 }

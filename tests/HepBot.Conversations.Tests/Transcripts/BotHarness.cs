@@ -1,6 +1,7 @@
 using HepBot.Conversations;
 using HepBot.Conversations.Bot;
 using HepBot.Conversations.Linking;
+using HepBot.Conversations.Patients;
 using HepBot.Conversations.Sessions;
 using HepBot.Core.Alerts;
 using HepBot.Core.Linking;
@@ -292,7 +293,18 @@ public sealed class BotHarness : IAsyncDisposable
         var activity = (Activity)message;
         activity.Locale ??= ChannelLocale;
         await _adapter.ProcessActivityAsync(activity, _services.GetRequiredService<IBot>().OnTurnAsync, TestContext.Current.CancellationToken);
+        if (WaitsForReminders)
+            await RemindersUpdatedAsync();
     }
+
+    /// <summary>
+    /// Whether each turn also waits for the reminder updates it queued (they run after the turn), so a test can
+    /// check <see cref="Reminders"/> right after it. Off to see the turn end while the schedule is still busy.
+    /// </summary>
+    public bool WaitsForReminders { get; set; } = true;
+
+    /// <summary>Completes when the reminder updates queued by the turns so far have run.</summary>
+    public Task RemindersUpdatedAsync() => _services.GetRequiredService<ReminderUpdates>().IdleAsync();
 
     /// <summary>Each delivery is its own activity, as each tap is its own update.</summary>
     private static IMessageActivity Copy(IMessageActivity press)
@@ -333,17 +345,39 @@ public sealed class BotHarness : IAsyncDisposable
     }
 }
 
-/// <summary>Records the reminder schedule calls; a snooze is one hour from the harness clock.</summary>
+/// <summary>
+/// Records the reminder schedule calls; a snooze is one hour from the harness clock. <see cref="Hold"/> makes the
+/// changes wait, as the scheduler's store does while another host holds its lock.
+/// </summary>
 public sealed class RecordingReminders : IReminderSchedule
 {
+    private TaskCompletionSource _released = Released();
+
     public List<Guid> Changed { get; } = [];
     public List<Guid> Snoozed { get; } = [];
     public TimeProvider? Clock { get; set; }
 
-    public Task OnPatientChangedAsync(Guid patientId, CancellationToken ct)
+    /// <summary>Changes waiting for <see cref="Release"/>.</summary>
+    public int Waiting;
+
+    public void Hold() => _released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release() => _released.TrySetResult();
+
+    public async Task OnPatientChangedAsync(Guid patientId, CancellationToken ct)
     {
-        Changed.Add(patientId);
-        return Task.CompletedTask;
+        Interlocked.Increment(ref Waiting);
+        await _released.Task.WaitAsync(ct);
+        Interlocked.Decrement(ref Waiting);
+        lock (Changed)
+            Changed.Add(patientId);
+    }
+
+    private static TaskCompletionSource Released()
+    {
+        var released = new TaskCompletionSource();
+        released.SetResult();
+        return released;
     }
 
     public Task<DateTimeOffset?> SnoozeAsync(Guid patientId, CancellationToken ct)
@@ -357,6 +391,9 @@ public sealed class RecordingReminders : IReminderSchedule
 public sealed class RecordingChats(Func<Guid, string> localeOfPatient) : IChatNotifier
 {
     public List<(Guid RecipientId, string Text)> Sent { get; } = [];
+
+    /// <summary>The same messages whole: their pictures and buttons too.</summary>
+    public List<(Guid RecipientId, IMessageActivity Message)> Messages { get; } = [];
 
     public Task<bool> SendToPatientAsync(Guid patientId, Func<ITurnContext, CancellationToken, Task> compose, CancellationToken ct) =>
         RecordAsync(patientId, localeOfPatient(patientId), compose, ct);
@@ -372,7 +409,10 @@ public sealed class RecordingChats(Func<Guid, string> localeOfPatient) : IChatNo
         turn.OnSendActivities(async (_, activities, next) =>
         {
             lock (Sent)
+            {
                 Sent.AddRange(activities.Where(a => a.Text is not null).Select(a => (recipientId, a.Text)));
+                Messages.AddRange(activities.Where(a => a.Type == ActivityTypes.Message).Select(a => (recipientId, (IMessageActivity)a)));
+            }
             return await next();
         });
         await compose(turn, ct);

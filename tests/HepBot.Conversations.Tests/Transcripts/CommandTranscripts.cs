@@ -64,6 +64,7 @@ public sealed class CommandTranscripts
             Training days done: 2 of 3.
             Training days in a row: 2 (best: 3).
             Pain: going down, from about 6 to 2 out of 10. Great sign!
+            Last 4 weeks: 5 done, 9 missed.
             """.ReplaceLineEndings("\n"), chat.Transcript);
     }
 
@@ -88,7 +89,7 @@ public sealed class CommandTranscripts
 
         await chat.SayAsync("/progress");
 
-        Assert.Equal("Your progress this week:\nTraining days done: 0 of 3.\nTraining days in a row: 0 (best: 0).\nPain: not enough answers yet to see a trend.", chat.Transcript);
+        Assert.Equal("Your progress this week:\nTraining days done: 0 of 3.\nTraining days in a row: 0 (best: 0).\nPain: not enough answers yet to see a trend.\nLast 4 weeks: 14 missed.", chat.Transcript);
     }
 
     [Fact]

@@ -25,6 +25,26 @@ public sealed class ReminderTranscripts
     }
 
     [Fact]
+    public async Task Linking_is_answered_while_the_reminder_schedule_waits_for_the_scheduler_lock()
+    {
+        await using var chat = await BotHarness.StartAsync();
+        chat.Reminders.Hold();
+        chat.WaitsForReminders = false;
+
+        // The turn must not wait for the schedule: with the lock held elsewhere it would never end.
+        await chat.SayAsync($"/start {chat.Clinic.InvitationCode}").WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        await chat.SayAsync("yes").WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        Assert.Contains("Thank you. You can pause reminders any time: just type pause.", chat.Transcript);
+        Assert.Empty(chat.Reminders.Changed);
+        Assert.Equal(1, chat.Reminders.Waiting);
+
+        chat.Reminders.Release();
+        await chat.RemindersUpdatedAsync();
+        Assert.Contains(chat.Clinic.PatientId, chat.Reminders.Changed);
+    }
+
+    [Fact]
     public async Task In_1_hour_snoozes_the_reminder()
     {
         await using var chat = await (await BotHarness.StartAsync()).LinkedAsync();

@@ -239,7 +239,7 @@ public sealed class SafetyTranscripts
 
         await chat.SayAsync("estoy mareada");
 
-        Assert.Equal("Deja la sesión de hoy y contacta hoy mismo con tu médico o la clínica. Si empeora, llama a el número de emergencias local. " +
+        Assert.Equal("Deja la sesión de hoy y contacta hoy mismo con tu médico o la clínica. Si empeora, llama a tu número local de emergencias. " +
             "Ya he avisado a tu fisioterapeuta.", chat.Transcript);
         Assert.Equal(SessionStatus.StoppedForSafety, (await chat.TodaysLogAsync()).Status);
         var alert = Assert.Single(await chat.AlertsAsync());
@@ -257,6 +257,9 @@ public sealed class SafetyTranscripts
         Assert.Equal($"{TherapistReview}\nWould you like to carry on with the exercises that don't hurt, or stop for today?", chat.Transcript);
         var alert = Assert.Single(await chat.AlertsAsync());
         Assert.Equal((AlertKind.RedFlag, AlertSeverity.Warning, UrgencyTier.TherapistReview, "Fall"), (alert.Kind, alert.Severity, alert.Tier, alert.Findings));
+        // The therapist reads which exercise it happened at.
+        Assert.Equal(chat.Clinic.Exercises[0].Id, alert.ExerciseId);
+        Assert.Equal("Warning signs: A fall. During Quad set.", await WordingAsync(chat, alert));
         Assert.Equal(ExerciseOutcome.Stopped, Assert.Single((await chat.TodaysLogAsync()).Exercises).Outcome);
 
         await chat.TapAsync("carryOn");
@@ -398,5 +401,28 @@ public sealed class SafetyTranscripts
         await chat.TapAsync("none");
         Assert.StartsWith("Thank you. No warning signs, which is good.", chat.Transcript);
         Assert.Null((await chat.TodaysLogAsync()).UnansweredSafetyQuestion);
+    }
+
+    [Fact]
+    public async Task A_same_day_sign_typed_at_the_second_exercise_card_names_that_exercise_in_the_alert()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.StartSessionAsync();
+        await chat.TapAsync("done");
+
+        await chat.SayAsync("my calf is swollen and red");
+
+        var alert = Assert.Single(await chat.AlertsAsync());
+        Assert.Equal((UrgencyTier.SameDay, chat.Clinic.Exercises[1].Id), (alert.Tier, alert.ExerciseId));
+        Assert.EndsWith("During Straight leg raise.", await WordingAsync(chat, alert));
+    }
+
+    /// <summary>The alert as the therapist reads it (web app, API, chat), without the tier.</summary>
+    private static async Task<string?> WordingAsync(BotHarness chat, Alert alert)
+    {
+        await using var db = chat.Db();
+        var names = await HepBot.Conversations.Therapists.AlertWording.ExerciseNamesAsync(db, [alert.ExerciseId], "en", TestContext.Current.CancellationToken);
+        return HepBot.Conversations.Therapists.AlertWording.Why(ClinicDatabase.Texts, "en",
+            HepBot.Conversations.Therapists.AlertFields.Of(alert, HepBot.Conversations.Therapists.AlertWording.NameOf(names, alert.ExerciseId)), withTier: false);
     }
 }

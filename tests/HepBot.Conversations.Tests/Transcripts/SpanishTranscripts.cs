@@ -99,7 +99,7 @@ public sealed class SpanishTranscripts
 
         await chat.TapAsync("Mucha dificultad para respirar");
 
-        Assert.Equal("Para ahora mismo y llama enseguida a el número de emergencias local. No conduzcas. Si hay alguien contigo, díselo. " +
+        Assert.Equal("Para ahora mismo y llama enseguida a tu número local de emergencias. No conduzcas. Si hay alguien contigo, díselo. " +
             "Ya he avisado a tu fisioterapeuta.", chat.Transcript);
         Assert.Equal(SessionStatus.StoppedForSafety, (await chat.TodaysLogAsync()).Status);
         var alerts = await chat.AlertsAsync();

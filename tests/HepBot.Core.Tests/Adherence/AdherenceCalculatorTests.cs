@@ -110,6 +110,18 @@ public class AdherenceCalculatorTests
     }
 
     [Fact]
+    public void A_today_finished_with_too_little_done_ends_the_streak_at_once()
+    {
+        // Done 9th–14th; today (15th) the session is over with 3 of 5 done, which is not a day done.
+        var sessions = Enumerable.Range(9, 6).Select(d => Session(new DateOnly(2026, 11, d), 5))
+            .Append(Session(Today, 3));
+        var report = AdherenceCalculator.Calculate(History([Daily()], sessions), DateSpan.Last(7, Today), Today);
+
+        Assert.Equal(0, report.CurrentStreak);
+        Assert.Equal(6, report.BestStreak);
+    }
+
+    [Fact]
     public void Streak_breaks_on_a_missed_planned_day_but_not_on_rest_days()
     {
         var weekdays = new ProgramPeriod(ProgramStart, null, new PrescriptionSchedule(1, TrainingDays.Weekdays, ProgramStart, null), 3);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using HepBot.Testing;
 
 namespace HepBot.Core.Tests.Safety;
 
@@ -44,23 +43,38 @@ public class CorpusFileTests(ITestOutputHelper output)
     private static readonly string[] Categories =
         ["emergency", "sameDay", "therapistReview", "painNumber", "painWords", "denial", "typo", "chatter"];
 
-    public static TheoryData<string, int> Files => new() { { "labelled.tsv", 360 }, { "unseen.tsv", 150 }, { "unseen-2.tsv", 150 }, { "unseen-3.tsv", 150 }, { "unseen-4.tsv", 150 } };
+    /// <summary>The development set built around the shares and coverage below.</summary>
+    public const int LabelledMinimumRows = 360;
+
+    /// <summary>Any other file, development or held out: a blind set is worth scoring from this size.</summary>
+    public const int OtherMinimumRows = 150;
+
+    /// <summary>Every corpus file in the folder with its minimum size: the format, labelling and size rules hold for each.</summary>
+    public static TheoryData<string, int> Files
+    {
+        get
+        {
+            var files = new TheoryData<string, int>();
+            foreach (var file in CorpusFiles.All)
+                files.Add(file, file == CorpusFiles.Labelled ? LabelledMinimumRows : OtherMinimumRows);
+            return files;
+        }
+    }
 
     /// <summary>
-    /// The sets built to the shares and coverage below. unseen-2.tsv is a second held-out set, written later by someone who read
-    /// only the labelling rules (never the lexicon or the other sets); unseen-3.tsv and unseen-4.tsv are a third and a fourth, written the same way. They are held
-    /// to the format and labelling rules, not to the shares or the coverage: rows too close to a development row were taken out of them.
+    /// Only labelled.tsv is built to the shares and coverage below. The blind sets (held out, and retired into development
+    /// after their first score) were written later by sessions that read only the labelling rules, never the lexicon or
+    /// the other sets; rows too close to a development row were taken out of them, so they are held to the format,
+    /// labelling and size rules, not to the shares or the coverage.
     /// </summary>
-    public static TheoryData<string, int> BalancedFiles => new() { { "labelled.tsv", 360 }, { "unseen.tsv", 150 } };
-
-    public static TheoryData<string> HeldOutFiles => new("unseen.tsv", "unseen-2.tsv", "unseen-3.tsv", "unseen-4.tsv");
+    public static TheoryData<string, int> BalancedFiles => new() { { CorpusFiles.Labelled, LabelledMinimumRows } };
 
     [Theory]
     [MemberData(nameof(Files))]
     public void Every_line_is_the_header_a_comment_or_a_six_column_row_with_known_values(string file, int _)
     {
         var problems = new List<string>();
-        var bytes = File.ReadAllBytes(PathOf(file));
+        var bytes = File.ReadAllBytes(CorpusFiles.PathOf(file));
         if (bytes is [0xEF, 0xBB, 0xBF, ..])
             problems.Add("starts with a byte-order mark; save as UTF-8 without BOM");
         var lines = new UTF8Encoding(false, true).GetString(bytes).Split('\n');
@@ -142,29 +156,36 @@ public class CorpusFileTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(HeldOutFiles))]
-    public void Unseen_messages_are_not_development_messages_with_one_word_changed(string file)
+    [MemberData(nameof(Files))]
+    public void The_file_has_at_least_its_minimum_number_of_rows(string file, int minimumRows)
     {
-        var development = Load("labelled.tsv").Select(r => Words(r.Text).Split(' ')).ToList();
-        var copies = Load(file)
+        var rows = Load(file).Count;
+        Assert.True(rows >= minimumRows, $"{file}: {rows} rows, at least {minimumRows} expected");
+    }
+
+    /// <summary>A held-out row is checked against every development file, the retired blind sets included.</summary>
+    [Fact]
+    public void Held_out_messages_are_not_development_messages_with_one_word_changed()
+    {
+        var development = CorpusFiles.Development.SelectMany(Load).Select(r => Words(r.Text).Split(' ')).ToList();
+        var copies = CorpusFiles.HeldOut.SelectMany(file => Load(file)
             .Where(r =>
             {
                 var words = Words(r.Text).Split(' ');
                 return development.Any(d => d.SequenceEqual(words) || (Math.Min(d.Length, words.Length) >= 3 && WordEdits(d, words) <= 1));
             })
-            .Select(r => $"line {r.Line}: {r.Text}")
+            .Select(r => $"{file} line {r.Line}: {r.Text}"))
             .ToList();
-        Assert.True(copies.Count == 0, file + " rows too close to labelled.tsv rows:\n" + string.Join("\n", copies));
+        Assert.True(copies.Count == 0, "Held-out rows too close to development rows:\n" + string.Join("\n", copies));
     }
 
     [Theory]
     [MemberData(nameof(BalancedFiles))]
-    public void The_file_is_large_enough_and_balanced_across_languages_and_categories(string file, int minimumRows)
+    public void The_file_is_balanced_across_languages_and_categories(string file, int _)
     {
         var rows = Load(file);
         double Share(Func<CorpusRow, bool> which) => rows.Count(which) / (double)rows.Count;
 
-        Assert.True(rows.Count >= minimumRows, $"{file}: {rows.Count} rows, at least {minimumRows} expected");
         foreach (var lang in Languages)
             Assert.InRange(Share(r => r.Lang == lang), 0.4, 0.6);
         Assert.True(Share(r => r.Category is "emergency" or "sameDay" or "therapistReview") >= 0.30, $"{file}: warning signs under 30%");
@@ -284,10 +305,8 @@ public class CorpusFileTests(ITestOutputHelper output)
         return previous[b.Length];
     }
 
-    private static string PathOf(string file) => RepositoryPaths.Combine("tests", "HepBot.Core.Tests", "Safety", "Corpus", file);
-
-    private static List<CorpusRow> Load(string file) =>
-        File.ReadAllLines(PathOf(file))
+        private static List<CorpusRow> Load(string file) =>
+        File.ReadAllLines(CorpusFiles.PathOf(file))
             .Select((line, index) => (Line: index + 1, Cells: line.Split('\t')))
             .Skip(1)
             .Where(x => x.Cells is [var first, ..] && first.Length > 0 && !first.StartsWith('#') && x.Cells.Length == 6)

@@ -1,15 +1,14 @@
 using System.Globalization;
 using HepBot.Core.Safety;
-using HepBot.Testing;
 
 namespace HepBot.Core.Tests.Safety;
 
 /// <summary>
 /// The recogniser against the typed-symptom corpus (Safety/Corpus): recall per urgency tier and the
-/// false-alarm rate on everyday chatter and denials, printed on every run. labelled.tsv is the set the
-/// lexicon is tuned on and is held to the goals of the safety contract; every other .tsv in the folder
-/// (unseen.tsv and any held-out set added later) is scored and printed without its rows, so nobody
-/// tunes the lexicon on it by reading the output.
+/// false-alarm rate on everyday chatter and denials, printed on every run. The development files
+/// (labelled.tsv and every retired blind set, see <see cref="CorpusFiles"/>) are the sets the lexicon is
+/// tuned on and are each held to the goals of the safety contract; a held-out file (a blind set not yet
+/// retired) is scored and printed without its rows, so nobody tunes the lexicon on it by reading the output.
 /// </summary>
 public class CorpusScoreTests(ITestOutputHelper output)
 {
@@ -19,40 +18,44 @@ public class CorpusScoreTests(ITestOutputHelper output)
 
     public sealed record Row(int Line, string Language, UrgencyTier Tier, string Category, string Text);
 
-    public const string DevelopmentFile = "labelled.tsv";
-
-    /// <summary>Every held-out corpus file in the folder, so a new one is scored without a code change.</summary>
-    public static IReadOnlyList<string> HeldOutFileNames => Directory
-        .EnumerateFiles(RepositoryPaths.Combine("tests", "HepBot.Core.Tests", "Safety", "Corpus"), "*.tsv")
-        .Select(Path.GetFileName).OfType<string>().Where(f => f != DevelopmentFile).Order(StringComparer.Ordinal).ToList();
-
-    public static TheoryData<string> HeldOutFiles => new(HeldOutFileNames);
+    public static TheoryData<string> DevelopmentFiles => new(CorpusFiles.Development);
 
     public sealed record Figures(double Emergency, double SameDay, double TherapistReview, double FalseAlarms);
 
-    [Fact]
-    public void The_recogniser_meets_the_goals_on_the_development_set()
-    {
-        var figures = Score(DevelopmentFile, showMisses: true);
-        Assert.True(figures.Emergency >= EmergencyGoal, $"Emergency recall {figures.Emergency:P1} is below {EmergencyGoal:P0}.");
-        Assert.True(figures.SameDay >= SameDayGoal, $"Same-day recall {figures.SameDay:P1} is below {SameDayGoal:P0}.");
-        Assert.True(figures.TherapistReview >= TherapistReviewGoal, $"Therapist-review recall {figures.TherapistReview:P1} is below {TherapistReviewGoal:P0}.");
-        Assert.True(figures.FalseAlarms <= FalseAlarmLimit, $"False alarms {figures.FalseAlarms:P1} are above {FalseAlarmLimit:P0}.");
-    }
-
-    [Fact]
-    public void Held_out_corpus_files_are_found_in_the_folder()
-    {
-        Assert.Contains("unseen.tsv", HeldOutFileNames);
-    }
-
-    /// <summary>Held out: measured and printed (per tier and false alarms), not enforced here; the coordinator decides.</summary>
     [Theory]
-    [MemberData(nameof(HeldOutFiles))]
-    public void The_recogniser_is_scored_on_every_held_out_corpus_file(string file)
+    [MemberData(nameof(DevelopmentFiles))]
+    public void The_recogniser_meets_the_goals_on_every_development_file(string file)
     {
-        // Score loads and checks the file's rows; the figures are printed, the goals are the coordinator's call.
-        Score(file, showMisses: false);
+        var figures = Score(file, showMisses: true);
+        Assert.True(figures.Emergency >= EmergencyGoal, $"{file}: Emergency recall {figures.Emergency:P1} is below {EmergencyGoal:P0}.");
+        Assert.True(figures.SameDay >= SameDayGoal, $"{file}: Same-day recall {figures.SameDay:P1} is below {SameDayGoal:P0}.");
+        Assert.True(figures.TherapistReview >= TherapistReviewGoal, $"{file}: Therapist-review recall {figures.TherapistReview:P1} is below {TherapistReviewGoal:P0}.");
+        Assert.True(figures.FalseAlarms <= FalseAlarmLimit, $"{file}: False alarms {figures.FalseAlarms:P1} are above {FalseAlarmLimit:P0}.");
+    }
+
+    [Fact]
+    public void The_development_set_is_labelled_tsv_and_every_retired_blind_set()
+    {
+        Assert.Equal(CorpusFiles.Labelled, CorpusFiles.Development[0]);
+        // The four blind sets scored once on 2026-12-02 (first figures in Corpus/README.md) are development now.
+        foreach (var retired in new[] { "retired-unseen-1.tsv", "retired-unseen-2.tsv", "retired-unseen-3.tsv", "retired-unseen-4.tsv" })
+            Assert.Contains(retired, CorpusFiles.Development);
+        Assert.Equal(CorpusFiles.All, CorpusFiles.Development.Concat(CorpusFiles.HeldOut).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(CorpusFiles.HeldOut, f => f.StartsWith(CorpusFiles.RetiredPrefix, StringComparison.Ordinal) || f == CorpusFiles.Labelled);
+    }
+
+    /// <summary>
+    /// Held out: measured and printed (per tier and false alarms), not enforced here; the coordinator decides.
+    /// Between blind sets the folder holds none, and the run says so.
+    /// </summary>
+    [Fact]
+    public void The_recogniser_is_scored_on_every_held_out_corpus_file()
+    {
+        if (CorpusFiles.HeldOut.Count == 0)
+            output.WriteLine("No held-out corpus file: every blind set so far has been scored and retired (Corpus/README.md).");
+        // Score loads and checks each file's rows; the figures are printed, the goals are the coordinator's call.
+        foreach (var file in CorpusFiles.HeldOut)
+            Score(file, showMisses: false);
     }
 
     private Figures Score(string file, bool showMisses)
@@ -119,7 +122,7 @@ public class CorpusScoreTests(ITestOutputHelper output)
 
     public static List<Row> Load(string file)
     {
-        var lines = File.ReadAllLines(RepositoryPaths.Combine("tests", "HepBot.Core.Tests", "Safety", "Corpus", file));
+        var lines = File.ReadAllLines(CorpusFiles.PathOf(file));
         var rows = new List<Row>();
         for (var i = 1; i < lines.Length; i++)
         {

@@ -98,4 +98,177 @@ public class GeneralisationTests
     [InlineData("es", "me caí al piso en la cocina", UrgencyTier.TherapistReview)]
     public void Sayings_are_taken_out_only_as_said(string language, string text, UrgencyTier tier) =>
         Assert.Equal(tier, Read(language, text).Tier(Pain));
+
+    [Theory]
+    [InlineData("en", "the chesty bit of me feels all squeezed", SymptomFinding.ChestPain)]
+    [InlineData("en", "my chess is so heavy i had to sit down", SymptomFinding.ChestPain)]
+    [InlineData("es", "me pincha muchísimo el pecho al agacharme", SymptomFinding.ChestPain)]
+    [InlineData("es", "el pechu me aprieta desde hace un rato", SymptomFinding.ChestPain)]
+    [InlineData("en", "out of nowhere my left hand wont grip the cup", SymptomFinding.StrokeSigns)]
+    [InlineData("en", "suddenly my leg just flopped, wont do what i tell it", SymptomFinding.StrokeSigns)]
+    [InlineData("es", "de un momento a otro la pierna derecha no me responde", SymptomFinding.StrokeSigns)]
+    [InlineData("es", "se me durmió la boca de golpe", SymptomFinding.StrokeSigns)]
+    [InlineData("en", "went out cold by the back door", SymptomFinding.Fainting)]
+    [InlineData("es", "se me fue la luz y acabé en el sillón", SymptomFinding.Fainting)]
+    [InlineData("es", "pierdo el conocimiento a ratos", SymptomFinding.Fainting)]
+    [InlineData("en", "came a cropper on the garden path", SymptomFinding.Fall)]
+    [InlineData("en", "went down in the bathroom, no harm done", SymptomFinding.Fall)]
+    [InlineData("en", "went down with a bump by the back door", SymptomFinding.Fall)]
+    [InlineData("es", "me fui de bruces al salir del portal", SymptomFinding.Fall)]
+    [InlineData("es", "me pegué un costalazo bajando del autobús", SymptomFinding.Fall)]
+    [InlineData("es", "el tobillo no me sostiene al bajar", SymptomFinding.JointGivingWay)]
+    [InlineData("es", "la rodilla se me va para dentro al girar", SymptomFinding.JointGivingWay)]
+    [InlineData("es", "me agito nada más subir la cuesta", SymptomFinding.Breathlessness)]
+    [InlineData("es", "al girarme me dio vueltas todo el cuarto", SymptomFinding.Dizziness)]
+    [InlineData("es", "tengo la pantorrilla colorada y calentita", SymptomFinding.CalfSwelling)]
+    [InlineData("es", "se me queda dormida la mano al hacer el puente", SymptomFinding.NewNumbness)]
+    [InlineData("es", "noto para pitaciones de nuevo", SymptomFinding.Palpitations)]
+    public void A_sign_is_heard_in_the_other_words_of_its_family(string language, string text, SymptomFinding expected) =>
+        Assert.Contains(expected, Read(language, text).FindingSet);
+
+    [Theory]
+    [InlineData("en", "my knee gav out on the stairs", SymptomFinding.JointGivingWay)]
+    [InlineData("es", "me falta el aere al subir", SymptomFinding.Breathlessness)]
+    [InlineData("en", "i'm sooo dizzzzy", SymptomFinding.Dizziness)]
+    [InlineData("es", "me he caaaido en la ducha", SymptomFinding.Fall)]
+    [InlineData("es", "me cay en la ducha", SymptomFinding.Fall)]
+    [InlineData("es", "creo que tengo fiebre", SymptomFinding.Fever)]
+    public void Slips_in_short_words_tripled_letters_and_spelling_by_ear_are_read(string language, string text, SymptomFinding expected) =>
+        Assert.Contains(expected, Read(language, text).FindingSet);
+
+    [Theory]
+    [InlineData("en", "gav it a go")]
+    [InlineData("es", "el aere libre me sienta bien")]
+    [InlineData("en", "im staying in, its raining")]
+    [InlineData("en", "back behind the wheel next week")]
+    [InlineData("es", "creo que sí, mañana sigo")]
+    public void A_short_word_takes_a_slip_only_inside_its_phrase_and_everyday_words_are_never_slips(string language, string text) =>
+        Assert.True(Read(language, text).IsEmpty, $"'{text}' raised {string.Join(", ", Read(language, text).FindingSet)}");
+
+    [Theory]
+    [InlineData("es", "la rodilla me duele como un zinco", 5)]
+    [InlineData("es", "me duele la rodilla, un siette", 7)]
+    [InlineData("en", "pain 8 outa 10 in my hip", 8)]
+    [InlineData("en", "my hip is sitting at 7 today", 7)]
+    public void Pain_numbers_are_read_by_ear_and_beside_a_body_part(string language, string text, int? score) =>
+        Assert.Equal(score, Read(language, text).Pain?.Score);
+
+    [Theory]
+    [InlineData("en", "my grandson fell off the swing")]
+    [InlineData("en", "the cat fell off the shelf")]
+    [InlineData("en", "the remote fell behind the sofa")]
+    [InlineData("en", "watched a documentary on heart attacks")]
+    [InlineData("es", "mi nieta se cayó en el parque")]
+    [InlineData("es", "vi un reportaje sobre el ictus")]
+    [InlineData("es", "se me cayeron las gafas al agacharme")]
+    [InlineData("es", "mi perro se marea en el coche")]
+    public void Signs_of_grandchildren_pets_programmes_and_things_are_not_the_patients(string language, string text) =>
+        Assert.True(Read(language, text).IsEmpty, $"'{text}' raised {string.Join(", ", Read(language, text).FindingSet)}");
+
+    [Theory]
+    [InlineData("en", "i used to faint when i gave blood")]
+    [InlineData("en", "when she was little my daughter got dizzy spells")]
+    [InlineData("en", "dvt after my op ages ago, no trouble since")]
+    [InlineData("es", "solía tener palpitaciones de joven")]
+    [InlineData("es", "cero mareos hoy")]
+    [InlineData("en", "went out like a light last night, slept till nine")]
+    [InlineData("en", "landed on my feet with the new job")]
+    public void Past_habits_sayings_and_denials_by_zero_raise_nothing(string language, string text) =>
+        Assert.True(Read(language, text).IsEmpty, $"'{text}' raised {string.Join(", ", Read(language, text).FindingSet)}");
+
+    [Theory]
+    [InlineData("en", "i used to get dizzy and now it's back", SymptomFinding.Dizziness)]
+    [InlineData("en", "the dog pulled me over and i fell", SymptomFinding.Fall)]
+    [InlineData("es", "solía marearme y hoy otra vez", SymptomFinding.Dizziness)]
+    [InlineData("es", "se me cayó el bastón y me caí yo también", SymptomFinding.Fall)]
+    [InlineData("en", "not used to these yet and my chest feels tight", SymptomFinding.ChestPain)]
+    [InlineData("en", "getting used to the routine but i keep feeling faint", SymptomFinding.Fainting)]
+    public void The_patients_own_sign_is_still_heard_beside_a_habit_a_pet_or_a_thing(string language, string text, SymptomFinding expected) =>
+        Assert.Contains(expected, Read(language, text).FindingSet);
+
+    [Theory]
+    [InlineData("en", "the physio asked whether i get dizzy or short of breath, no to either")]
+    [InlineData("en", "doctor checked if i had any calf swelling or fever: none")]
+    [InlineData("es", "la doctora me preguntó si tenía fiebre o mareos, ninguno")]
+    [InlineData("en", "my wife wanted to know if i'd passed out, i hadn't, i was just resting my eyes")]
+    [InlineData("es", "mi nieta me preguntó si tenía fiebre y no, estoy bien")]
+    [InlineData("en", "nurse's list: breathless? a: no 🙂 fine")]
+    [InlineData("en", "q: dizzy at all? a: nope")]
+    [InlineData("es", "p: ¿fiebre? r: no")]
+    [InlineData("es", "¿sangra la herida? no 👌 seca del todo")]
+    public void A_reported_question_answered_with_a_denial_raises_nothing(string language, string text) =>
+        Assert.True(Read(language, text).IsEmpty, $"'{text}' raised {string.Join(", ", Read(language, text).FindingSet)}");
+
+    [Theory]
+    [InlineData("en", "the nurse asked if i had chest pain, yes since this morning", SymptomFinding.ChestPain)]
+    [InlineData("es", "me pregunto si será un coágulo, no sé, tengo el gemelo hinchado", SymptomFinding.CalfSwelling)]
+    [InlineData("en", "the physio asked if my chest hurt or not, it does a bit", SymptomFinding.ChestPain)]
+    [InlineData("en", "the doctor asked if the chest pain was new and i said no", SymptomFinding.ChestPain)]
+    [InlineData("es", "mi hijo me preguntó si me dolía el pecho o no y sí, me duele", SymptomFinding.ChestPain)]
+    [InlineData("en", "not great 😣 chest feels tight", SymptomFinding.ChestPain)]
+    [InlineData("en", "q: any chest pain? a: yes a bit", SymptomFinding.ChestPain)]
+    public void A_reported_question_answered_otherwise_is_still_the_sign(string language, string text, SymptomFinding expected) =>
+        Assert.Contains(expected, Read(language, text).FindingSet);
+
+    [Theory]
+    [InlineData("en", "the whole room went round when i got up from the mat", SymptomFinding.Dizziness)]
+    [InlineData("en", "the ceiling is tilting", SymptomFinding.Dizziness)]
+    [InlineData("en", "my pulse is doing somersaults", SymptomFinding.Palpitations)]
+    [InlineData("en", "the plaster over my scar is soaked with blood", SymptomFinding.WoundProblem)]
+    [InlineData("en", "the edges of the incision are gaping", SymptomFinding.WoundProblem)]
+    [InlineData("en", "my hand's gone to sleep", SymptomFinding.NewNumbness)]
+    [InlineData("en", "my shin is still red and hot", SymptomFinding.CalfSwelling)]
+    [InlineData("en", "slid off the bed and ended up on the floor", SymptomFinding.Fall)]
+    [InlineData("en", "went sprawling over the rug", SymptomFinding.Fall)]
+    [InlineData("en", "i feel a bit green after the bike", SymptomFinding.Nausea)]
+    [InlineData("en", "woke up not knowing where i was on the bathroom floor", SymptomFinding.Fainting)]
+    [InlineData("es", "me cuesta tomar aire al subir la cuesta", SymptomFinding.Breathlessness)]
+    [InlineData("es", "mi marido no puede coger aire", SymptomFinding.SevereBreathlessness)]
+    [InlineData("es", "se le estan poniendo los labios morados", SymptomFinding.SevereBreathlessness)]
+    [InlineData("es", "el pulso se me disparo en la bici", SymptomFinding.Palpitations)]
+    [InlineData("es", "tengo la mano como de corcho", SymptomFinding.NewNumbness)]
+    [InlineData("es", "no puedo levantar el brazo derecho", SymptomFinding.StrokeSigns)]
+    [InlineData("es", "mi madre se fue de espaldas en la ducha", SymptomFinding.Fall)]
+    [InlineData("es", "la rodilla se me tuerce al bajar escaleras", SymptomFinding.JointGivingWay)]
+    [InlineData("en", "i get puffed on the way back from the shops now", SymptomFinding.Breathlessness)]
+    [InlineData("en", "bit short of wind on the hill today", SymptomFinding.Breathlessness)]
+    [InlineData("en", "my husband was sick after his tea, i mean i was, sorry", SymptomFinding.Nausea)]
+    [InlineData("es", "mi madre se privó en la cocina", SymptomFinding.Fainting)]
+    [InlineData("es", "la costura de la rodilla supura", SymptomFinding.WoundProblem)]
+    [InlineData("es", "se me entumió el pie en el coche", SymptomFinding.NewNumbness)]
+    [InlineData("es", "ayer tuve 38 y medio por la tarde", SymptomFinding.Fever)]
+    [InlineData("es", "al andar la rodilla se me va", SymptomFinding.JointGivingWay)]
+    [InlineData("es", "ayer guacareé dos veces", SymptomFinding.Nausea)]
+    public void New_wordings_of_a_sign_are_heard(string language, string text, SymptomFinding expected) =>
+        Assert.Contains(expected, Read(language, text).FindingSet);
+
+    [Theory]
+    [InlineData("en", "the lamp fell over in the night")]
+    [InlineData("en", "my stool tipped over while i was tidying")]
+    [InlineData("en", "i fell down a rabbit hole of cooking videos")]
+    [InlineData("en", "the kids next door fainted from excitement at the fair")]
+    [InlineData("en", "my uncle has a fever, hope he is better soon")]
+    [InlineData("en", "on the radio today they talked about strokes")]
+    [InlineData("en", "dizzy? not once")]
+    [InlineData("en", "i had angina back when i was working, nothing since")]
+    [InlineData("es", "se cayo la maceta del balcon")]
+    [InlineData("es", "me caigo de cansancio, pero ejercicios hechos")]
+    [InlineData("es", "estoy mareada de tantos tramites")]
+    [InlineData("es", "me quede sin aliento al oir el precio")]
+    [InlineData("es", "me ahogo en facturas este mes")]
+    [InlineData("es", "mi tia tiene fiebre")]
+    [InlineData("es", "vi un video de gente que se desmaya")]
+    [InlineData("es", "el marco de la ventana esta roto")]
+    [InlineData("es", "¿mareos? para nada")]
+    [InlineData("en", "my crutch fell over in the hall")]
+    [InlineData("en", "in the soap opera the doctor collapsed with a heart attack")]
+    [InlineData("en", "the bruise on my shin has nearly gone")]
+    [InlineData("es", "la serie de anoche, al protagonista le dio un ictus")]
+    [InlineData("es", "la final estuvo de infarto")]
+    [InlineData("es", "casi me da un infarto al ver la cuenta del taller")]
+    [InlineData("es", "la hinchazón de la pantorrilla ya se fue")]
+    [InlineData("es", "anoche dormí con una almohada entre las rodillas")]
+    public void Falling_things_far_relatives_media_and_sayings_raise_nothing(string language, string text) =>
+        Assert.True(Read(language, text).Findings.Count == 0,
+            $"'{text}' raised {string.Join(", ", Read(language, text).FindingSet)}");
 }

@@ -98,6 +98,47 @@ public abstract class AlertsAndAdherenceApiTests<TFixture>(TFixture fixture) whe
     }
 
     [Fact]
+    public async Task Alerts_say_why_in_the_therapists_language_from_their_fields_and_older_ones_keep_their_detail()
+    {
+        var ana = await fixture.NewTherapistAsync();
+        var maria = await PatientWithProgramAsync(ana);
+        Guid chestPainId, olderId;
+        await using (var db = fixture.Database.CreateContext())
+        {
+            var quadSet = await db.Exercises.SingleAsync(e => e.Slug == "quad-set" && e.ClinicId == null, Ct);
+            var now = fixture.Host.Clock.GetUtcNow();
+            var chestPain = await AlertWriter.RaiseAsync(db, maria.Id, AlertKind.RedFlag, AlertSeverity.Urgent, "Emergency; ChestPain; pain 7/10", now, Ct,
+                new AlertReason(Core.Safety.UrgencyTier.Emergency, [Core.Safety.SymptomFinding.ChestPain], 7, "my chest hurts")
+                {
+                    Moment = AlertMoment.AtExercise, ExerciseId = quadSet.Id,
+                });
+            await AlertWriter.RaiseAsync(db, maria.Id, AlertKind.MissedDays, AlertSeverity.Warning, DailyAlertDetail.MissedDays(3), now, Ct);
+            // Stored before alerts kept their fields: only the free-text detail.
+            var older = await AlertWriter.RaiseAsync(db, maria.Id, AlertKind.HighPain, AlertSeverity.Urgent, "Pain 8/10 during Heel slide", now.AddDays(-40), Ct);
+            await db.SaveChangesAsync(Ct);
+            (chestPainId, olderId) = (chestPain!.Id, older!.Id);
+        }
+
+        var english = await (await ana.Client.GetAsync("/api/v1/alerts", Ct)).ReadAsync<List<AlertDto>>();
+        await using (var db = fixture.Database.CreateContext())
+        {
+            (await db.Therapists.SingleAsync(t => t.Id == ana.Id, Ct)).Locale = "es";
+            await db.SaveChangesAsync(Ct);
+        }
+        var spanish = await (await ana.Client.GetAsync("/api/v1/alerts", Ct)).ReadAsync<List<AlertDto>>();
+
+        Assert.Equal("EMERGENCY. Warning signs: Chest, jaw or arm pain or pressure. Pain 7/10. During Quad set.",
+            english.Single(a => a.Id == chestPainId).Text);
+        Assert.Equal("EMERGENCIA. Señales de alarma: Dolor o presión en el pecho, la mandíbula o el brazo. Dolor 7/10. Durante Contracción de cuádriceps.",
+            spanish.Single(a => a.Id == chestPainId).Text);
+        Assert.Equal(("3 planned days in a row missed", "3 días planificados seguidos sin hacer"),
+            (english.Single(a => a.Kind == AlertKind.MissedDays).Text, spanish.Single(a => a.Kind == AlertKind.MissedDays).Text));
+        Assert.Equal("Pain 8/10 during Heel slide", spanish.Single(a => a.Id == olderId).Text);
+        var fields = spanish.Single(a => a.Id == chestPainId);
+        Assert.Equal((AlertMoment.AtExercise, "my chest hurts", "Emergency; ChestPain; pain 7/10"), (fields.Moment, fields.PatientWords, fields.Detail));
+    }
+
+    [Fact]
     public async Task Acknowledging_closes_the_alert_once_and_another_therapists_alert_is_404()
     {
         var ana = await fixture.NewTherapistAsync();

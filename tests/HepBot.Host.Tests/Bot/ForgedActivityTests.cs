@@ -89,6 +89,7 @@ public sealed partial class ForgedActivityTests : IAsyncLifetime
         {
             settings["MicrosoftAppId"] = "3f0c5a4e-1111-4222-8333-944445555666";
             settings["MicrosoftAppPassword"] = "not-a-real-secret";
+            settings["MicrosoftAppTenantId"] = "7a1d2c3b-4e5f-4a6b-9c8d-0e1f2a3b4c5d";
         }
         await using var host = new HepBotHostFactory(_database, settings);
         var http = host.CreateClient();

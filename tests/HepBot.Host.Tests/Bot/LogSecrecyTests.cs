@@ -43,7 +43,9 @@ public sealed partial class LogSecrecyTests : IAsyncLifetime
             ["Telegram:ApiBaseUrl"] = _api.BaseUrl,
             // Everything the host can say, at every level.
             ["Logging:LogLevel:Default"] = "Trace",
-            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+            ["Logging:LogLevel:Microsoft"] = "Trace",
+            ["Logging:LogLevel:System"] = "Trace",
+            ["Logging:LogLevel:Quartz"] = "Trace",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Information",
         }) { Logs = logs };
         _ = host.Services;

@@ -45,7 +45,10 @@ public sealed class DemoHistoryTests : IAsyncLifetime
         var spike = Assert.Single(alerts, a => a.Alert.Kind == AlertKind.HighPain);
         Assert.Equal("Demo – Lucía", spike.DisplayName);
         Assert.NotNull(spike.Alert.AcknowledgedAt);
-        Assert.Contains(alerts, a => a.Alert.Kind == AlertKind.PatientMessage && a.Alert.IsOpen);
+        // Worded from its fields in the reader's language, like an alert raised in the chat.
+        Assert.Equal((8, AlertMoment.AfterSession), (spike.Alert.PainScore, spike.Alert.Moment));
+        var message = Assert.Single(alerts, a => a.Alert.Kind == AlertKind.PatientMessage && a.Alert.IsOpen);
+        Assert.StartsWith("La rodilla va mejor", message.Alert.PatientWords);
         Assert.Single(await db.PatientMessages.ToListAsync(Ct));
     }
 

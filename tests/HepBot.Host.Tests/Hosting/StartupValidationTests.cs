@@ -32,6 +32,11 @@ public class StartupValidationTests
         { "AlertRules:LowAdherenceBelow", "2", "AlertRules:LowAdherenceBelow" },
         { "Smtp:Host", "smtp.clinic.test", "Smtp:From" },
         { "BotFramework:ServiceUrls:0", "http://connector.clinic.test/", "BotFramework:ServiceUrls" },
+        { "ReverseProxy:KnownProxies:0", "proxy.clinic.test", "ReverseProxy:KnownProxies" },
+        { "OpenTelemetry:OtlpEndpoint", "collector:4317", "OpenTelemetry:OtlpEndpoint" },
+        { "OpenTelemetry:ServiceName", "hep bot", "OpenTelemetry:ServiceName" },
+        // Teams on with the SingleTenant default of appsettings.json, and no tenant.
+        { "MicrosoftAppId", "9f0c1a52-3a7e-4d8b-9b61-2f4d8e6c7a10", "MicrosoftAppTenantId" },
     };
 
     [Theory]

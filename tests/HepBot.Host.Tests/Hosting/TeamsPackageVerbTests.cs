@@ -33,7 +33,7 @@ public sealed class TeamsPackageVerbTests : IDisposable
         Assert.Contains(zipPath, output);
         Assert.Contains("Teams:PrivacyUrl is not set", error);
         using var zip = ZipFile.OpenRead(zipPath);
-        Assert.Equal(["color.png", "manifest.json", "outline.png"], zip.Entries.Select(e => e.FullName).Order());
+        Assert.Equal(["color.png", "es.json", "manifest.json", "outline.png"], zip.Entries.Select(e => e.FullName).Order());
         using var manifestStream = zip.GetEntry("manifest.json")!.Open();
         var manifest = JsonNode.Parse(manifestStream)!;
         Assert.Equal(("9f0c1a52-3a7e-4d8b-9b61-2f4d8e6c7a10", "Fisio Norte", "https://fisionorte.example.es/privacy"),

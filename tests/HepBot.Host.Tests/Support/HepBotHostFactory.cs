@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HepBot.Host.Tests.Support;
@@ -53,6 +54,10 @@ internal sealed class HepBotHostFactory(IReadOnlyDictionary<string, string?> set
             ["Demo:Enabled"] = "false",
             // Tests that turn the demo on count its one patient; DemoTests turn the history on.
             ["Demo:History"] = "false",
+            // Tests let the fake clock run a second every 10 ms: the outbound sender's idle look at the
+            // queue every second would then hit the database a hundred times a real second.
+            ["Outbound:Lease"] = "00:05:00",
+            ["Outbound:PollInterval"] = "00:00:10",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
             settings[key] = value;
@@ -64,6 +69,16 @@ internal sealed class HepBotHostFactory(IReadOnlyDictionary<string, string?> set
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         return client;
+    }
+
+    /// <summary>The started host, once the demo banner (printed after the start-up work) is on <see cref="Console"/>.</summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (host.Services.GetRequiredService<HepBot.Host.Demo.DemoBanner>().Printing is { } printing
+            && !printing.Wait(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken))
+            throw new TimeoutException("The demo banner was not printed within two minutes of the host starting.");
+        return host;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

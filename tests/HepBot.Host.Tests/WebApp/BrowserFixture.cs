@@ -41,6 +41,9 @@ public class BrowserFixture : ApiFixture
             return;
         }
         await base.InitializeAsync();
+        // Playwright's 5 s default is for a quiet machine; CI runs every test project at once on 2 cores, where a
+        // Blazor page or an enhanced form post sometimes takes longer. A real failure still fails, only later.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -9,6 +9,7 @@ internal static class BrowserRun
     {
         Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? "");
         await using var context = await fixture.Browser.NewContextAsync(options ?? new BrowserNewContextOptions { Locale = "en-GB" });
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         try
         {

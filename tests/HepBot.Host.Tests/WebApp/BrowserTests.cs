@@ -21,7 +21,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Today", Exact = true })).ToBeVisibleAsync();
         var alerts = page.Locator("ul.alerts > li");
         await Expect(alerts).ToHaveCountAsync(2);
-        await Expect(alerts.First).ToContainTextAsync("Red flag: sudden calf swelling");
+        await Expect(alerts.First).ToContainTextAsync("Warning signs: A swollen, red, warm or painful calf. During Heel slide.");
         await Expect(page.Locator("ul.messages")).ToContainTextAsync("My calf feels tight after yesterday.");
         await BrowserRun.SaveDocScreenshotAsync(page, "webapp-today.png");
 

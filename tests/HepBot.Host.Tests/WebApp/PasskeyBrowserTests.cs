@@ -40,6 +40,7 @@ public sealed class PasskeyBrowserTests(PasskeyBrowserFixture fixture) : IClassF
         BrowserRun.InBrowserAsync(fixture, nameof(A_therapist_adds_a_passkey_renames_it_signs_in_with_it_and_after_removing_it_cannot), async page =>
     {
         var therapist = await fixture.NewWebTherapistAsync();
+        var passkeyKey = "";
         var cdp = await page.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("WebAuthn.enable");
         await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
@@ -72,6 +73,7 @@ public sealed class PasskeyBrowserTests(PasskeyBrowserFixture fixture) : IClassF
         {
             var stored = await db.UserPasskeys.Where(p => p.UserId == therapist.Id).ToListAsync(Ct);
             Assert.Equal("Clinic desktop", Assert.Single(stored).Data.Name);
+            passkeyKey = HepBot.Host.WebApp.Accounts.PasskeyForms.Key(stored[0].CredentialId);
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
@@ -82,6 +84,14 @@ public sealed class PasskeyBrowserTests(PasskeyBrowserFixture fixture) : IClassF
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove Clinic desktop" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Passkey Clinic desktop removed. It no longer signs you in.");
         await Expect(page.Locator("li[data-passkey]")).ToHaveCountAsync(0);
+        await using (var db = fixture.Database.CreateContext())
+        {
+            // Added, renamed and removed, each in the audit trail by the passkey's short key.
+            var audited = await db.AuditEntries.Where(a => a.EntityType == "Passkey" && a.Actor == $"therapist:{therapist.Id}")
+                .OrderBy(a => a.Id).Select(a => new { a.Action, a.EntityId }).ToListAsync(Ct);
+            Assert.Equal([Core.Audit.AuditAction.Create, Core.Audit.AuditAction.Update, Core.Audit.AuditAction.Delete], audited.Select(a => a.Action));
+            Assert.All(audited, a => Assert.Equal(passkeyKey, a.EntityId));
+        }
 
         // The authenticator still holds the key, but HepBot no longer knows it.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();

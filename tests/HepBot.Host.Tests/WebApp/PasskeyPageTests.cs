@@ -3,6 +3,7 @@ using System.Text.Json;
 using HepBot.Host.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -77,6 +78,37 @@ public sealed class PasskeyPageTests(SqliteApiFixture fixture) : IClassFixture<S
         using var options = JsonDocument.Parse(await asked.Content.ReadAsStringAsync(Ct));
         Assert.Equal("localhost", options.RootElement.GetProperty("rp").GetProperty("id").GetString());
         Assert.Equal(therapist.Email, options.RootElement.GetProperty("user").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Renaming_and_removing_a_passkey_are_audited_by_its_short_key_never_the_credential_or_its_name()
+    {
+        var therapist = await fixture.NewWebTherapistAsync();
+        var credentialId = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+        using (var scope = fixture.Host.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<HepBot.Data.Accounts.TherapistAccount>>();
+            var account = (await users.FindByIdAsync(therapist.Id.ToString()))!;
+            var made = await users.AddOrUpdatePasskeyAsync(account, new UserPasskeyInfo(credentialId, [1, 2, 3], fixture.Host.Clock.GetUtcNow(),
+                0, ["internal"], true, false, false, [4], [5]) { Name = "Work laptop" });
+            Assert.True(made.Succeeded);
+        }
+        var key = HepBot.Host.WebApp.Accounts.PasskeyForms.Key(credentialId);
+        var session = await WebSession.SignedInAsync(fixture.Host, therapist);
+
+        var renamed = await session.PostFormAsync("/app/account", $"rename-{key}", new Dictionary<string, string> { ["PasskeyName"] = "Clinic desktop" });
+        var removed = await session.PostFormAsync("/app/account", $"remove-{key}", new Dictionary<string, string>());
+
+        Assert.Contains("Passkey renamed to Clinic desktop.", await renamed.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Passkey Clinic desktop removed.", await removed.Content.ReadAsStringAsync(Ct));
+        await using var db = fixture.Database.CreateContext();
+        var audited = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Passkey" && a.Actor == $"therapist:{therapist.Id}")
+            .OrderBy(a => a.Id).ToListAsync(Ct);
+        Assert.Equal([(Core.Audit.AuditAction.Update, key), (Core.Audit.AuditAction.Delete, key)], audited.Select(a => (a.Action, a.EntityId)));
+        Assert.All(audited, a => Assert.Equal(fixture.Host.Clock.GetUtcNow(), a.At));
+        Assert.All(audited, a => Assert.Null(a.PatientId));
+        Assert.DoesNotContain(audited, a => a.EntityId.Contains(Convert.ToHexString(credentialId), StringComparison.OrdinalIgnoreCase)
+            || a.EntityId.Contains(Convert.ToBase64String(credentialId).TrimEnd('='), StringComparison.Ordinal) || a.EntityId.Contains("Clinic"));
     }
 
     [Fact]

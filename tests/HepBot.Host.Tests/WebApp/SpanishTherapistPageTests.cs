@@ -55,4 +55,33 @@ public sealed class SpanishTherapistPageTests(SqliteApiFixture fixture) : IClass
         var (_, patientPage, _) = await session.GetAsync(WebAppPaths.Patient(patient.Id));
         Assert.Contains("Sin respuestas en 7 días", WebUtility.HtmlDecode(patientPage));
     }
+
+    [Fact]
+    public async Task A_red_flag_from_the_chat_reads_in_the_therapists_language_and_an_older_alert_keeps_its_detail()
+    {
+        var ana = await fixture.NewWebTherapistAsync();
+        var lucia = await fixture.NewPatientWithHistoryAsync(ana, "Lucía");
+        var english = await WebSession.SignedInAsync(fixture.Host, ana);
+        var (_, englishToday, _) = await english.GetAsync("/app");
+        await using (var db = fixture.Database.CreateContext())
+        {
+            (await db.Therapists.FindAsync([ana.Id], Ct))!.Locale = "es";
+            await db.SaveChangesAsync(Ct);
+        }
+        var spanish = await WebSession.SignedInAsync(fixture.Host, ana);
+
+        var (_, html, _) = await spanish.GetAsync("/app");
+        var today = WebUtility.HtmlDecode(html);
+        var (_, patientPage, _) = await spanish.GetAsync(WebAppPaths.Patient(lucia.Id));
+
+        Assert.Contains("Warning signs: A swollen, red, warm or painful calf. During Heel slide.", WebUtility.HtmlDecode(englishToday));
+        Assert.Contains("Señales de alarma: La pantorrilla hinchada, roja, caliente o dolorida. Durante Deslizamiento de talón.", today);
+        Assert.Contains("Revisión médica hoy", today);
+        Assert.DoesNotContain("SameDay; CalfSwelling", today);
+        Assert.DoesNotContain("Warning signs", today);
+        Assert.Contains("“my calf is swollen and red”", today);
+        // An alert stored before alerts kept their fields still shows what it says.
+        Assert.Contains("Pain 8/10 during Heel slide", today);
+        Assert.Contains("Señales de alarma: La pantorrilla hinchada, roja, caliente o dolorida.", WebUtility.HtmlDecode(patientPage));
+    }
 }

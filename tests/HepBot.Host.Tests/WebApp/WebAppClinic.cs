@@ -82,12 +82,16 @@ internal static class WebAppClinic
         Log(2, SessionStatus.SkippedDay, done: 0, before: null, after: null, barrier: SkipReason.NoTime);
         Log(1, SessionStatus.StoppedForSafety, done: 1, before: 5, after: 8);
 
+        var heelSlide = await db.Exercises.Where(e => e.Slug == "heel-slide" && e.ClinicId == null).Select(e => e.Id).SingleAsync(Ct);
+        // As the chat stores it: the fields it is worded from, and the fixed English detail for programs.
         var redFlag = new Alert
         {
             PatientId = created.Id, TherapistId = therapist.Id, Kind = AlertKind.RedFlag, Severity = AlertSeverity.Urgent,
-            Detail = "Red flag: sudden calf swelling", CreatedAt = now.AddHours(-3),
+            Detail = "SameDay; CalfSwelling", CreatedAt = now.AddHours(-3),
             Tier = HepBot.Core.Safety.UrgencyTier.SameDay, Findings = "CalfSwelling", PatientWords = "my calf is swollen and red",
+            Moment = AlertMoment.AtExercise, ExerciseId = heelSlide,
         };
+        // Stored before alerts kept their fields: only the free-text detail.
         var highPain = new Alert
         {
             PatientId = created.Id, TherapistId = therapist.Id, Kind = AlertKind.HighPain, Severity = AlertSeverity.Urgent,

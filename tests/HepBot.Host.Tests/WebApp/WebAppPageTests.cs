@@ -48,7 +48,7 @@ public sealed class WebAppPageTests(SqliteApiFixture fixture) : IClassFixture<Sq
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(SecurityHeaders.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.DoesNotContain("<script>", html);
-        var redFlag = html.IndexOf("Red flag: sudden calf swelling", StringComparison.Ordinal);
+        var redFlag = html.IndexOf("Warning signs: A swollen, red, warm or painful calf. During Heel slide.", StringComparison.Ordinal);
         var highPain = html.IndexOf("Pain 8/10 during Heel slide", StringComparison.Ordinal);
         Assert.True(redFlag > 0 && highPain > redFlag, "The red flag comes before the newer high-pain alert.");
         Assert.Contains("My calf feels tight after yesterday.", html);
@@ -172,7 +172,7 @@ public sealed class WebAppPageTests(SqliteApiFixture fixture) : IClassFixture<Sq
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync(Ct);
         Assert.DoesNotContain("Pain 8/10 during Heel slide", html);
-        Assert.Contains("Red flag: sudden calf swelling", html);
+        Assert.Contains("Warning signs: A swollen, red, warm or painful calf. During Heel slide.", html);
         await using var db = fixture.Database.CreateContext();
         var alert = await db.Alerts.SingleAsync(a => a.Id == patient.HighPainAlertId, Ct);
         Assert.Equal((fixture.Host.Clock.GetUtcNow(), therapist.Id), (alert.AcknowledgedAt, alert.AcknowledgedById));

@@ -15,10 +15,11 @@ public sealed record SentMessage(Guid RecipientId, bool ToTherapist, IReadOnlyLi
 }
 
 /// <summary>
-/// Stands in for the proactive messenger: runs the compose callback in a test turn with the given
-/// locale and records what it sent. <see cref="FailuresLeft"/> sends fail (as a channel that is down) first.
+/// Stands in for the proactive messenger (both its paths: to a person, and the outbound queue's to one
+/// chat): runs the compose callback in a test turn with the given locale and records what it sent.
+/// <see cref="FailuresLeft"/> sends fail (as a channel that is down) first.
 /// </summary>
-public sealed class RecordingNotifier(string locale = "en") : IChatNotifier
+public sealed class RecordingNotifier(string locale = "en") : IChatNotifier, IChatSender
 {
     public ConcurrentQueue<SentMessage> Sent { get; } = new();
 
@@ -33,6 +34,10 @@ public sealed class RecordingNotifier(string locale = "en") : IChatNotifier
 
     public Task<bool> SendToTherapistAsync(Guid therapistId, Func<ITurnContext, CancellationToken, Task> compose, CancellationToken ct) =>
         SendAsync(therapistId, true, compose, ct);
+
+    public async Task<ChatSendOutcome> SendToChatAsync(Guid channelAccountId, Guid patientId, Func<ITurnContext, CancellationToken, Task> compose,
+        CancellationToken ct) =>
+        await SendAsync(patientId, false, compose, ct) ? ChatSendOutcome.Sent : ChatSendOutcome.Unreachable;
 
     private async Task<bool> SendAsync(Guid recipient, bool toTherapist, Func<ITurnContext, CancellationToken, Task> compose, CancellationToken ct)
     {

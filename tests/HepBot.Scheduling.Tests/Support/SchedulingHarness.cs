@@ -2,7 +2,10 @@ using HepBot.Conversations;
 using HepBot.Conversations.Bot;
 using HepBot.Conversations.Content;
 using HepBot.Data;
+using HepBot.Data.Outbound;
+using HepBot.Scheduling.Outbound;
 using HepBot.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -42,6 +45,7 @@ public sealed class SchedulingHarness : IAsyncDisposable
         services.AddSingleton(Catalog.Value);
         services.AddSingleton<Phrases>();
         services.AddSingleton<IChatNotifier>(notifier);
+        services.AddSingleton<IChatSender>(notifier);
         services.AddHepBotScheduling(configuration, database.Provider, database.ConnectionString);
         return new SchedulingHarness(services.BuildServiceProvider(), clock, notifier);
     }
@@ -50,6 +54,28 @@ public sealed class SchedulingHarness : IAsyncDisposable
 
     /// <summary>A job or service built from the container, as Quartz's job factory would.</summary>
     public T Create<T>() => ActivatorUtilities.CreateInstance<T>(Services);
+
+    /// <summary>What the hosts' outbound senders do next: rounds on every channel until nothing due is left; the messages sent.</summary>
+    public async Task<int> SendQueuedAsync(OutboundSender? sender = null)
+    {
+        sender ??= Get<OutboundSender>();
+        var sent = 0;
+        while (true)
+        {
+            List<string> channels;
+            await using (var db = Get<IDbContextFactory<HepBotDbContext>>().CreateDbContext())
+                channels = await OutboundQueue.ChannelsWithWorkAsync(db, TestContext.Current.CancellationToken);
+            var taken = 0;
+            foreach (var channel in channels)
+            {
+                var round = await sender.RunRoundAsync(channel, TestContext.Current.CancellationToken);
+                taken += round.Taken;
+                sent += round.Sent;
+            }
+            if (taken == 0)
+                return sent;
+        }
+    }
 
     public Task<IScheduler> SchedulerAsync() => Get<ISchedulerFactory>().GetScheduler(TestContext.Current.CancellationToken).AsTask();
 

@@ -1,5 +1,6 @@
 using HepBot.Core.Clinics;
 using HepBot.Core.Exercises;
+using HepBot.Core.Linking;
 using HepBot.Core.Patients;
 using HepBot.Core.Prescriptions;
 using HepBot.Core.Sessions;
@@ -7,14 +8,14 @@ using HepBot.Data;
 
 namespace HepBot.Scheduling.Tests.Support;
 
-public sealed record SeededPatient(Guid PatientId, Guid TherapistId, Guid PrescriptionId, IReadOnlyList<PrescriptionItem> Items);
+public sealed record SeededPatient(Guid PatientId, Guid TherapistId, Guid PrescriptionId, IReadOnlyList<PrescriptionItem> Items, Guid? ChatId);
 
-/// <summary>Patients with a program, and the sessions they log, written straight to the database.</summary>
+/// <summary>Patients with a program and (unless told otherwise) a linked Telegram chat, and the sessions they log, written straight to the database.</summary>
 public static class TestPatients
 {
     public static async Task<SeededPatient> AddAsync(HepBotDbContext db, DateTimeOffset now, string zone = "Europe/Madrid",
         string[]? times = null, int sessionsPerDay = 1, TrainingDays days = TrainingDays.Every, bool consent = true,
-        DateOnly? programStart = null, DateTimeOffset? linkedAt = null, string name = "Maria Lopez")
+        DateOnly? programStart = null, DateTimeOffset? linkedAt = null, string name = "Maria Lopez", bool chat = true)
     {
         var clinic = new Clinic { Name = $"Clinic {Guid.NewGuid():N}", DefaultTimeZone = zone, CreatedAt = now };
         var therapist = new Therapist
@@ -53,10 +54,17 @@ public static class TestPatients
                 Order = i + 1, ExerciseId = e.Id, Dose = e.DefaultDose, MaxSets = 4, MaxReps = 15,
             }).ToList(),
         };
+        var account = chat ? new ChannelAccount
+        {
+            Channel = "telegram", ChannelUserId = $"{patient.Id:N}", ConversationId = $"{patient.Id:N}", PatientId = patient.Id,
+            LinkedAt = patient.LinkedAt ?? now,
+        } : null;
         db.AddRange(clinic, therapist, patient, prescription);
+        if (account is not null)
+            db.ChannelAccounts.Add(account);
         db.Exercises.AddRange(exercises);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        return new(patient.Id, therapist.Id, prescription.Id, prescription.Items);
+        return new(patient.Id, therapist.Id, prescription.Id, prescription.Items, account?.Id);
     }
 
     /// <summary>A session of <paramref name="day"/> with <paramref name="done"/> of the program's exercises done.</summary>

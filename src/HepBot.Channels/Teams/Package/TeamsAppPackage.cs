@@ -8,8 +8,9 @@ namespace HepBot.Channels.Teams.Package;
 
 /// <summary>
 /// The Teams app package to sideload or upload to a tenant's catalog: <c>manifest.json</c> (schema
-/// <see cref="ManifestVersion"/>), <c>color.png</c> and <c>outline.png</c>, zipped at the root. The bot is
-/// offered in personal chats, with the patient commands as its command list.
+/// <see cref="ManifestVersion"/>), <c>color.png</c>, <c>outline.png</c> and one localization file per
+/// further language of <c>dialogs/</c> (<c>es.json</c>, ...), zipped at the root. The bot is offered in
+/// personal chats, with the patient commands as its command list.
 /// </summary>
 public sealed class TeamsAppPackage
 {
@@ -18,6 +19,7 @@ public sealed class TeamsAppPackage
     public const string ManifestFile = "manifest.json";
     public const string ColorIconFile = "color.png";
     public const string OutlineIconFile = "outline.png";
+    public const string LocalizationSchemaUrl = "https://developer.microsoft.com/en-us/json-schemas/teams/v1.19/MicrosoftTeams.Localization.schema.json";
 
     /// <summary>
     /// Teams lists at most ten commands. "Delete my data" is left out of the menu on purpose: it stays one
@@ -51,9 +53,17 @@ public sealed class TeamsAppPackage
         new[] { ("Teams:WebsiteUrl", _options.WebsiteUrl), ("Teams:PrivacyUrl", _options.PrivacyUrl), ("Teams:TermsOfUseUrl", _options.TermsOfUseUrl) }
             .Where(s => string.IsNullOrWhiteSpace(s.Item2)).Select(s => s.Item1).ToList();
 
+    /// <summary>The manifest's own language: <c>Teams:Language</c>, else the dialogs' default.</summary>
+    public string DefaultLanguage => _catalog.ResolveLanguage(_options.Language ?? _catalog.DefaultLanguage);
+
+    /// <summary>Every other language of <c>dialogs/</c>, each shipped as <c>{language}.json</c>.</summary>
+    public IReadOnlyList<string> AdditionalLanguages => [.. _catalog.Languages.Where(l => l != DefaultLanguage).Order(StringComparer.Ordinal)];
+
+    public static string LocalizationFile(string language) => language + ".json";
+
     public JsonObject Manifest()
     {
-        var language = _catalog.ResolveLanguage(_options.Language ?? _catalog.DefaultLanguage);
+        var language = DefaultLanguage;
         string Text(string key) => _catalog.Get(language, key);
         var website = _options.WebsiteUrl is { Length: > 0 } site ? site : TeamsOptions.PlaceholderWebsite;
 
@@ -66,6 +76,12 @@ public sealed class TeamsAppPackage
                 ["description"] = Text("commandMenu." + KeyOf(command)),
             });
         }
+        var additional = new JsonArray();
+        foreach (var other in AdditionalLanguages)
+            additional.Add(new JsonObject { ["languageTag"] = other, ["file"] = LocalizationFile(other) });
+        var localization = new JsonObject { ["defaultLanguageTag"] = language };
+        if (additional.Count > 0)
+            localization["additionalLanguages"] = additional;
 
         return new JsonObject
         {
@@ -73,7 +89,7 @@ public sealed class TeamsAppPackage
             ["manifestVersion"] = ManifestVersion,
             ["version"] = _options.Version,
             ["id"] = _options.AppId is { Length: > 0 } appId ? appId : _botAppId,
-            ["localizationInfo"] = new JsonObject { ["defaultLanguageTag"] = language },
+            ["localizationInfo"] = localization,
             ["developer"] = new JsonObject
             {
                 ["name"] = _options.DeveloperName,
@@ -109,12 +125,34 @@ public sealed class TeamsAppPackage
         };
     }
 
+    /// <summary>
+    /// One language's texts for the manifest's localizable keys: the names, descriptions and command
+    /// descriptions from that language's dialogs. A text set in <c>Teams:*</c> is one text for every
+    /// language, so it is left to the manifest. Command titles are slash commands, the same everywhere.
+    /// </summary>
+    public JsonObject Localization(string language)
+    {
+        string Text(string key) => _catalog.Get(language, key);
+        var file = new JsonObject { ["$schema"] = LocalizationSchemaUrl };
+        if (_options.FullName is not { Length: > 0 })
+            file["name.full"] = Text("teams.fullName");
+        if (_options.ShortDescription is not { Length: > 0 })
+            file["description.short"] = Text("teams.shortDescription");
+        if (_options.FullDescription is not { Length: > 0 })
+            file["description.full"] = Text("teams.fullDescription");
+        for (var i = 0; i < MenuCommands.Count; i++)
+            file[$"bots[0].commandLists[0].commands[{i}].description"] = Text("commandMenu." + KeyOf(MenuCommands[i]));
+        return file;
+    }
+
     public void WriteTo(Stream output)
     {
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         Add(zip, ManifestFile, JsonSerializer.SerializeToUtf8Bytes(Manifest(), ManifestJson));
         Add(zip, ColorIconFile, TeamsIcons.Color(_options.AccentColor));
         Add(zip, OutlineIconFile, TeamsIcons.Outline());
+        foreach (var language in AdditionalLanguages)
+            Add(zip, LocalizationFile(language), JsonSerializer.SerializeToUtf8Bytes(Localization(language), ManifestJson));
     }
 
     /// <summary>Slash commands work in every language, so a Spanish patient can use the English-labelled menu too.</summary>

@@ -2,19 +2,26 @@ namespace HepBot.Channels.Teams.Package;
 
 /// <summary>
 /// HepBot's two Teams icons, drawn from the same shapes: a speech bubble with a tick (a chat that checks
-/// off your exercises). The colour icon is a white bubble on the accent colour, 192×192; the outline icon
-/// is the bubble's white outline on transparency, 32×32, as Teams requires.
+/// off your exercises). The colour icon is a white bubble on the accent colour, 192×192, the bubble inside
+/// the central 120×120 safe area Teams' icon guidance asks for (Teams masks the square's corners); the
+/// outline icon is the bubble's white outline on transparency, 32×32, inside the central 28×28 so no
+/// stroke touches the edge.
 /// </summary>
 public static class TeamsIcons
 {
     public const int ColorSize = 192;
+    public const int ColorSafeArea = 120;
     public const int OutlineSize = 32;
+    public const int OutlineSafeArea = 28;
     private const int Samples = 4; // per axis, for smooth edges
+
+    // The shapes below are drawn in a unit square; this is the box they cover, scaled into a safe area.
+    private const double SymbolLeft = 0.14, SymbolTop = 0.18, SymbolRight = 0.86, SymbolBottom = 0.86;
 
     public static byte[] Color(string accentColor)
     {
         var accent = ParseHex(accentColor);
-        return Render(ColorSize, (x, y) =>
+        return Render(ColorSize, ColorSafeArea, (x, y) =>
         {
             if (Tick(x, y))
                 return (accent, 1);
@@ -23,8 +30,19 @@ public static class TeamsIcons
     }
 
     public static byte[] Outline() =>
-        Render(OutlineSize, (x, y) =>
+        Render(OutlineSize, OutlineSafeArea, (x, y) =>
             (Bubble(x, y, inset: 0) && !Bubble(x, y, inset: 0.075)) || Tick(x, y) ? ((255, 255, 255), 1) : ((255, 255, 255), 0));
+
+    /// <summary>
+    /// Samples <paramref name="paint"/> with the symbol's box centred in the central
+    /// <paramref name="safeArea"/> pixels (a 2% margin keeps smoothed edges inside too).
+    /// </summary>
+    private static byte[] Render(int size, int safeArea, Func<double, double, ((int R, int G, int B) Rgb, double Alpha)> paint)
+    {
+        var scale = 0.98 * safeArea / size / Math.Max(SymbolRight - SymbolLeft, SymbolBottom - SymbolTop);
+        double centreX = (SymbolLeft + SymbolRight) / 2, centreY = (SymbolTop + SymbolBottom) / 2;
+        return Render(size, (x, y) => paint(centreX + (x - 0.5) / scale, centreY + (y - 0.5) / scale));
+    }
 
     /// <summary>Samples <paramref name="paint"/> in unit coordinates and writes the averaged pixels as a PNG.</summary>
     private static byte[] Render(int size, Func<double, double, ((int R, int G, int B) Rgb, double Alpha)> paint)

@@ -1,4 +1,6 @@
 using HepBot.Conversations;
+using HepBot.Conversations.Content;
+using HepBot.Conversations.Therapists;
 using HepBot.Core.Alerts;
 using HepBot.Core.Audit;
 using HepBot.Data;
@@ -18,9 +20,11 @@ using Microsoft.EntityFrameworkCore;
 namespace HepBot.Host.Api.Alerts;
 
 /// <summary>
-/// An alert as the therapist sees it; <c>detail</c> holds the clinical facts behind it. Safety alerts also say
-/// why in fields: <c>tier</c>, <c>findings</c> (warning signs, most urgent first), <c>painScore</c> and, for typed
-/// text, <c>patientWords</c> (what the patient wrote).
+/// An alert as the therapist sees it. <c>text</c> says why it was raised in the caller's language (the words the web
+/// app and the chat alert use); <c>detail</c> keeps the facts in one fixed English wording for programs. Safety
+/// alerts also say why in fields: <c>tier</c>, <c>findings</c> (warning signs, most urgent first), <c>painScore</c>,
+/// <c>moment</c> (where in the conversation), <c>exerciseId</c> and, for typed text, <c>patientWords</c> (what the
+/// patient wrote).
 /// </summary>
 public sealed record AlertDto(
     Guid Id,
@@ -29,17 +33,32 @@ public sealed record AlertDto(
     AlertKind Kind,
     AlertSeverity Severity,
     string? Detail,
+    string? Text,
     HepBot.Core.Safety.UrgencyTier? Tier,
     IReadOnlyList<HepBot.Core.Safety.SymptomFinding> Findings,
     int? PainScore,
     string? PatientWords,
+    AlertMoment? Moment,
+    Guid? ExerciseId,
     DateTimeOffset CreatedAt,
     DateTimeOffset? AcknowledgedAt,
     DateTimeOffset? ClearedAt)
 {
-    public static AlertDto From(Alert a, string patientName) =>
-        new(a.Id, a.PatientId, patientName, a.Kind, a.Severity, a.Detail, a.Tier, a.FindingList, a.PainScore, a.PatientWords,
-            a.CreatedAt, a.AcknowledgedAt, a.ClearedAt);
+    public static AlertDto From(Alert a, string patientName, string? text) =>
+        new(a.Id, a.PatientId, patientName, a.Kind, a.Severity, a.Detail, text, a.Tier, a.FindingList, a.PainScore, a.PatientWords,
+            a.Moment, a.ExerciseId, a.CreatedAt, a.AcknowledgedAt, a.ClearedAt);
+}
+
+/// <summary>The alerts' <c>text</c>, in the calling therapist's language, from the one wording (<see cref="AlertWording"/>).</summary>
+internal sealed class AlertTexts(HepBotDbContext db, DialogTextCatalog catalog)
+{
+    public async Task<Func<Alert, string?>> ForAsync(ApiCaller caller, IEnumerable<Alert> alerts, CancellationToken ct)
+    {
+        var locale = await db.Therapists.Where(t => t.Id == caller.TherapistId).Select(t => t.Locale).SingleOrDefaultAsync(ct);
+        var language = catalog.ResolveLanguage(locale);
+        var names = await AlertWording.ExerciseNamesAsync(db, alerts.Select(a => a.ExerciseId), language, ct);
+        return alert => AlertWording.Why(catalog, language, AlertFields.Of(alert, AlertWording.NameOf(names, alert.ExerciseId)), withTier: true);
+    }
 }
 
 internal static class AlertsApi
@@ -65,7 +84,7 @@ internal static class AlertsApi
     /// leaves out acknowledged and cleared ones.
     /// </summary>
     public static async Task<Ok<List<AlertDto>>> ListAlerts(bool? open, ApiCaller caller, HepBotDbContext db, TimeProvider clock,
-        CancellationToken cancellationToken)
+        DialogTextCatalog catalog, CancellationToken cancellationToken)
     {
         var query = from a in db.Alerts.AsNoTracking()
                     join p in db.Patients.VisibleTo(caller) on a.PatientId equals p.Id
@@ -80,12 +99,13 @@ internal static class AlertsApi
         foreach (var x in alerts)
             db.Audit(caller.Actor, AuditAction.Read, nameof(Alert), x.Alert.Id, x.Alert.PatientId, now);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(alerts.Select(x => AlertDto.From(x.Alert, x.DisplayName)).ToList());
+        var text = await new AlertTexts(db, catalog).ForAsync(caller, alerts.Select(x => x.Alert), cancellationToken);
+        return TypedResults.Ok(alerts.Select(x => AlertDto.From(x.Alert, x.DisplayName, text(x.Alert))).ToList());
     }
 
     /// <summary>Acknowledges an alert (again: no change). Pending chat and e-mail deliveries of it are then dropped.</summary>
     public static async Task<Results<Ok<AlertDto>, NotFound>> Acknowledge(Guid id, ApiCaller caller, HepBotDbContext db,
-        TimeProvider clock, CancellationToken cancellationToken)
+        TimeProvider clock, DialogTextCatalog catalog, CancellationToken cancellationToken)
     {
         var found = await (from a in db.Alerts
                            join p in db.Patients.VisibleTo(caller) on a.PatientId equals p.Id
@@ -96,7 +116,8 @@ internal static class AlertsApi
             return TypedResults.NotFound();
         AlertAcknowledgement.Acknowledge(db, found.Alert, caller.TherapistId, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(AlertDto.From(found.Alert, found.DisplayName));
+        var text = await new AlertTexts(db, catalog).ForAsync(caller, [found.Alert], cancellationToken);
+        return TypedResults.Ok(AlertDto.From(found.Alert, found.DisplayName, text(found.Alert)));
     }
 
     /// <summary>

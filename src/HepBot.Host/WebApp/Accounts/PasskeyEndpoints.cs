@@ -63,6 +63,9 @@ internal static class PasskeyForms
 {
     public const int MaxNameLength = 60;
 
+    /// <summary>The audit trail's entity type for a passkey, whose id there is <see cref="Key"/>.</summary>
+    public const string AuditEntityType = "Passkey";
+
     /// <summary>The trimmed name, or null when it is empty or too long.</summary>
     public static string? CleanName(string? name) =>
         name?.Trim() is { Length: > 0 and <= MaxNameLength } clean ? clean : null;

@@ -80,10 +80,12 @@ internal sealed class PatientRecordQuery(HepBotDbContext db, TimeProvider clock)
         var chats = await db.ChannelAccounts.AsNoTracking()
             .Where(c => c.PatientId == patient.Id && c.UnreachableSince == null).Select(c => c.Channel).Distinct().ToListAsync(ct);
         var alerts = (await db.Alerts.AsNoTracking().Where(a => a.PatientId == patient.Id)
-                .Select(a => new AlertView(a.Id, a.PatientId, patient.DisplayName, a.Kind, a.Severity, a.Detail, a.CreatedAt, a.AcknowledgedAt, a.ClearedAt, a.Tier, a.PatientWords))
+                .Select(a => new AlertView(a.Id, a.PatientId, patient.DisplayName, a.Kind, a.Severity, a.Detail, a.CreatedAt, a.AcknowledgedAt, a.ClearedAt, a.Tier, a.PatientWords,
+                    null, a.Findings, a.PainScore, a.Moment, a.ExerciseId, null))
                 .ToListAsync(ct))
             .OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).ToList();
         alerts = await AlertView.WithReachAsync(db, alerts, ct);
+        alerts = await AlertView.WithExerciseNamesAsync(db, alerts, locale, ct);
 
         db.AuditRead(caller, nameof(Patient), patient.Id, patient.Id, now);
         db.AuditRead(caller, nameof(Patient) + ".Adherence", patient.Id, patient.Id, now);

@@ -13,8 +13,21 @@ namespace HepBot.Host.WebApp.Workspace;
 
 public sealed record AlertView(Guid Id, Guid PatientId, string PatientName, AlertKind Kind, AlertSeverity Severity, string? Detail,
     DateTimeOffset CreatedAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? ClearedAt,
-    HepBot.Core.Safety.UrgencyTier? Tier = null, string? PatientWords = null, AlertReach? Reach = null)
+    HepBot.Core.Safety.UrgencyTier? Tier = null, string? PatientWords = null, AlertReach? Reach = null,
+    string? Findings = null, int? PainScore = null, AlertMoment? Moment = null, Guid? ExerciseId = null, string? ExerciseName = null)
 {
+    /// <summary>What <see cref="HepBot.Conversations.Therapists.AlertWording"/> words it from.</summary>
+    public HepBot.Conversations.Therapists.AlertFields Fields =>
+        new(Kind, Tier, Alert.ParseFindings(Findings), PainScore, Moment, ExerciseName, Detail);
+
+    /// <summary>The same alerts with the exercises they name, in the reader's language.</summary>
+    public static async Task<List<AlertView>> WithExerciseNamesAsync(HepBotDbContext db, IReadOnlyList<AlertView> alerts, string language,
+        CancellationToken ct)
+    {
+        var names = await HepBot.Conversations.Therapists.AlertWording.ExerciseNamesAsync(db, alerts.Select(a => a.ExerciseId), language, ct);
+        return [.. alerts.Select(a => a with { ExerciseName = HepBot.Conversations.Therapists.AlertWording.NameOf(names, a.ExerciseId) })];
+    }
+
     public bool IsOpen => AcknowledgedAt is null && ClearedAt is null;
 
     /// <summary>No chat and no e-mail took it and none is tried any more: only the app shows it.</summary>
@@ -55,7 +68,8 @@ internal sealed class TodayQuery(HepBotDbContext db, TimeProvider clock, IOption
 {
     private static readonly AlertKind[] SlippingKinds = [AlertKind.LowAdherence, AlertKind.MissedDays, AlertKind.PainTrendingUp, AlertKind.NoContact];
 
-    public async Task<TodayView> LoadAsync(ApiCaller caller, CancellationToken ct)
+    /// <param name="language">The reader's language, for the exercises the alerts name.</param>
+    public async Task<TodayView> LoadAsync(ApiCaller caller, string language, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var zone = await db.Clinics.Where(c => c.Id == caller.ClinicId).Select(c => c.DefaultTimeZone).SingleAsync(ct);
@@ -63,9 +77,11 @@ internal sealed class TodayQuery(HepBotDbContext db, TimeProvider clock, IOption
         var alerts = await (from a in db.AlertsVisibleTo(caller)
                             join p in db.Patients on a.PatientId equals p.Id
                             where a.AcknowledgedAt == null && a.ClearedAt == null
-                            select new AlertView(a.Id, a.PatientId, p.DisplayName, a.Kind, a.Severity, a.Detail, a.CreatedAt, a.AcknowledgedAt, a.ClearedAt, a.Tier, a.PatientWords))
+                            select new AlertView(a.Id, a.PatientId, p.DisplayName, a.Kind, a.Severity, a.Detail, a.CreatedAt, a.AcknowledgedAt, a.ClearedAt, a.Tier, a.PatientWords,
+                                null, a.Findings, a.PainScore, a.Moment, a.ExerciseId, null))
             .ToListAsync(ct);
         alerts = await AlertView.WithReachAsync(db, alerts, ct);
+        alerts = await AlertView.WithExerciseNamesAsync(db, alerts, language, ct);
 
         var messages = (await (from m in db.MessagesVisibleTo(caller)
                                join p in db.Patients on m.PatientId equals p.Id

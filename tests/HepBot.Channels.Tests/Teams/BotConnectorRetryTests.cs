@@ -1,10 +1,17 @@
 using System.Net;
+using HepBot.Channels.RateLimiting;
 using HepBot.Channels.Teams;
+using HepBot.Data.Telemetry;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Http.Resilience;
 
 namespace HepBot.Channels.Tests.Teams;
 
-/// <summary>Teams throttling and gateway errors, one Bot Connector request at a time; the clock records each wait and skips it.</summary>
-public sealed class BotConnectorRetryHandlerTests
+/// <summary>
+/// Teams throttling and gateway errors, one Bot Connector request at a time, through the connector client's
+/// resilience pipeline; the clock records each wait and skips it.
+/// </summary>
+public sealed class BotConnectorRetryTests
 {
     private static readonly DateTimeOffset Nine = new(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
     private readonly WaitRecordingClock _clock = new(Nine);
@@ -65,9 +72,23 @@ public sealed class BotConnectorRetryHandlerTests
         Assert.Equal([_options.MaxRetryDelay], _clock.Waits);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(ScriptedConnector connector)
+    [Fact]
+    public async Task Every_429_Teams_answers_counts_as_rate_limited_even_when_the_retry_then_gets_through()
     {
-        var handler = new BotConnectorRetryHandler(_options, _clock, new Random(7)) { InnerHandler = connector };
+        var metrics = new HepBotMetrics();
+        using var rateLimited = new MetricCollector<long>(metrics.Meter, "hepbot.channel.rate_limited");
+        var connector = new ScriptedConnector(Throttled(TimeSpan.FromSeconds(1)), Throttled(TimeSpan.FromSeconds(1)), Status(HttpStatusCode.OK));
+
+        var response = await SendAsync(new RateLimitedAnswers("msteams", metrics) { InnerHandler = connector });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, rateLimited.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.All(rateLimited.GetMeasurementSnapshot(), m => Assert.Equal("msteams", m.Tags[HepBotMetrics.ChannelTag]));
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMessageHandler connector)
+    {
+        var handler = new ResilienceHandler(BotConnectorRetry.Pipeline(_options, _clock, new Random(7))) { InnerHandler = connector };
         using var client = new HttpClient(handler);
         return await client.PostAsync("http://127.0.0.1/v3/conversations/a%3A1/activities",
             new StringContent("""{"type":"message","text":"Time for your exercises"}"""), TestContext.Current.CancellationToken);
