@@ -8,6 +8,8 @@ namespace HepBot.Pictures;
 /// </summary>
 internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool mirrored)
 {
+    private static readonly string[] BothSides = ["right", "left"];
+
     private ExercisePoses Data => scene.Data;
 
     public void Draw(SKCanvas canvas, KeyPose pose, bool arrow, KeyPose? ghost = null)
@@ -59,7 +61,7 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
                 return (Bone: bone, Depth: depth, Colour: colour);
             }).OrderBy(b => b.Depth).ToList();
             var limbDepth = bones.Average(b => b.Depth);
-            items.Add((limbDepth, () =>
+            var drawLimb = () =>
             {
                 // A limb in front of the body gets a thin edge of background colour, so an arm across the
                 // chest or a hand on the forehead does not melt into the trunk.
@@ -77,13 +79,14 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
                     }
                     DrawBone(canvas, at, bone, colour);
                 }
-            }));
+            };
+            items.Add((limbDepth, drawLimb));
         }
         var trunkColour = Data.Moving.Contains("trunk") ? style.Accent : PictureStyle.Body;
         var headColour = Data.Moving.Contains("head") ? style.Accent : PictureStyle.Body;
         items.Add((0, () => DrawTrunk(canvas, at, trunkColour)));
         if (Data.View == PoseView.Back)
-            foreach (var side in new[] { "right", "left" }.Where(s => Data.Moving.Contains(s + ".scapula")))
+            foreach (var side in BothSides.Where(s => Data.Moving.Contains(s + ".scapula")))
                 items.Add((0.0005, () => DrawShoulderBlade(canvas, at, side)));
         items.Add((at["head"].Depth + 0.001, () => DrawHead(canvas, at, headColour)));
         DrawOutline(canvas, at);

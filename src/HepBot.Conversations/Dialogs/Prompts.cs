@@ -49,7 +49,8 @@ public static class Prompts
                 phrases.Catalog.Get(language, "common.no"),
                 phrases.Words(language, "common.yesWords"),
                 phrases.Words(language, "common.noWords"))),
-            phrases.Catalog.DefaultLanguage) { NotUnderstood = notUnderstood };
+            phrases.Catalog.DefaultLanguage)
+        { NotUnderstood = notUnderstood };
     }
 
     /// <summary>"/start ABCD2345" (a Telegram deep link) → "ABCD2345".</summary>

@@ -1,5 +1,4 @@
 using HepBot.Conversations.Bot;
-using HepBot.Core.Linking;
 using HepBot.Data;
 using Microsoft.Bot.Schema;
 using ChannelAccount = HepBot.Core.Linking.ChannelAccount;

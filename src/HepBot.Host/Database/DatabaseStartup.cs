@@ -1,7 +1,6 @@
 using System.Data.Common;
 using HepBot.Data;
 using HepBot.Data.Resilience;
-using Microsoft.EntityFrameworkCore;
 using HepBot.Host.Demo;
 using HepBot.Data.ExerciseLibrary;
 using HepBot.Host.ExerciseLibrary;
@@ -18,7 +17,7 @@ internal sealed class DatabaseStartup(
     IServiceScopeFactory scopes,
     DemoBanner banner,
     TimeProvider clock,
-    ILogger<DatabaseStartup> logger) : IHostedService
+    ILogger<DatabaseStartup> logger) : IHostedService, IDisposable
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
     private readonly CancellationTokenSource _stopping = new();
@@ -49,6 +48,8 @@ internal sealed class DatabaseStartup(
             // Stopping while the database is still away is expected.
         }
     }
+
+    public void Dispose() => _stopping.Dispose();
 
     private async Task RetryUntilReadyAsync(CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using HepBot.Host.Tests.Support;
 using HepBot.Host.Tests.WebApp;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -66,7 +66,7 @@ public sealed class ApiDocumentTests(BrowserFixture fixture) : IClassFixture<Bro
         var errors = 0;
         foreach (var (path, method, operation) in Operations(document).Where(o => o.Path.StartsWith("/api/v1/", StringComparison.Ordinal)))
         {
-            foreach (var response in operation.GetProperty("responses").EnumerateObject().Where(r => int.Parse(r.Name) >= 400))
+            foreach (var response in operation.GetProperty("responses").EnumerateObject().Where(r => int.Parse(r.Name, CultureInfo.InvariantCulture) >= 400))
             {
                 errors++;
                 Assert.True(response.Value.TryGetProperty("content", out var content) && content.TryGetProperty("application/problem+json", out _),

@@ -1,4 +1,3 @@
-using HepBot.Host.WebApp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

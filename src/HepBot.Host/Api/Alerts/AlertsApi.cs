@@ -12,7 +12,6 @@ using HepBot.Core.Reminders;
 using HepBot.Core.Time;
 using HepBot.Host.Api.Prescriptions;
 using HepBot.Host.Authentication;
-using HepBot.Scheduling;
 using Microsoft.Bot.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
