@@ -306,12 +306,12 @@ public class CorpusFileTests(ITestOutputHelper output)
     }
 
     private static List<CorpusRow> Load(string file) =>
-    File.ReadAllLines(CorpusFiles.PathOf(file))
-        .Select((line, index) => (Line: index + 1, Cells: line.Split('\t')))
-        .Skip(1)
-        .Where(x => x.Cells is [var first, ..] && first.Length > 0 && !first.StartsWith('#') && x.Cells.Length == 6)
-        .Select(x => new CorpusRow(x.Line, x.Cells[0], x.Cells[1], x.Cells[2] == "-" ? [] : x.Cells[2].Split(','), x.Cells[3], x.Cells[4], x.Cells[5]))
-        .ToList();
+        File.ReadAllLines(CorpusFiles.PathOf(file))
+            .Select((line, index) => (Line: index + 1, Cells: line.Split('\t')))
+            .Skip(1)
+            .Where(x => x.Cells is [var first, ..] && first.Length > 0 && !first.StartsWith('#') && x.Cells.Length == 6)
+            .Select(x => new CorpusRow(x.Line, x.Cells[0], x.Cells[1], x.Cells[2] == "-" ? [] : x.Cells[2].Split(','), x.Cells[3], x.Cells[4], x.Cells[5]))
+            .ToList();
 
     private sealed record CorpusRow(int Line, string Lang, string Tier, string[] Findings, string Pain, string Category, string Text);
 }
