@@ -45,6 +45,33 @@ public sealed partial class UndeliveredAlertPageTests(SqliteApiFixture fixture) 
     }
 
     [Fact]
+    public async Task Link_my_chat_lists_an_alert_that_reached_no_chat_or_email_by_its_kind_and_patient()
+    {
+        var therapist = await fixture.NewWebTherapistAsync();
+        var patient = await fixture.NewPatientWithHistoryAsync(therapist);
+        await using (var db = fixture.Database.CreateContext())
+        {
+            db.AlertDeliveries.Add(new AlertDelivery
+            {
+                AlertId = patient.RedFlagAlertId, Destination = AlertDestination.Chat, State = AlertDeliveryState.Undeliverable,
+                Attempts = 1, NextAttemptAt = fixture.Host.Clock.GetUtcNow(), LastError = "not reachable",
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+        var session = await WebSession.SignedInAsync(fixture.Host, therapist);
+
+        var (status, html, _) = await session.GetAsync("/app/my-chats");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var start = html.IndexOf($"data-undelivered=\"{patient.RedFlagAlertId}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, "Link my chat lists the alert that reached no one.");
+        var item = html[start..html.IndexOf("</li>", start, StringComparison.Ordinal)];
+        Assert.Contains("<strong>Red flag</strong>", item);
+        Assert.Contains(patient.Name, item);
+        Assert.DoesNotContain($"data-undelivered=\"{patient.HighPainAlertId}\"", html);
+    }
+
+    [Fact]
     public async Task In_spanish_the_mark_reads_in_spanish()
     {
         var therapist = await fixture.NewWebTherapistAsync();

@@ -206,6 +206,35 @@ public sealed class WebAppPageTests(SqliteApiFixture fixture) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task The_patient_list_searches_by_name_and_filters_by_open_alerts_and_pause()
+    {
+        var therapist = await fixture.NewWebTherapistAsync();
+        var nadia = await fixture.NewPatientWithHistoryAsync(therapist, "Nadia Quill");
+        var oscar = await fixture.NewPatientWithHistoryAsync(therapist, "Oscar Quill");
+        await using (var db = fixture.Database.CreateContext())
+        {
+            var now = fixture.Host.Clock.GetUtcNow();
+            foreach (var alert in await db.Alerts.Where(a => a.PatientId == oscar.Id).ToListAsync(Ct))
+                alert.AcknowledgedAt = now;
+            (await db.Patients.SingleAsync(p => p.Id == oscar.Id, Ct)).Status = PatientStatus.Paused;
+            await db.SaveChangesAsync(Ct);
+        }
+        var session = await WebSession.SignedInAsync(fixture.Host, therapist);
+        string Row(Guid id) => $"data-patient=\"{id}\"";
+
+        var (_, byName, _) = await session.GetAsync("/app/patients?q=nadia");
+        var (_, withAlerts, _) = await session.GetAsync("/app/patients?q=quill&filter=OpenAlerts");
+        var (_, paused, _) = await session.GetAsync("/app/patients?q=quill&filter=Paused");
+
+        Assert.Contains(Row(nadia.Id), byName);
+        Assert.DoesNotContain(Row(oscar.Id), byName);
+        Assert.Contains(Row(nadia.Id), withAlerts);
+        Assert.DoesNotContain(Row(oscar.Id), withAlerts);
+        Assert.Contains(Row(oscar.Id), paused);
+        Assert.DoesNotContain(Row(nadia.Id), paused);
+    }
+
+    [Fact]
     public async Task The_patients_page_shows_the_logged_days_the_pain_and_adherence_as_numbers()
     {
         var therapist = await fixture.NewWebTherapistAsync();
