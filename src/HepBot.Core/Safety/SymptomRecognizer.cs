@@ -110,7 +110,7 @@ public static class SymptomRecognizer
         return result;
     }
 
-    /// <summary>A short answer that is a denial ("no", "nope", "none at all", "no, but…"): it starts with a denial and says little else.</summary>
+    /// <summary>A short answer that is a denial ("no", "nope", "none at all", "no, but…"): it starts with a denial and says at most this many words from its last one on.</summary>
     public const int DenialAnswerLength = 3;
 
     /// <summary>
@@ -126,7 +126,9 @@ public static class SymptomRecognizer
     {
         // "i hadnt", "yo no": the answer may start with the patient's own "i".
         var answer = words.SkipWhile(lexicon.FirstPerson.Contains).TakeWhile(w => !lexicon.ClauseBreaks.Contains(w)).ToList();
-        return answer.Count is > 0 and <= DenialAnswerLength && DenialEnds(answer, 0, lexicon).Any();
+        // The words after the denial count, not the denial's own: "not once this week" is as short an answer as "no, never".
+        var ends = DenialEnds(answer, 0, lexicon).ToList();
+        return ends.Count > 0 && answer.Count - ends.Max() <= DenialAnswerLength;
     }
 
     /// <summary>
