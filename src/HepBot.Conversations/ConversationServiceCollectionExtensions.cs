@@ -53,6 +53,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton(sp => new ProgressPictures(sp.GetRequiredService<Phrases>(), sp.GetService<IProgressPictureLinks>()));
         services.AddSingleton<WeekSummary>();
         services.AddSingleton<InvitationRedeemer>();
+        services.AddSingleton<CodeGate>();
+        services.AddSingleton<CodeInMessage>();
         services.AddSingleton<TherapistChatLinks>();
         services.AddSingleton<ChatDirectory>();
         services.AddSingleton<WarningSignsBeforeLinking>();

@@ -19,6 +19,7 @@ public sealed class HepBotBot(DialogRunner runner, ChatDirectory directory, Phra
         // A broken client can send half a surrogate pair; repaired here, nothing downstream (matching, the database) chokes on it.
         if (activity.Text is { } text)
             activity.Text = WellFormedText.Repair(text);
+        StartPayload.Unwrap(turnContext);
         // The patient and today's plan are read once in this turn and shared by its parts (Sessions.TurnReads).
         using var reads = Sessions.TurnReads.Begin();
         var person = await directory.IdentifySenderAsync(activity, cancellationToken);

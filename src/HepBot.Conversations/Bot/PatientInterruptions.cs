@@ -19,11 +19,42 @@ namespace HepBot.Conversations.Bot;
 /// (<see cref="SymptomRecognizer"/>): a warning sign gets its tier's advice and alert in that turn,
 /// whatever was being asked. In a chat not linked yet a warning sign gets its advice too, and the alert
 /// follows once a code links the chat (<see cref="Linking.WarningSignsBeforeLinking"/>).
+/// A code sent in the middle of something (a deep link tapped again, a new code from the clinic) leaves it as it
+/// was: the patient hears what the code is and the question comes again (<see cref="CodeMidwayAsync"/>).
 /// </summary>
 public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer commands, CommandRouter router,
     SafetyResponder safety, PainTriageOptions pain, Sessions.SessionRecorder recorder, Messages.PassOnRemarks remarks,
-    Linking.WarningSignsBeforeLinking beforeLinking) : IInterruptionHandler
+    Linking.WarningSignsBeforeLinking beforeLinking, Linking.CodeInMessage codes, Linking.CodeGate gate,
+    Linking.InvitationRedeemer redeemer, Linking.ChatDirectory directory) : IInterruptionHandler
 {
+    /// <summary>
+    /// A code sent while something is going on: nothing is cancelled and nothing is linked anew. The patient's own
+    /// code (or the one that linked this chat) needs nothing; a code for someone else waits until they have finished;
+    /// a code that cannot be used is answered (and counts as a wrong try). Then the question comes again.
+    /// </summary>
+    private async Task<InterruptionOutcome> CodeMidwayAsync(DialogContext dc, ChatPerson person, string code, CancellationToken ct)
+    {
+        var turn = dc.Context;
+        if (await gate.MustWaitAsync(turn, ct))
+            return InterruptionOutcome.Reprompt;
+        var clinic = ("clinic", (object)await directory.ClinicNameOfPatientAsync(person.PatientId, ct));
+        var result = await redeemer.PreviewAsync(code, turn.Activity.ChannelId, turn.Activity.Conversation.Id, ct);
+        switch (result.Outcome)
+        {
+            case Linking.RedeemOutcome.LinkedPatient when result.PatientId == person.PatientId:
+                await phrases.SayAsync(turn, "linking.alreadyConnected", ct, clinic);
+                break;
+            case Linking.RedeemOutcome.LinkedPatient or Linking.RedeemOutcome.LinkedTherapist:
+                await phrases.SayAsync(turn, "linking.finishFirst", ct);
+                break;
+            default:
+                await gate.RefuseAsync(turn, result, ct);
+                await phrases.SayAsync(turn, "linking.stillConnected", ct, clinic);
+                break;
+        }
+        return InterruptionOutcome.Reprompt;
+    }
+
     /// <summary>"Send it to my therapist" under a reply to a remark: the remark the open question kept goes, and the question is asked again.</summary>
     private async Task<InterruptionOutcome> PassOnAsync(DialogContext dc, CancellationToken ct)
     {
@@ -71,6 +102,8 @@ public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer comm
         var person = ChatPerson.Of(dc.Context);
         if (person.Patient is not null && string.Equals(dc.Context.Activity.Text?.Trim(), Messages.PassOnRemarks.SendCommand, StringComparison.OrdinalIgnoreCase))
             return await PassOnAsync(dc, ct);
+        if (person.Patient is not null && dc.ActiveDialog is not null && await codes.ReadAsync(dc.Context, ct) is { } code)
+            return await CodeMidwayAsync(dc, person, code, ct);
         var command = commands.Recognize(dc.Context, out var isSlashCommand);
         if (person.Patient is not null && command is null && !AnswersTheQuestion(dc) && !WritingToTherapist(dc)
             && await ListenForSymptomsAsync(dc, ct) is var heard and not InterruptionOutcome.NotInterrupted)

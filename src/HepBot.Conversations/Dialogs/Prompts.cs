@@ -38,7 +38,7 @@ public static class Prompts
         yield return new TextPrompt(Time, 20, (context, ct) =>
             Task.FromResult(context.Recognized.Succeeded && ReminderTimeText.TryParse(context.Recognized.Value, out _)));
         yield return new TextPrompt(Code, 100, (context, ct) =>
-            Task.FromResult(context.Recognized.Succeeded && InvitationCode.Normalize(StripStart(context.Recognized.Value)) is not null));
+            Task.FromResult(context.Recognized.Succeeded && InvitationCode.Normalize(context.Recognized.Value) is not null));
         yield return new TextPrompt(Message, PatientMessage.MaxLength);
         yield return new TextPrompt(ConfirmationWord, 100);
         yield return new TextPrompt(SkipNote, HepBot.Core.Sessions.ExerciseLog.NoteMaxLength);
@@ -51,8 +51,4 @@ public static class Prompts
                 phrases.Words(language, "common.noWords"))),
             phrases.Catalog.DefaultLanguage) { NotUnderstood = notUnderstood };
     }
-
-    /// <summary>"/start ABCD2345" (a Telegram deep link) → "ABCD2345".</summary>
-    public static string StripStart(string text) =>
-        text.StartsWith("/start", StringComparison.OrdinalIgnoreCase) ? text["/start".Length..].Trim() : text;
 }

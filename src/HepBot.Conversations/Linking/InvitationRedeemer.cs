@@ -27,6 +27,42 @@ public sealed record RedeemResult(RedeemOutcome Outcome, Guid? PatientId = null,
 /// </summary>
 public sealed class InvitationRedeemer(IDbContextFactory<HepBotDbContext> contexts, TimeProvider clock, ReminderUpdates reminders)
 {
+    /// <summary>
+    /// What redeeming the code in this chat would do, without doing it: who it links (for a usable code, or the one
+    /// that already linked this chat) or why it cannot be used.
+    /// </summary>
+    public async Task<RedeemResult> PreviewAsync(string code, string channel, string conversationId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var invitation = await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.Code == code, ct);
+        if (invitation is null)
+            return new(RedeemOutcome.UnknownCode);
+        var account = await db.ChannelAccounts.AsNoTracking().SingleOrDefaultAsync(
+            a => a.Channel == channel && a.ConversationId == conversationId, ct);
+        return Refusal(invitation, account, clock.GetUtcNow()) ?? Linked(invitation);
+    }
+
+    /// <summary>Why the code cannot link this chat now, or null when it can (an already-linked chat using it again is "linked").</summary>
+    private static RedeemResult? Refusal(Invitation invitation, ChannelAccount? account, DateTimeOffset now)
+    {
+        var forTherapist = invitation.TherapistId is not null;
+        return invitation.StateAt(now) switch
+        {
+            InvitationState.Revoked => new(RedeemOutcome.Revoked, ForTherapist: forTherapist),
+            InvitationState.Expired => new(RedeemOutcome.Expired, ForTherapist: forTherapist),
+            // Tapping the same link twice from the chat it already linked is not an error.
+            InvitationState.Redeemed => account is not null && invitation.RedeemedByChannelAccountId == account.Id
+                ? Linked(invitation)
+                : new(RedeemOutcome.AlreadyUsed, ForTherapist: forTherapist),
+            _ => null,
+        };
+    }
+
+    private static RedeemResult Linked(Invitation invitation) =>
+        invitation.PatientId is null
+            ? new(RedeemOutcome.LinkedTherapist, TherapistId: invitation.TherapistId, ForTherapist: true)
+            : new(RedeemOutcome.LinkedPatient, PatientId: invitation.PatientId);
+
     public async Task<RedeemResult> RedeemAsync(string code, ChatAddress chat, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -39,19 +75,8 @@ public sealed class InvitationRedeemer(IDbContextFactory<HepBotDbContext> contex
             a => a.Channel == chat.Channel && a.ConversationId == chat.ConversationId, ct);
 
         var forTherapist = invitation.TherapistId is not null;
-        switch (invitation.StateAt(now))
-        {
-            case InvitationState.Revoked:
-                return new(RedeemOutcome.Revoked, ForTherapist: forTherapist);
-            case InvitationState.Expired:
-                return new(RedeemOutcome.Expired, ForTherapist: forTherapist);
-            case InvitationState.Redeemed:
-                // Tapping the same link twice from the chat it already linked is not an error.
-                return account is not null && invitation.RedeemedByChannelAccountId == account.Id
-                    ? new(invitation.PatientId is null ? RedeemOutcome.LinkedTherapist : RedeemOutcome.LinkedPatient,
-                        invitation.PatientId, invitation.TherapistId, forTherapist)
-                    : new(RedeemOutcome.AlreadyUsed, ForTherapist: forTherapist);
-        }
+        if (Refusal(invitation, account, now) is { } refused)
+            return refused;
 
         if (account is null)
         {
@@ -100,8 +125,6 @@ public sealed class InvitationRedeemer(IDbContextFactory<HepBotDbContext> contex
         }
         if (invitation.PatientId is { } linkedPatient)
             reminders.AfterTurn(linkedPatient);
-        return invitation.PatientId is null
-            ? new(RedeemOutcome.LinkedTherapist, TherapistId: invitation.TherapistId, ForTherapist: true)
-            : new(RedeemOutcome.LinkedPatient, PatientId: invitation.PatientId);
+        return Linked(invitation);
     }
 }

@@ -22,21 +22,17 @@ public sealed class LinkingDialog : WaterfallDialog<LinkingDialog.Values>
     private readonly InvitationRedeemer _redeemer;
     private readonly ChatDirectory _directory;
     private readonly PatientSettings _settings;
-    private readonly IStatePropertyAccessor<CodeAttempts> _attempts;
-    private readonly LinkingOptions _options;
-    private readonly TimeProvider _clock;
+    private readonly CodeGate _gate;
     private readonly WarningSignsBeforeLinking _signsBefore;
 
     public LinkingDialog(Phrases phrases, InvitationRedeemer redeemer, ChatDirectory directory, PatientSettings settings,
-        ConversationState conversationState, LinkingOptions options, TimeProvider clock, WarningSignsBeforeLinking signsBefore) : base(DialogId)
+        CodeGate gate, WarningSignsBeforeLinking signsBefore) : base(DialogId)
     {
         _phrases = phrases;
         _redeemer = redeemer;
         _directory = directory;
         _settings = settings;
-        _attempts = conversationState.CreateProperty<CodeAttempts>("HepBot.CodeAttempts");
-        _options = options;
-        _clock = clock;
+        _gate = gate;
         _signsBefore = signsBefore;
         AddStep(AskCodeAsync);
         AddStep(RedeemAsync);
@@ -50,7 +46,7 @@ public sealed class LinkingDialog : WaterfallDialog<LinkingDialog.Values>
     private async Task<DialogTurnResult> AskCodeAsync(WaterfallStepContext<Values> step, CancellationToken ct)
     {
         var typed = step.Context.Activity.Text?.Trim() ?? "";
-        if (InvitationCode.Normalize(Prompts.StripStart(typed)) is { } code)
+        if (InvitationCode.Normalize(typed) is { } code)
             return await step.NextAsync(code, ct);
         await _phrases.SayAsync(step.Context, "linking.welcome", ct);
         return await step.PromptAsync(Prompts.Code, _phrases.Question(step.Context, "linking.askCode", "linking.retryCode"), ct);
@@ -58,14 +54,9 @@ public sealed class LinkingDialog : WaterfallDialog<LinkingDialog.Values>
 
     private async Task<DialogTurnResult> RedeemAsync(WaterfallStepContext<Values> step, CancellationToken ct)
     {
-        var code = InvitationCode.Normalize(Prompts.StripStart((string)step.Result!))!;
-        var now = _clock.GetUtcNow();
-        var attempts = await _attempts.GetAsync(step.Context, () => new CodeAttempts(), ct);
-        if (attempts.WaitBeforeNextTry(now, _options) is { } wait)
-        {
-            await _phrases.SayAsync(step.Context, "linking.tooManyTries", ct, ("minutes", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))));
+        var code = InvitationCode.Normalize((string)step.Result!)!;
+        if (await _gate.MustWaitAsync(step.Context, ct))
             return await step.EndDialogAsync(null, ct);
-        }
 
         var activity = step.Context.Activity;
         var chat = new ChatAddress(activity.ChannelId, activity.From?.Id ?? "", activity.Conversation.Id,
@@ -83,23 +74,15 @@ public sealed class LinkingDialog : WaterfallDialog<LinkingDialog.Values>
                 await _phrases.SayAsync(step.Context, "linking.therapistLinked", ct, ("name", therapist.TherapistName));
                 return await step.EndDialogAsync(null, ct);
             default:
-                attempts.RecordFailure(now);
-                if (result is { Outcome: RedeemOutcome.Expired, ForTherapist: true })
-                    await _phrases.SayAsync(step.Context, "linking.therapistCodeExpired", ct, ("minutes", _options.TherapistCodeMinutes));
-                else
-                    await _phrases.SayAsync(step.Context, result.Outcome switch
-                    {
-                        RedeemOutcome.AlreadyUsed when result.ForTherapist => "linking.therapistCodeUsed",
-                        RedeemOutcome.Revoked when result.ForTherapist => "linking.therapistCodeRevoked",
-                        RedeemOutcome.Expired => "linking.expiredCode",
-                        RedeemOutcome.AlreadyUsed => "linking.usedCode",
-                        RedeemOutcome.Revoked => "linking.revokedCode",
-                        _ => "linking.unknownCode",
-                    }, ct);
+                await _gate.RefuseAsync(step.Context, result, ct);
+                // A chat already linked stays as it was: said, so a patient does not think they were cut off.
+                if (ChatPerson.Of(step.Context) is { Patient: { } linked })
+                    await _phrases.SayAsync(step.Context, "linking.stillConnected", ct,
+                        ("clinic", await _directory.ClinicNameOfPatientAsync(linked.Id, ct)));
                 return await step.EndDialogAsync(null, ct);
         }
 
-        attempts.Failures.Clear();
+        await _gate.AcceptedAsync(step.Context, ct);
         var person = await _directory.IdentifyAsync(chat.Channel, chat.ConversationId, activity.Locale, ct);
         person.Attach(step.Context);
         step.Context.Activity.Locale = person.Locale;

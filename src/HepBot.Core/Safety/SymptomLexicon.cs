@@ -16,7 +16,7 @@ public sealed class SymptomLexicon
     public const string DenialsKey = "denials", NotDenialsKey = "notDenials", ClauseBreaksKey = "clauseBreaks",
         PainWordsKey = "painWords", ScaleWordsKey = "scaleWords", NotPainNumbersKey = "notPainNumbers",
         NumberWordsKey = "numberWords", EverydayWordsKey = "everydayWords", NotSymptomsKey = "notSymptoms",
-        ScoreBeforeKey = "scoreBefore", SoundAlikeKey = "soundAlike", WordClassesKey = "wordClasses",
+        ScoreBeforeKey = "scoreBefore", ScoreAboveKey = "scoreAbove", SoundAlikeKey = "soundAlike", WordClassesKey = "wordClasses",
         ListWordsKey = "listWords", NewStatementKey = "newStatement", HistoryKey = "history", NowKey = "now",
         OtherPeopleKey = "otherPeople", FirstPersonKey = "firstPerson", SettlingKey = "settling", SettlingSignsKey = "settlingSigns",
         AskedAboutKey = "askedAbout";
@@ -29,7 +29,7 @@ public sealed class SymptomLexicon
         IReadOnlyList<Phrase> denials, IReadOnlyList<Phrase> notDenials, IReadOnlySet<string> clauseBreaks,
         IReadOnlyList<Phrase> painWords, IReadOnlySet<string> scaleWords, IReadOnlySet<string> notPainNumbers,
         IReadOnlyList<string> numberWords, IReadOnlySet<string> everydayWords, IReadOnlyList<Phrase> notSymptoms,
-        IReadOnlySet<string> scoreBefore, IReadOnlyList<(string Letters, string SoundsAs)> soundAlike,
+        IReadOnlySet<string> scoreBefore, IReadOnlySet<string> scoreAbove, IReadOnlyList<(string Letters, string SoundsAs)> soundAlike,
         IReadOnlySet<string> listWords, IReadOnlySet<string> newStatement, IReadOnlyList<Phrase> history, IReadOnlyList<Phrase> now,
         IReadOnlyList<Phrase> otherPeople, IReadOnlySet<string> firstPerson, IReadOnlyList<Phrase> settling, IReadOnlySet<SymptomFinding> settlingSigns,
         IReadOnlyList<Phrase> askedAbout)
@@ -45,6 +45,7 @@ public sealed class SymptomLexicon
         OtherPeople = otherPeople;
         FirstPerson = firstPerson;
         ScoreBefore = scoreBefore;
+        ScoreAbove = scoreAbove;
         SoundAlike = soundAlike;
         NotSymptoms = notSymptoms;
         Findings = findings;
@@ -80,7 +81,7 @@ public sealed class SymptomLexicon
     /// <summary>Words beside a number that make it something else than pain ("10 reps", "set 2").</summary>
     public IReadOnlySet<string> NotPainNumbers { get; }
 
-    /// <summary>The numbers zero to ten as words, in order.</summary>
+    /// <summary>The numbers from zero as words, in order: to ten at least (a score), up to twenty (a score out of scale, "a twelve").</summary>
     public IReadOnlyList<string> NumberWords { get; }
 
     /// <summary>Everyday words never read as a misspelling of a lexicon word ("fewer" is not "fever").</summary>
@@ -134,6 +135,12 @@ public sealed class SymptomLexicon
     public IReadOnlySet<string> ScoreBefore { get; }
 
     /// <summary>
+    /// The <see cref="ScoreBefore"/> words after which a number above the scale (up to the last of <see cref="NumberWords"/>)
+    /// is still a score, read as the top of the scale and confirmed: "its a 20", "un doce". Not "about 15": that is a count.
+    /// </summary>
+    public IReadOnlySet<string> ScoreAbove { get; }
+
+    /// <summary>
     /// Spellings that sound the same ("v=b", "h=" for a silent h), for languages whose patients often spell
     /// by ear; then doubled consonants count once. Empty: words are compared as written.
     /// </summary>
@@ -174,7 +181,7 @@ public sealed class SymptomLexicon
     /// <summary>Every key a lexicon has.</summary>
     public static IEnumerable<string> Keys =>
         Enum.GetValues<SymptomFinding>().Select(KeyOf).Concat(
-            [DenialsKey, NotDenialsKey, ClauseBreaksKey, PainWordsKey, ScaleWordsKey, NotPainNumbersKey, NumberWordsKey, EverydayWordsKey, NotSymptomsKey, ScoreBeforeKey, SoundAlikeKey, WordClassesKey,
+            [DenialsKey, NotDenialsKey, ClauseBreaksKey, PainWordsKey, ScaleWordsKey, NotPainNumbersKey, NumberWordsKey, EverydayWordsKey, NotSymptomsKey, ScoreBeforeKey, ScoreAboveKey, SoundAlikeKey, WordClassesKey,
              ListWordsKey, NewStatementKey, HistoryKey, NowKey, OtherPeopleKey, FirstPersonKey, SettlingKey, SettlingSignsKey, AskedAboutKey]);
 
     /// <summary>Builds a lexicon from its entries (key → comma-separated list), or lists every problem.</summary>
@@ -275,8 +282,8 @@ public sealed class SymptomLexicon
                     settlingSigns.Add(finding.Value);
             }
         var numbers = Phrases(NumberWordsKey).Select(p => string.Join(' ', p.Words)).ToList();
-        if (numbers.Count is not (0 or 11))
-            found.Add($"'{NumberWordsKey}' must list the numbers zero to ten, 11 words in order (it lists {numbers.Count}).");
+        if (numbers.Count is not (0 or (>= 11 and <= 21)))
+            found.Add($"'{NumberWordsKey}' must list the numbers from zero in order, to ten at least and twenty at most (it lists {numbers.Count}).");
         var soundAlike = new List<(string, string)>();
         if (entry(SoundAlikeKey) is not { } sounds)
             found.Add($"'{SoundAlikeKey}' is missing (write \"\" for none).");
@@ -291,7 +298,7 @@ public sealed class SymptomLexicon
             }
         var lexicon = new SymptomLexicon(findings, denials, Phrases(NotDenialsKey), Words(ClauseBreaksKey),
             Phrases(PainWordsKey, allowTogether: true), Words(ScaleWordsKey), Words(NotPainNumbersKey), numbers, Words(EverydayWordsKey), Phrases(NotSymptomsKey),
-            Words(ScoreBeforeKey), soundAlike, Words(ListWordsKey), Words(NewStatementKey), Phrases(HistoryKey), Phrases(NowKey),
+            Words(ScoreBeforeKey), Words(ScoreAboveKey), soundAlike, Words(ListWordsKey), Words(NewStatementKey), Phrases(HistoryKey), Phrases(NowKey),
             Phrases(OtherPeopleKey), Words(FirstPersonKey), Phrases(SettlingKey), settlingSigns, Phrases(AskedAboutKey));
         problems = found;
         return lexicon;

@@ -229,15 +229,20 @@ public static class SymptomRecognizer
         return index >= 0 ? index.ToString(System.Globalization.CultureInfo.InvariantCulture) : word;
     }
 
-    private static IEnumerable<List<string>> Split(List<string> clause, IReadOnlySet<string> breaks)
+    /// <summary>
+    /// The parts of a clause between its breaks ("but", "pero"). A last part of one word also finishes the part before it:
+    /// "toda sudada pero fría" is a cold sweat, "sweaty but cold" too; the word still stands alone as its own part.
+    /// </summary>
+    private static List<List<string>> Split(List<string> clause, IReadOnlySet<string> breaks)
     {
+        var parts = new List<List<string>>();
         var part = new List<string>();
         foreach (var word in clause)
         {
             if (breaks.Contains(word))
             {
                 if (part.Count > 0)
-                    yield return part;
+                    parts.Add(part);
                 part = [];
             }
             else
@@ -246,7 +251,10 @@ public static class SymptomRecognizer
             }
         }
         if (part.Count > 0)
-            yield return part;
+            parts.Add(part);
+        if (parts.Count >= 2 && parts[^1] is [var last] && last.Length > 0)
+            parts[^2] = [.. parts[^2], last];
+        return parts;
     }
 
     /// <summary>
@@ -452,6 +460,8 @@ public static class SymptomRecognizer
         var painWordSaid = painSaidNearby || lexicon.PainWords.Any(p => Find(words, p, lexicon) is not null);
         PainReport? best = null;
         var skipUntil = -1;
+        // "del 1 al 10 es un 11": once a clause names the scale, its other numbers are scores too, above it included.
+        var scaleNamed = false;
         for (var i = 0; i < words.Count; i++)
         {
             if (i <= skipUntil || !IsNumber(words[i], out var number) || number > LargestPainNumber)
@@ -461,13 +471,16 @@ public static class SymptomRecognizer
             {
                 var besideSomethingElse = (i > 0 && (lexicon.NotPainNumbers.Contains(words[i - 1]) || words[i - 1] == "/"))
                     || (i + 1 < words.Count && (lexicon.NotPainNumbers.Contains(words[i + 1]) || words[i + 1] == "/"));
-                var saidAsScore = i > 0 && lexicon.ScoreBefore.Contains(words[i - 1]) && number <= PainTriage.Max;
-                if (besideSomethingElse || !(painWordSaid || saidAsScore))
+                // "id say 6.5": a decimal within the scale is a score, nobody counts reps in halves.
+                var saidAsScore = ((i > 0 && lexicon.ScoreBefore.Contains(words[i - 1]) || words[i].Contains('.')) && number <= PainTriage.Max)
+                    || (i > 0 && lexicon.ScoreAbove.Contains(words[i - 1]) && number < lexicon.NumberWords.Count);
+                if (besideSomethingElse || !(painWordSaid || saidAsScore || scaleNamed))
                     continue;
             }
             else
             {
                 skipUntil = outOf;
+                scaleNamed = true;
             }
             var report = new PainReport(Math.Min(number, PainTriage.Max), number > PainTriage.Max,
                 string.Join(' ', words.Skip(i).Take((outOf < 0 ? i : outOf) - i + 1)));

@@ -271,4 +271,39 @@ public class GeneralisationTests
     public void Falling_things_far_relatives_media_and_sayings_raise_nothing(string language, string text) =>
         Assert.True(Read(language, text).Findings.Count == 0,
             $"'{text}' raised {string.Join(", ", Read(language, text).FindingSet)}");
+
+    [Theory]
+    [InlineData("en", "id say 6.5 for the shoulder", 7)]
+    [InlineData("es", "diría q 6,5 el hombro", 7)]
+    [InlineData("en", "scale of 1 to 10 its a 4", 4)]
+    [InlineData("en", "between 6 and 7 tbh", 6)]
+    [InlineData("es", "entre 6 y 7 la verdad", 6)]
+    [InlineData("en", "did 2.5 km on the bike", null)]
+    [InlineData("en", "about 15 of them done", null)]
+    public void A_decimal_a_range_and_a_named_scale_are_scores(string language, string text, int? score) =>
+        Assert.Equal(score, Read(language, text).Pain?.Score);
+
+    [Theory]
+    [InlineData("en", "scale of 1 to 10 its an 11")]
+    [InlineData("en", "my knee is a twelve today")]
+    [InlineData("en", "its a 20 no joke")]
+    [InlineData("es", "del 1 al 10 es un 11")]
+    [InlineData("es", "la rodilla hoy esta en doce")]
+    [InlineData("es", "un 20 sin exagerar")]
+    public void A_number_above_the_scale_said_as_a_score_is_read_as_ten_and_confirmed(string language, string text)
+    {
+        var pain = Read(language, text).Pain;
+        Assert.NotNull(pain);
+        Assert.Equal(10, pain.Score);
+        Assert.True(pain.OutOfScale, $"'{text}' was not marked out of scale");
+    }
+
+    [Theory]
+    [InlineData("es", "tengo náuseas y estoy toda sudada pero fría", UrgencyTier.Emergency)]
+    [InlineData("en", "feeling sick and all sweaty but cold", UrgencyTier.Emergency)]
+    [InlineData("en", "no chest pain but dizzy", UrgencyTier.SameDay)]
+    [InlineData("en", "dizzy? not once this week", UrgencyTier.None)]
+    [InlineData("es", "¿mareos? no, ni uno", UrgencyTier.None)]
+    public void A_last_word_after_but_finishes_its_sign_and_a_denial_answer_may_say_when(string language, string text, UrgencyTier tier) =>
+        Assert.Equal(tier, Read(language, text).Tier(Pain));
 }

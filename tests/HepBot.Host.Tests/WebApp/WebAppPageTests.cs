@@ -181,6 +181,31 @@ public sealed class WebAppPageTests(SqliteApiFixture fixture) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task A_patients_message_stays_on_today_once_read_and_leaves_once_answered()
+    {
+        var therapist = await fixture.NewWebTherapistAsync();
+        var patient = await fixture.NewPatientWithHistoryAsync(therapist);
+        var session = await WebSession.SignedInAsync(fixture.Host, therapist);
+        const string words = "My calf feels tight after yesterday.";
+
+        var (_, page, _) = await session.GetAsync(WebAppPaths.Patient(patient.Id));
+        Assert.Contains(words, page);
+        await using (var db = fixture.Database.CreateContext())
+            Assert.NotNull((await db.PatientMessages.SingleAsync(m => m.PatientId == patient.Id, Ct)).ReadAt);
+        var (_, read, _) = await session.GetAsync("/app");
+        Assert.Contains("Unanswered messages", read);
+        Assert.Contains(words, read);
+
+        var reply = await session.PostFormAsync(WebAppPaths.Patient(patient.Id), "reply",
+            new Dictionary<string, string> { ["ReplyText"] = "Rest it today, and call us if it swells." });
+        Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+
+        var (_, answered, _) = await session.GetAsync("/app");
+        Assert.DoesNotContain(words, answered);
+        Assert.Contains("No patient message is waiting for an answer.", answered);
+    }
+
+    [Fact]
     public async Task The_patients_page_shows_the_logged_days_the_pain_and_adherence_as_numbers()
     {
         var therapist = await fixture.NewWebTherapistAsync();

@@ -61,8 +61,9 @@ public sealed record TodayView(string ZoneId, IReadOnlyList<AlertView> Alerts, I
 }
 
 /// <summary>
-/// What needs the therapist today: open alerts, unread patient messages, and patients the daily alert
-/// rules find slipping right now (the same rules the nightly run applies, with each patient's thresholds).
+/// What needs the therapist today: open alerts, patient messages nobody has answered yet (reading one on the
+/// patient's page does not answer it; a reply from the app or a therapist's chat does), and patients the daily
+/// alert rules find slipping right now (the same rules the nightly run applies, with each patient's thresholds).
 /// </summary>
 internal sealed class TodayQuery(HepBotDbContext db, TimeProvider clock, IOptions<AlertRuleOptions> alertRules)
 {
@@ -85,7 +86,9 @@ internal sealed class TodayQuery(HepBotDbContext db, TimeProvider clock, IOption
 
         var messages = (await (from m in db.MessagesVisibleTo(caller)
                                join p in db.Patients on m.PatientId equals p.Id
-                               where m.Direction == MessageDirection.PatientToTherapist && m.ReadAt == null
+                               where m.Direction == MessageDirection.PatientToTherapist
+                                     && !db.PatientMessages.Any(r => r.PatientId == m.PatientId
+                                         && r.Direction == MessageDirection.TherapistToPatient && r.SentAt > m.SentAt)
                                select new MessageView(m.Id, m.PatientId, p.DisplayName, m.Text, m.SentAt))
                 .ToListAsync(ct))
             .OrderByDescending(m => m.SentAt).ToList();
