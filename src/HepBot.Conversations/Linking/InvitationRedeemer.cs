@@ -115,6 +115,7 @@ public sealed class InvitationRedeemer(IDbContextFactory<HepBotDbContext> contex
         db.Audit(invitation.PatientId is { } p ? AuditTrail.Patient(p) : AuditTrail.Therapist(invitation.TherapistId!.Value),
             AuditAction.Link, nameof(ChannelAccount), account.Id, invitation.PatientId, now);
 
+        Sessions.TurnReads.Forget();
         try
         {
             await db.SaveChangesAsync(ct);
