@@ -37,6 +37,11 @@ public sealed partial class UndeliveredAlertPageTests(SqliteApiFixture fixture) 
             Assert.DoesNotContain("Not delivered to your chat", AlertItem(html, patient.HighPainAlertId));
             Assert.Contains("href=\"/app/my-chats\" data-not-delivered", AlertItem(html, patient.RedFlagAlertId));
         }
+        // Link my chat lists it by kind (every kind: the demo's first alert was a message), and not the delivered one.
+        var (chatsStatus, chats, _) = await session.GetAsync("/app/my-chats");
+        Assert.Equal(HttpStatusCode.OK, chatsStatus);
+        Assert.Matches($"data-undelivered=\"{patient.RedFlagAlertId}\">[^<]*<a [^>]*>[^<]*</a>:\\s*<strong>Red flag</strong>", chats);
+        Assert.DoesNotContain($"data-undelivered=\"{patient.HighPainAlertId}\"", chats);
     }
 
     [Fact]
@@ -59,6 +64,9 @@ public sealed partial class UndeliveredAlertPageTests(SqliteApiFixture fixture) 
         var (_, today, _) = await session.GetAsync("/app");
 
         Assert.Contains("No llegó a tu chat", WebUtility.HtmlDecode(AlertItem(today, patient.HighPainAlertId)));
+        var (chatsStatus, chats, _) = await session.GetAsync("/app/my-chats");
+        Assert.Equal(HttpStatusCode.OK, chatsStatus);
+        Assert.Contains("<strong>Dolor alto</strong>", chats);
     }
 
     /// <summary>The list item of one alert, from its opening tag to the next alert's.</summary>
