@@ -23,23 +23,52 @@ public sealed partial class DatabaseMigrator(IDbContextFactory<HepBotDbContext> 
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count == 0)
-        {
             LogUpToDate(provider, server, database);
-            return pending;
+        else
+        {
+            LogApplying(pending.Count, provider, server, database, string.Join(", ", pending));
+            await db.Database.MigrateAsync(cancellationToken);
+            LogApplied(pending.Count, pending[^1]);
         }
 
-        LogApplying(pending.Count, provider, server, database, string.Join(", ", pending));
-        await db.Database.MigrateAsync(cancellationToken);
-        LogApplied(pending.Count, pending[^1]);
+        if (db.Database.IsSqlite() && !IsInMemory(connection.ConnectionString))
+            await UseWriteAheadLogAsync(db, cancellationToken);
         return pending;
+    }
+
+    /// <summary>
+    /// SQLite's write-ahead log: readers no longer wait for a writer (nor a writer for readers), so one patient's
+    /// saved answer does not hold up another's turn reading its dialog state. The mode is kept in the database file;
+    /// setting it on every start-up brings an older file over. Synchronous stays FULL: a committed answer survives a
+    /// power cut.
+    /// </summary>
+    private static async Task UseWriteAheadLogAsync(HepBotDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL;";
+            await command.ExecuteScalarAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static bool IsInMemory(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        return builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:";
     }
 
     // SQLite creates a missing database file, but not the folder it goes in (e.g. data/ on a fresh checkout).
     private void CreateSqliteFolder(string connectionString)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
+        if (IsInMemory(connectionString))
             return;
+        var builder = new SqliteConnectionStringBuilder(connectionString);
         var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (folder is null || Directory.Exists(folder))
             return;

@@ -20,7 +20,7 @@ public static class DatabaseProviders
     public static DbContextOptionsBuilder UseHepBotProvider(
         this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) => (provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(connectionString),
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString).AddInterceptors(SqliteBusyTimeout.Instance),
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()),
             DatabaseProvider.Postgres => options.UseNpgsql(connectionString),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),

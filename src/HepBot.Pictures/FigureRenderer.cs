@@ -8,8 +8,6 @@ namespace HepBot.Pictures;
 /// </summary>
 internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool mirrored)
 {
-    private static readonly string[] BothSides = ["right", "left"];
-
     private ExercisePoses Data => scene.Data;
 
     public void Draw(SKCanvas canvas, KeyPose pose, bool arrow, KeyPose? ghost = null)
@@ -23,7 +21,8 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
 
         foreach (var prop in Data.Props.Where(p => !PropGeometry.Following.Contains(p.Kind) && !UnderKnee(p)))
             DrawFixedProp(canvas, prop, first, at);
-        foreach (var prop in Data.Props.Where(p => p.Kind is "towel" or "weight"))
+        // A ball lies in the palm and the curled fingers close over it, so it is drawn before the hand.
+        foreach (var prop in Data.Props.Where(p => p.Kind is "towel" or "weight" or "ball"))
             DrawFollowingProp(canvas, prop, at);
 
         if (ghost is not null)
@@ -33,13 +32,13 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
                 DrawBone(canvas, then, bone, style.AccentGhost);
         }
         DrawFigure(canvas, at);
-        // A roll under the near knee lies in front of the far leg; a ball sits in the palm, inside the fingers.
+        // A roll under the near knee lies in front of the far leg.
         foreach (var prop in Data.Props.Where(UnderKnee))
             DrawFixedProp(canvas, prop, first, at);
-        foreach (var prop in Data.Props.Where(p => p.Kind is "band" or "ball"))
+        foreach (var prop in Data.Props.Where(p => p.Kind is "band"))
             DrawFollowingProp(canvas, prop, at);
         if (arrow)
-            DrawArrow(canvas);
+            DrawArrow(canvas, pose, ghost);
     }
 
     private bool UnderKnee(PropPlacement prop) =>
@@ -55,17 +54,24 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
             var bones = limb.Select(bone =>
             {
                 var depth = (at[bone.From].Depth + at[bone.To].Depth) / 2;
-                var far = Data.View == PoseView.Side && depth < -0.03;
+                var helping = Data.HelpingLimbs.Any(m => Skeleton.Belongs(bone, m));
+                var far = Data.View == PoseView.Side && depth < -0.03 && !helping;
                 var moving = Data.Moving.Any(m => Skeleton.Belongs(bone, m));
                 var colour = moving ? (far ? style.AccentFar : style.Accent) : (far ? PictureStyle.BodyFar : PictureStyle.Body);
                 return (Bone: bone, Depth: depth, Colour: colour);
             }).OrderBy(b => b.Depth).ToList();
             var limbDepth = bones.Average(b => b.Depth);
-            var drawLimb = () =>
+            // A helping limb (the other hand bending the wrist) reads plainly: never paled, always edged, and its
+            // hand lies on the hand it holds rather than behind it.
+            var helpingLimb = Data.HelpingLimbs.Any(m => Skeleton.Belongs(limb.First(), m));
+            var edgedLimb = limbDepth > 0.02 || helpingLimb;
+            if (helpingLimb && limb.Key.EndsWith(".hand", StringComparison.Ordinal) && HoldsTheMovingLimb(at, limb.Key[..^5]))
+                limbDepth = 1;
+            items.Add((limbDepth, () =>
             {
                 // A limb in front of the body gets a thin edge of background colour, so an arm across the
                 // chest or a hand on the forehead does not melt into the trunk.
-                if (limbDepth > 0.02)
+                if (edgedLimb)
                     foreach (var (bone, _, _) in bones)
                         DrawBone(canvas, at, bone, PictureStyle.Background, 3f);
                 foreach (var (bone, _, colour) in bones)
@@ -74,24 +80,31 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
                     {
                         // The hand is drawn once, as a plate with a palm face, where its first bone is.
                         if (bone.To.EndsWith(".knuckles", StringComparison.Ordinal))
-                            DrawHand(canvas, at, bone.Limb[..^5], colour, limbDepth > 0.02);
+                            DrawHand(canvas, at, bone.Limb[..^5], colour, edgedLimb);
                         continue;
                     }
                     DrawBone(canvas, at, bone, colour);
                 }
-            };
-            items.Add((limbDepth, drawLimb));
+            }));
         }
         var trunkColour = Data.Moving.Contains("trunk") ? style.Accent : PictureStyle.Body;
         var headColour = Data.Moving.Contains("head") ? style.Accent : PictureStyle.Body;
         items.Add((0, () => DrawTrunk(canvas, at, trunkColour)));
         if (Data.View == PoseView.Back)
-            foreach (var side in BothSides.Where(s => Data.Moving.Contains(s + ".scapula")))
+            foreach (var side in new[] { "right", "left" }.Where(s => Data.Moving.Contains(s + ".scapula")))
                 items.Add((0.0005, () => DrawShoulderBlade(canvas, at, side)));
         items.Add((at["head"].Depth + 0.001, () => DrawHead(canvas, at, headColour)));
         DrawOutline(canvas, at);
         foreach (var (_, draw) in items.OrderBy(i => i.Depth))
             draw();
+    }
+
+    /// <summary>Whether a helping hand is at the moving limb (holding it), not resting elsewhere.</summary>
+    private bool HoldsTheMovingLimb(Dictionary<string, Placed> at, string side)
+    {
+        var hand = at[side + ".knuckles"];
+        return Data.Moving.SelectMany(Skeleton.LandmarksOf).Concat(Data.Moving.Where(m => m.EndsWith(".hand", StringComparison.Ordinal)).Select(m => m[..^5] + ".wrist"))
+            .Any(n => Math.Sqrt(Math.Pow(at[n].X - hand.X, 2) + Math.Pow(at[n].Y - hand.Y, 2)) < 0.1);
     }
 
     /// <summary>
@@ -254,6 +267,14 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
         var noseRadius = (float)(0.02 * scene.Scale);
         using var paint = Fill(colour);
         var noseBehind = at["nose"].Depth < at["head"].Depth - 0.02;
+        if (Data.View != PoseView.Side)
+        {
+            // Seen from the front or back the ears stand out from the outline: a turned head hides one behind
+            // itself, a head bent to the side carries one down toward the shoulder.
+            var earRadius = (float)(0.017 * scene.Scale);
+            foreach (var ear in new[] { "right.ear", "left.ear" }.Where(e => at[e].Depth > at["head"].Depth - 0.03))
+                canvas.DrawCircle(P(at[ear]), earRadius, paint);
+        }
         if (!noseBehind)
             canvas.DrawCircle(P(at["nose"]), noseRadius, paint);
         canvas.DrawCircle(P(at["head"]), radius, paint);
@@ -311,7 +332,7 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
             }
             case "table" or "counter":
             {
-                var (left, right) = PropGeometry.TableSpan(prop, first, Data.View);
+                var (left, right) = PropGeometry.TableSpan(prop, first, Data.View, scene.KeyPlaced);
                 // The hand rests on the top.
                 var top = anchor.Y - 0.018;
                 if (prop.Kind == "counter")
@@ -382,11 +403,11 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
                     // In the palm of the hand, held by the curled fingers.
                     var palm = Vec(at["right.wrist"], at["right.knuckles"], 0.7);
                     var face = at["right.palmFace"];
-                    var k = 0.03 / Skeleton.HandThickness;
+                    var k = 0.038 / Skeleton.HandThickness;
                     hand = new Placed(palm.X + (face.X - at["right.wrist"].X) * k, palm.Y + (face.Y - at["right.wrist"].Y) * k, palm.Depth);
                 }
-                canvas.DrawCircle(P(hand), (float)(0.032 * s), fill);
-                canvas.DrawCircle(P(hand), (float)(0.032 * s), edge);
+                canvas.DrawCircle(P(hand), (float)(0.036 * s), fill);
+                canvas.DrawCircle(P(hand), (float)(0.036 * s), edge);
                 break;
             }
             case "weight":
@@ -405,7 +426,94 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
         }
     }
 
-    private void DrawArrow(SKCanvas canvas)
+    /// <summary>One motion arrow as drawn: its line through the points, the head at the last one.</summary>
+    internal sealed record ArrowShape(IReadOnlyList<SKPoint> Points);
+
+    /// <summary>An arrow as placed, with the share of it that lies over the drawing (figure, props, floor) or outside the panel.</summary>
+    internal sealed record PlacedArrow(ArrowShape Shape, double Covered, bool Outside);
+
+    private void DrawArrow(SKCanvas canvas, KeyPose pose, KeyPose? ghost)
+    {
+        using var paint = Stroke(style.Arrow, 4.5f);
+        using var head = Fill(style.Arrow);
+        foreach (var arrow in PlanArrows(pose, ghost))
+            DrawArrowAlong(canvas, [.. arrow.Shape.Points], paint, head);
+    }
+
+    /// <summary>
+    /// Where the still's arrows go. Each arrow has a few candidate places (either side of the path, nearer or
+    /// farther, behind or ahead of a short push); the one chosen lies over the least of the drawing, inside
+    /// the panel and above the floor, preferring the first when they tie, so an arrow never hides under a table
+    /// or runs along the floor line.
+    /// </summary>
+    internal IReadOnlyList<PlacedArrow> PlanArrows(KeyPose pose, KeyPose? ghost)
+    {
+        using var mask = new SKBitmap(new SKImageInfo(PictureStyle.Width, PictureStyle.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using (var maskCanvas = new SKCanvas(mask))
+        {
+            Draw(maskCanvas, pose, arrow: false, ghost);
+            maskCanvas.Flush();
+        }
+        var placed = new List<PlacedArrow>();
+        foreach (var candidates in ArrowCandidates())
+        {
+            var scored = candidates.Select((shape, index) => (Arrow: Score(shape, mask), Index: index)).ToList();
+            var best = scored
+                .OrderBy(c => (c.Arrow.Outside ? 1 : 0) + c.Arrow.Covered + 0.01 * c.Index)
+                .First();
+            placed.Add(best.Arrow);
+        }
+        return placed;
+    }
+
+    private PlacedArrow Score(ArrowShape shape, SKBitmap mask)
+    {
+        var samples = Samples(shape).ToList();
+        var (covered, outside, total) = (0, false, 0);
+        foreach (var point in samples)
+        {
+            var (x, y) = ((int)Math.Round(point.X), (int)Math.Round(point.Y));
+            if (x < 4 || y < 4 || x >= PictureStyle.Width - 4 || y >= PictureStyle.Height - 4
+                || (scene.HasFloor && point.Y > scene.FloorPixel - 5))
+            {
+                outside = true;
+                continue;
+            }
+            for (var dy = -3; dy <= 3; dy += 3)
+                for (var dx = -3; dx <= 3; dx += 3)
+                {
+                    total++;
+                    // Over the figure, a limb's ghost or the floor line it counts whole; over a pale prop (a
+                    // counter's cupboard behind the figure, a table top) the arrow still reads, so a little.
+                    var c = mask.GetPixel(x + dx, y + dy);
+                    var darkest = Math.Min(c.Red, Math.Min(c.Green, c.Blue));
+                    covered += darkest < 195 ? 4 : darkest < 236 ? 1 : 0;
+                }
+        }
+        return new PlacedArrow(shape, total == 0 ? 1 : covered / 4.0 / total, outside);
+    }
+
+    /// <summary>Points every 2 px along the arrow's line, and across its head.</summary>
+    internal static IEnumerable<SKPoint> Samples(ArrowShape shape)
+    {
+        var points = shape.Points;
+        for (var i = 1; i < points.Count; i++)
+        {
+            var (a, b) = (points[i - 1], points[i]);
+            var steps = Math.Max(1, (int)(Distance(a, b) / 2));
+            for (var k = 0; k < steps; k++)
+                yield return a + Times(b - a, (float)k / steps);
+        }
+        var tip = points[^1];
+        var dir = Normalised(tip - points[Math.Max(0, points.Count - 3)]);
+        var normal = new SKPoint(-dir.Y, dir.X);
+        foreach (var across in new[] { -8f, -4f, 0f, 4f, 8f })
+            yield return tip - Times(dir, 10) + Times(normal, across);
+        yield return tip + Times(dir, 3);
+    }
+
+    /// <summary>For each arrow of the still, its candidate shapes, the usual place first.</summary>
+    private IEnumerable<List<ArrowShape>> ArrowCandidates()
     {
         var path = scene.StillPath().Select(scene.Place).ToList();
         // Both shoulder blades squeezing toward the spine: an arrow at each, pointing at each other.
@@ -413,18 +521,18 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
         if (Data.Arrow is null && blades.Count > 1)
         {
             foreach (var blade in blades)
-                DrawArrow(canvas, path, blade[..^8] + ".blade");
-            return;
+                yield return Candidates(path, blade[..^8] + ".blade");
+            yield break;
         }
         var candidates = Data.Moving.SelectMany(Skeleton.LandmarksOf).Distinct().ToList();
         var effector = Data.Arrow ?? candidates
             .OrderByDescending(n => Distance(P(path[0][n]), P(path[^1][n])))
             .ThenBy(n => n, StringComparer.Ordinal)
             .First();
-        DrawArrow(canvas, path, effector);
+        yield return Candidates(path, effector);
     }
 
-    private void DrawArrow(SKCanvas canvas, List<Dictionary<string, Placed>> path, string effector)
+    private List<ArrowShape> Candidates(List<Dictionary<string, Placed>> path, string effector)
     {
         var points = path.Select(p => P(p[effector])).ToList();
         var centre = P(path[0]["chest"]);
@@ -432,31 +540,45 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
         for (var i = 1; i < points.Count; i++)
             length += Distance(points[i - 1], points[i]);
 
-        using var paint = Stroke(style.Arrow, 4.5f);
-        using var head = Fill(style.Arrow);
+        if (effector.EndsWith(".blade", StringComparison.Ordinal))
+        {
+            // Two blades squeezing: each arrow starts outside its blade and stops short of the spine.
+            var inward = Normalised(points[^1] - points[0]);
+            var across = new SKPoint(-inward.Y, inward.X);
+            if (Dot(across, points[0] - centre) < 0)
+                across = Times(across, -1);
+            var start = points[0] + Times(across, 24) - Times(inward, 14);
+            return [new([start, start + Times(inward, 24)])];
+        }
+        if (effector == "nose" && Data.View is PoseView.Front or PoseView.Back)
+            return [TurnAround(path, points)];
         if (length < 24)
         {
-            // An isometric hold or a small glide: a short straight arrow beside the moving part, pointing the way it pushes.
+            // An isometric hold or a small glide: a short straight arrow by the moving part, pointing the way it pushes.
             var direction = Normalised(points[^1] - points[0]);
             if (direction == SKPoint.Empty)
                 direction = Normalised(points[0] - centre);
-            // Beside the moving part, on the side away from the body.
+            // Beside the moving part, on the side away from the body first.
             var side = new SKPoint(-direction.Y, direction.X);
             if (Dot(side, points[0] - centre) < 0)
                 side = Times(side, -1);
-            var start = points[0] + Times(side, 24);
-            var end = start + Times(direction, 34);
-            if (effector.EndsWith(".blade", StringComparison.Ordinal))
-            {
-                // Two blades squeezing: each arrow starts outside its blade and stops short of the spine.
-                start -= Times(direction, 14);
-                end = start + Times(direction, 24);
-            }
-            canvas.DrawLine(start, end, paint);
-            ArrowHead(canvas, end, direction, head);
-            return;
+            ArrowShape Straight(SKPoint from) => new([from, from + Times(direction, 34)]);
+            return
+            [
+                Straight(points[0] + Times(side, 24)),
+                Straight(points[0] - Times(side, 24)),
+                // Behind the part, pushing it; then ahead of it, leading the way.
+                Straight(points[0] - Times(direction, 44)),
+                Straight(points[^1] + Times(direction, 14)),
+                Straight(points[0] + Times(side, 38)),
+                Straight(points[0] - Times(side, 38)),
+                // Ahead of the part and off to either side, for a part with a limb or a prop right beside it.
+                Straight(points[^1] + Times(direction, 14) + Times(side, 24)),
+                Straight(points[^1] + Times(direction, 14) - Times(side, 24)),
+                Straight(points[0] + Times(side, 52) - Times(direction, 17)),
+                Straight(points[0] - Times(side, 52) - Times(direction, 17)),
+            ];
         }
-        var offset = new List<SKPoint>();
         if (effector.EndsWith(".thumb", StringComparison.Ordinal))
         {
             // A forearm turning: a turn-over arrow round the hand, an ellipse about the forearm's axis seen from
@@ -468,29 +590,59 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
             if (up.Y > 0)
                 up = Times(up, -1);
             var radius = (float)(0.075 * scene.Scale);
+            var turn = new List<SKPoint>();
             for (var degrees = 200; degrees >= -20; degrees -= 10)
             {
                 var (sin, cos) = Math.SinCos(degrees * Math.PI / 180);
-                offset.Add(knuckles + Times(along, (float)(0.8 * radius * cos)) + Times(up, (float)(radius * sin)));
+                turn.Add(knuckles + Times(along, (float)(0.8 * radius * cos)) + Times(up, (float)(radius * sin)));
             }
-            DrawArrowAlong(canvas, offset, paint, head);
-            return;
+            return [new(turn)];
         }
-        // Run the arrow beside the path, on the side away from the body, so it does not cover the limb.
+        // Beside the path, on the side away from the body first, so it does not cover the limb.
         var awaySign = 0.0;
         for (var i = 0; i < points.Count; i++)
         {
             var tangent = Normalised(points[Math.Min(i + 1, points.Count - 1)] - points[Math.Max(i - 1, 0)]);
-            var normal = new SKPoint(-tangent.Y, tangent.X);
-            awaySign += Dot(normal, points[i] - centre);
+            awaySign += Dot(new SKPoint(-tangent.Y, tangent.X), points[i] - centre);
         }
         var sign = awaySign >= 0 ? 1f : -1f;
-        for (var i = 0; i < points.Count; i++)
+        var shapes = new List<ArrowShape>();
+        foreach (var distance in new[] { 22f, 34f, 48f })
+            foreach (var s in new[] { sign, -sign })
+            {
+                var offset = new List<SKPoint>();
+                for (var i = 0; i < points.Count; i++)
+                {
+                    var tangent = Normalised(points[Math.Min(i + 1, points.Count - 1)] - points[Math.Max(i - 1, 0)]);
+                    offset.Add(points[i] + Times(new SKPoint(-tangent.Y, tangent.X), distance * s));
+                }
+                shapes.Add(new(offset));
+            }
+        // A limb that moves along its own line (an arm sliding a towel forward) leaves no room beside its path:
+        // then a straight arrow just ahead of where it ends, pointing on the way it went.
+        var onward = Normalised(points[^1] - points[Math.Max(0, points.Count - 4)]);
+        shapes.Add(new([points[^1] + Times(onward, 16), points[^1] + Times(onward, 52)]));
+        return shapes;
+    }
+
+    /// <summary>
+    /// A head turning, seen from the front: an arrow round the top of the head, as a flat ellipse about the neck
+    /// from the face toward the side the nose turns to.
+    /// </summary>
+    private ArrowShape TurnAround(List<Dictionary<string, Placed>> path, List<SKPoint> nose)
+    {
+        var head = P(path[0]["head"]);
+        var radius = (float)(Skeleton.HeadRadius * scene.Scale);
+        var toward = nose[^1].X >= nose[0].X ? 1f : -1f;
+        var centre = head + new SKPoint(0, -radius * 1.2f);
+        var points = new List<SKPoint>();
+        // From the front of the ellipse (nearest the viewer) round toward the side the face turns to.
+        for (var degrees = 120; degrees >= -30; degrees -= 10)
         {
-            var tangent = Normalised(points[Math.Min(i + 1, points.Count - 1)] - points[Math.Max(i - 1, 0)]);
-            offset.Add(points[i] + Times(new SKPoint(-tangent.Y, tangent.X), 22 * sign));
+            var (sin, cos) = Math.SinCos(degrees * Math.PI / 180);
+            points.Add(centre + new SKPoint(toward * (float)(radius * 1.9 * cos), (float)(radius * 0.55 * sin)));
         }
-        DrawArrowAlong(canvas, offset, paint, head);
+        return new(points);
     }
 
     private static void DrawArrowAlong(SKCanvas canvas, List<SKPoint> offset, SKPaint paint, SKPaint head)

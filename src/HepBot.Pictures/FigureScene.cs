@@ -27,12 +27,15 @@ internal sealed class FigureScene
     public bool HasFloor => _data.View is not (PoseView.Above or PoseView.Feet);
     public double FloorPixel => _floorY;
     public double Scale => _scale;
+    /// <summary>The key poses as placed (before scaling), for props that must reach every pose, such as a table the hand slides along.</summary>
+    public IReadOnlyList<Dictionary<string, Placed>> KeyPlaced { get; }
 
     public FigureScene(ExercisePoses data)
     {
         _data = data;
         _baseAngle = BaseAngle(data.Position, data.View);
         var samples = AnimationPoses().Concat(data.Poses).Select(Place).ToList();
+        KeyPlaced = samples[^data.Poses.Count..];
         var upperBody = data.Frame == PictureFrame.UpperBody;
         var waist = samples[0]["pelvis"].Y - 0.06;
         double minX = double.MaxValue, maxX = double.MinValue, minY = double.MaxValue, maxY = double.MinValue;
@@ -181,7 +184,7 @@ internal sealed class FigureScene
                     yield return (at.X - 0.16, at.X + 0.16, at.Y + 0.3);
                     break;
                 case "table" or "counter":
-                    var (l, r) = PropGeometry.TableSpan(prop, first, _data.View);
+                    var (l, r) = PropGeometry.TableSpan(prop, first, _data.View, KeyPlaced);
                     yield return (l, r, at.Y);
                     break;
                 case "wall":

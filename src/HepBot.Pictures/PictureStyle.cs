@@ -8,7 +8,7 @@ namespace HepBot.Pictures;
 /// </summary>
 public sealed record PictureStyle(string AccentColour)
 {
-    public const string Version = "figure-3";
+    public const string Version = "figure-4";
     public const int Width = 480, Height = 320;
 
     public static readonly PictureStyle Default = new("#2e7d6b");

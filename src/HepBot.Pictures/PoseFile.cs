@@ -64,7 +64,7 @@ public static class PoseFile
         where = $"{where}, exercise '{id}'";
         var before = errors.Count;
         foreach (var key in item.Children.Keys.OfType<YamlScalarNode>())
-            if (key.Value is not ("exercise" or "position" or "view" or "moving" or "props" or "poses" or "base" or "anchor" or "still" or "custom" or "turn" or "tilt" or "frame" or "arrow"))
+            if (key.Value is not ("exercise" or "position" or "view" or "moving" or "props" or "poses" or "base" or "anchor" or "still" or "custom" or "turn" or "tilt" or "frame" or "arrow" or "helping"))
                 errors.Add($"{where}: unknown field '{key.Value}'.");
 
         var position = Enum<StartingPosition>(item, "position", where, errors, required: true);
@@ -76,6 +76,10 @@ public static class PoseFile
             errors.Add($"{where}: 'moving:' must name the limb that moves ({string.Join(", ", PoseVocabulary.Limbs)}).");
         foreach (var limb in moving.Where(l => !PoseVocabulary.Limbs.Contains(l)))
             errors.Add($"{where}: unknown moving limb '{limb}' (use {string.Join(", ", PoseVocabulary.Limbs)}).");
+
+        var helping = Strings(item, "helping");
+        foreach (var limb in helping.Where(l => !PoseVocabulary.Limbs.Contains(l) || moving.Contains(l)))
+            errors.Add($"{where}: helping limb '{limb}' must be a limb ({string.Join(", ", PoseVocabulary.Limbs)}) that is not also moving.");
 
         var props = new List<PropPlacement>();
         if (item.Children.TryGetValue(new YamlScalarNode("props"), out var propsNode))
@@ -151,8 +155,9 @@ public static class PoseFile
         var canonical = Canonical(id, position.Value, view, moving, props, poses, anchor, stillFrom, stillTo)
             + $"|turn={turn.ToString("R", CultureInfo.InvariantCulture)}|arrow={arrow}"
             + (tilt != 0 ? $"|tilt={tilt.ToString("R", CultureInfo.InvariantCulture)}" : "")
-            + (frame != PictureFrame.Whole ? $"|frame={frame}" : "");
-        return new ExercisePoses(id, position.Value, view, moving, props, poses, anchor, stillFrom, stillTo, turn, arrow, canonical, tilt, frame);
+            + (frame != PictureFrame.Whole ? $"|frame={frame}" : "")
+            + (helping.Count > 0 ? $"|helping={string.Join(",", helping)}" : "");
+        return new ExercisePoses(id, position.Value, view, moving, props, poses, anchor, stillFrom, stillTo, turn, arrow, canonical, tilt, frame, helping);
     }
 
     /// <summary>The joints a starting position implies before the pose data change any of them.</summary>

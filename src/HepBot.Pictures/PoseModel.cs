@@ -46,7 +46,7 @@ public static class Joints
         new("pelvis", -30, 30, false),      // pelvic tilt: posterior tilt positive
         new("pelvisTurn", -60, 60, false),  // pelvis and legs rolled as one about the long axis: to the right positive
         new("spine", -40, 40, false),       // curve of the back: rounded positive, arched negative
-        new("trunk", -40, 120, false),      // trunk on pelvis: forward bend positive
+        new("trunk", -60, 120, false),      // trunk on pelvis: forward bend positive (back to -60 for a press-up with the pelvis down)
         new("trunkSide", -45, 45, false),   // side bend: to the right positive
         new("trunkTwist", -60, 60, false),  // rotation: to the right positive
         new("neck", -50, 60, false),        // neck on trunk: forward bend positive
@@ -119,7 +119,12 @@ public sealed record ExercisePoses(
     string? Arrow,
     string Canonical,
     double Tilt = 0,
-    PictureFrame Frame = PictureFrame.Whole);
+    PictureFrame Frame = PictureFrame.Whole,
+    IReadOnlyList<string>? Helping = null)
+{
+    /// <summary>Limbs that help without being the exercise (the other hand bending the wrist): drawn plain, never paled as the far side.</summary>
+    public IReadOnlyList<string> HelpingLimbs => Helping ?? [];
+}
 
 /// <summary>How much of the figure the picture holds: all of it, or from the hips up (hands and wrists large enough to read).</summary>
 public enum PictureFrame
@@ -144,7 +149,7 @@ public static class PoseVocabulary
 
     public static readonly IReadOnlySet<string> Landmarks = new HashSet<string>(StringComparer.Ordinal)
     {
-        "pelvis", "neck", "head", "chest",
+        "pelvis", "neck", "head", "chest", "crown", "nose",
         "right.hip", "right.knee", "right.ankle", "right.heel", "right.toe", "right.shoulder", "right.elbow", "right.wrist", "right.hand", "right.thumb",
         "left.hip", "left.knee", "left.ankle", "left.heel", "left.toe", "left.shoulder", "left.elbow", "left.wrist", "left.hand", "left.thumb",
         "feet", "knees", "hands",

@@ -88,7 +88,7 @@ internal static class Skeleton
     /// <summary>Landmarks that move with a limb, for choosing where the motion arrow runs.</summary>
     public static IEnumerable<string> LandmarksOf(string limb) => limb switch
     {
-        "head" => ["head", "nose"],
+        "head" => ["head", "nose", "crown"],
         "trunk" => ["neck", "chest", "pelvis"],
         _ when limb.EndsWith(".leg", StringComparison.Ordinal) => [limb[..^4] + ".hip", limb[..^4] + ".knee", limb[..^4] + ".ankle", limb[..^4] + ".toe", limb[..^4] + ".heel"],
         _ when limb.EndsWith(".foot", StringComparison.Ordinal) => [limb[..^5] + ".toe", limb[..^5] + ".heel"],
@@ -111,14 +111,19 @@ internal static class Skeleton
         // The back's curve: rounded pushes the middle of the trunk backward, arched forward.
         at["chest"] = pelvis + trunk.Apply(new Vec3(-pose["spine"] / 40 * 0.06, TrunkLength * 0.5, 0));
 
-        var neckFrame = trunk.Then(Frame.Z(-pose["neck"]));
+        // A side bend happens along the neck, not only at the skull: the neck takes half of it, so the head
+        // tips over toward the shoulder instead of pivoting on top of an upright neck.
+        var neckFrame = trunk.Then(Frame.Z(-pose["neck"])).Then(Frame.X(pose["headSide"] * 0.5));
         var neckTop = neck + neckFrame.Apply(new Vec3(0, NeckLength, 0));
         at["neckTop"] = neckTop;
-        var head = neckFrame.Then(Frame.Z(-pose["head"])).Then(Frame.X(pose["headSide"])).Then(Frame.Y(-pose["headTurn"]));
+        var head = neckFrame.Then(Frame.Z(-pose["head"])).Then(Frame.X(pose["headSide"] * 0.5)).Then(Frame.Y(-pose["headTurn"]));
         var headCentre = neckTop + head.Apply(new Vec3(0.012, HeadRadius * 0.85, 0));
         at["head"] = headCentre;
         at["nose"] = headCentre + head.Apply(new Vec3(HeadRadius * 0.95, -0.005, 0));
         at["crown"] = headCentre + head.Apply(new Vec3(0, HeadRadius, 0));
+        // The ears, on the sides of the head: seen from the front a turned head hides one, a tilted head lowers one.
+        at["right.ear"] = headCentre + head.Apply(new Vec3(-0.004, -0.004, HeadRadius * 0.97));
+        at["left.ear"] = headCentre + head.Apply(new Vec3(-0.004, -0.004, -HeadRadius * 0.97));
 
         foreach (var (side, s) in new[] { ("right", 1.0), ("left", -1.0) })
         {

@@ -86,6 +86,17 @@ public static class SchedulingServiceCollectionExtensions
                 }
                 store.UseSystemTextJsonSerializer(_ => { });
                 store.ProvisionSchema();
+                // A reminder wave is thousands of triggers due in the same minute, fired a few a second by the
+                // scheduler's threads. Past the misfire threshold the store stops acquiring a trigger and leaves it to
+                // the misfire handler, 20 at a pass once a threshold (60 s by default): at 1,000 patients on a loaded
+                // machine that parked the wave's last triggers for 55 s (wave bench). Five minutes is also when ReminderDecision
+                // calls a reminder late; the handler passes every 5 s and takes 500 at a time.
+                store.ConfigureStore(o =>
+                {
+                    o.MisfireThreshold = TimeSpan.FromMinutes(5);
+                    o.MisfireHandlerFrequency = TimeSpan.FromSeconds(5);
+                    o.MaxMisfiresToHandleAtATime = 500;
+                });
                 if (clustered)
                     store.UseClustering(_ => { });
             });

@@ -56,6 +56,149 @@ public sealed class LibraryPicturesTests
         Assert.True(moved * scene.Scale > 1.5, $"{slug}: its moving limb moves {moved * scene.Scale:F1} px");
     }
 
+    [Theory]
+    [MemberData(nameof(Slugs))]
+    public void The_still_s_arrow_lies_inside_the_picture_above_the_floor_and_clear_of_the_figure_and_props(string slug)
+    {
+        var poses = Poses.For(slug)!;
+        var scene = new FigureScene(poses);
+        foreach (var mirrored in new[] { false, true })
+        {
+            var renderer = new FigureRenderer(scene, PictureStyle.Default, mirrored);
+            var arrows = renderer.PlanArrows(poses.Poses[poses.StillTo], poses.Poses[poses.StillFrom]);
+            Assert.NotEmpty(arrows);
+            // Arrows on the shoulder blades, round a turning forearm or round a turning head lie on the body by design.
+            var onTheBody = poses.Moving.Any(m => m.EndsWith(".scapula", StringComparison.Ordinal)) || poses.Arrow is "right.thumb" or "left.thumb" or "nose";
+            foreach (var arrow in arrows)
+            {
+                Assert.False(arrow.Outside, $"{slug}: an arrow leaves the picture or runs under the floor line");
+                // Mostly over white: an arrow may brush a limb or lie on a pale cupboard (a little under half of it at most, for
+                // knees rolling beside the chest), never run along the body or under a table.
+                if (!onTheBody)
+                    Assert.True(arrow.Covered < 0.4, $"{slug}{(mirrored ? " (left)" : "")}: {arrow.Covered:P0} of its arrow lies over the drawing");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_grip_squeeze_arrow_curls_above_the_table_top_with_the_fingers()
+    {
+        var poses = Poses.For("grip-squeeze")!;
+        var scene = new FigureScene(poses);
+        var renderer = new FigureRenderer(scene, PictureStyle.Default, mirrored: false);
+        var arrow = Assert.Single(renderer.PlanArrows(poses.Poses[poses.StillTo], poses.Poses[poses.StillFrom]));
+        var tableTop = scene.Pixel(scene.Place(poses.Poses[0])["right.elbow"], false).Y;
+        Assert.All(arrow.Shape.Points, p => Assert.True(p.Y < tableTop, $"arrow point at y {p.Y:F0} is at or under the table top at {tableTop:F0}"));
+        // Palm up on the table, so the fingers curling round the ball rise in the picture.
+        var (open, squeezed) = (scene.Place(poses.Poses[0]), scene.Place(poses.Poses[1]));
+        Assert.True(open["right.palmFace"].Y > open["right.wrist"].Y, "the palm faces up");
+        Assert.True((squeezed["right.hand"].Y - open["right.hand"].Y) * scene.Scale > 15, "the fingertips curl up");
+    }
+
+    [Fact]
+    public void The_ankle_alphabet_foot_stays_off_the_floor_in_every_frame_while_the_other_foot_rests_on_it()
+    {
+        var poses = Poses.For("ankle-alphabet")!;
+        var scene = new FigureScene(poses);
+        foreach (var pose in scene.AnimationPoses())
+        {
+            var at = scene.Place(pose);
+            var lowest = new[] { "right.toe", "right.heel", "right.ball" }.Min(n => at[n].Y) * scene.Scale;
+            Assert.True(lowest > 20, $"the lifted foot comes within {lowest:F0} px of the floor");
+            Assert.InRange(new[] { "left.toe", "left.heel" }.Min(n => at[n].Y) * scene.Scale, -1, 8);
+        }
+    }
+
+    [Fact]
+    public void Neck_side_bend_tilts_the_head_toward_the_shoulder_while_neck_rotation_turns_the_face()
+    {
+        var bend = Poses.For("neck-side-bend")!;
+        var turn = Poses.For("neck-rotation")!;
+        var bendScene = new FigureScene(bend);
+        var turnScene = new FigureScene(turn);
+        var (upright, bent) = (bendScene.Place(bend.Poses[0]), bendScene.Place(bend.Poses[1]));
+        var (ahead, turned) = (turnScene.Place(turn.Poses[0]), turnScene.Place(turn.Poses[1]));
+        double Px(FigureScene scene, double units) => units * scene.Scale;
+
+        // Side bend: the ears end up at clearly different heights, the head moves sideways over the shoulder,
+        // and the face still looks ahead (the nose stays in front of the head).
+        Assert.True(Px(bendScene, Math.Abs(bent["right.ear"].Y - bent["left.ear"].Y)) > 25, "one ear drops toward its shoulder");
+        Assert.True(Px(bendScene, Math.Abs(bent["head"].X - upright["head"].X)) > 20, "the head tips over sideways");
+        Assert.True(bent["nose"].Depth > bent["head"].Depth + 0.03, "the face still looks ahead");
+
+        // Rotation: the ears stay level, the head stays over the neck, the face turns to the side (one ear hidden).
+        Assert.True(Px(turnScene, Math.Abs(turned["right.ear"].Y - turned["left.ear"].Y)) < 3, "the ears stay level");
+        Assert.True(Px(turnScene, Math.Abs(turned["head"].X - ahead["head"].X)) < 8, "the head turns on the spot");
+        Assert.True(Px(turnScene, Math.Abs(turned["nose"].X - ahead["nose"].X)) > 25, "the face turns to the side");
+        Assert.True(Math.Min(turned["right.ear"].Depth, turned["left.ear"].Depth) < turned["head"].Depth - 0.03, "one ear goes behind the head");
+    }
+
+    [Theory]
+    [InlineData("wrist-flexor-stretch")]
+    [InlineData("wrist-extensor-stretch")]
+    [InlineData("cross-body-stretch")]
+    [InlineData("upper-trapezius-stretch")]
+    public void The_helping_hand_is_drawn_plain_and_can_be_seen(string slug)
+    {
+        var poses = Poses.For(slug)!;
+        Assert.Contains("left.arm", poses.HelpingLimbs);
+        using var still = Image.Load<Rgba32>(ExerciseDrawing.Still(poses, PictureStyle.Default, BodySide.Right));
+        var scene = new FigureScene(poses);
+        var at = scene.Place(poses.Poses[poses.StillTo]);
+        var knuckles = scene.Pixel(at["left.knuckles"], false);
+        var (body, bodyPalm) = (ToRgba(PictureStyle.Body), ToRgba(PictureStyle.Palm(PictureStyle.Body)));
+        var (far, farPalm) = (ToRgba(PictureStyle.BodyFar), ToRgba(PictureStyle.Palm(PictureStyle.BodyFar)));
+        var (plain, pale) = (0, 0);
+        for (var y = (int)knuckles.Y - 10; y <= (int)knuckles.Y + 10; y++)
+            for (var x = (int)knuckles.X - 10; x <= (int)knuckles.X + 10; x++)
+            {
+                var pixel = still[PictureStyle.Width + Math.Clamp(x, 0, PictureStyle.Width - 1), Math.Clamp(y, 0, PictureStyle.Height - 1)];
+                if (Close(pixel, body, 8) || Close(pixel, bodyPalm, 8))
+                    plain++;
+                else if (Close(pixel, far, 8) || Close(pixel, farPalm, 8))
+                    pale++;
+            }
+        Assert.True(plain > 40, $"{slug}: only {plain} pixels of the helping hand show in the body's colour");
+        Assert.True(pale < plain, $"{slug}: the helping hand is drawn in the far side's pale grey");
+    }
+
+    [Fact]
+    public void The_press_up_keeps_the_hips_on_the_mat_and_the_hands_on_the_floor()
+    {
+        var poses = Poses.For("prone-press-up")!;
+        var scene = new FigureScene(poses);
+        // Heights above the mat's top (the mat is 0.022 of the patient's height thick).
+        const double mat = 0.022;
+        foreach (var pose in poses.Poses)
+        {
+            var at = scene.Place(pose);
+            var hips = (at["pelvis"].Y - Skeleton.TrunkWidthSide / 2 - mat) * scene.Scale;
+            var knees = (at["right.knee"].Y - 0.0375 - mat) * scene.Scale;
+            Assert.True(hips < 10, $"the hips are {hips:F0} px off the mat");
+            Assert.True(knees < 10, $"the knees are {knees:F0} px off the mat");
+        }
+        var up = scene.Place(poses.Poses[^1]);
+        Assert.True((up["neck"].Y - up["pelvis"].Y) * scene.Scale > 40, "the chest is lifted");
+    }
+
+    [Fact]
+    public void A_table_never_runs_through_the_patient_and_reaches_past_the_hand_in_every_pose()
+    {
+        foreach (var slug in new[] { "wrist-extension-curl", "table-slide", "grip-squeeze" })
+        {
+            var poses = Poses.For(slug)!;
+            var scene = new FigureScene(poses);
+            var table = poses.Props.Single(p => p.Kind == "table");
+            var first = scene.Place(poses.Poses[0]);
+            var (left, right) = PropGeometry.TableSpan(table, first, poses.View, scene.KeyPlaced);
+            Assert.True(left > first["pelvis"].X, $"{slug}: the table starts behind the patient's hips");
+            foreach (var at in scene.KeyPlaced)
+                Assert.True(right >= at["right.wrist"].X, $"{slug}: the wrist leaves the table's far edge");
+        }
+    }
+
+    private static Rgba32 ToRgba(SkiaSharp.SKColor c) => new(c.Red, c.Green, c.Blue);
+
     [Fact]
     public void Lower_trunk_rotation_seen_from_the_feet_lets_both_knees_fall_to_the_same_side_with_the_shoulders_flat()
     {

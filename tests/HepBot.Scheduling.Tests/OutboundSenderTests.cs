@@ -199,7 +199,7 @@ public sealed class OutboundSenderTests : IAsyncLifetime
             {
                 while (true)
                 {
-                    await turn.WaitForSlotAsync(token);
+                    using var slot = await turn.WaitForSlotAsync(token);
                     if (Interlocked.Exchange(ref _slowDownGiven, 1) == 0)
                     {
                         limiter.PauseAll(retryAfter);

@@ -18,7 +18,16 @@ internal sealed class BenchClinic(IDbContextFactory<HepBotDbContext> contexts, T
     private Guid _clinicId;
     private Guid _therapistId;
 
-    public async Task<List<string>> InviteAsync(int patients)
+    public async Task<List<string>> InviteAsync(int patients) => [.. (await AddPatientsAsync(patients, linked: false)).Select(p => p.Code!)];
+
+    /// <summary>
+    /// Patients whose Teams chats are linked already, written as the invitation redeemer leaves them (the chat's
+    /// account with the linking user, the patient linked and agreeing to messages): for the memory figure, where
+    /// only the conversations' turns today matter, not 10,000 linking dialogs.
+    /// </summary>
+    public Task<List<BenchPatient>> LinkedAsync(int patients) => AddPatientsAsync(patients, linked: true);
+
+    private async Task<List<BenchPatient>> AddPatientsAsync(int patients, bool linked)
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync();
@@ -35,7 +44,7 @@ internal sealed class BenchClinic(IDbContextFactory<HepBotDbContext> contexts, T
         if (missing.Count > 0)
             throw new InvalidOperationException($"The exercise library lacks {string.Join(", ", missing)}.");
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var codes = new List<string>(patients);
+        var added = new List<BenchPatient>(patients);
         for (var i = 0; i < patients; i++)
         {
             var patient = new Patient
@@ -57,16 +66,32 @@ internal sealed class BenchClinic(IDbContextFactory<HepBotDbContext> contexts, T
                 Schedule = new PrescriptionSchedule(1, TrainingDays.Every, today.AddDays(-14), null),
                 Items = [.. Program.Select((slug, n) => new PrescriptionItem { Order = n + 1, ExerciseId = exercises[slug].Id, Dose = exercises[slug].DefaultDose })],
             };
-            var invitation = new Invitation
+            db.AddRange(patient, prescription);
+            if (linked)
             {
-                Code = InvitationCode.New(),
-                PatientId = patient.Id,
-                CreatedById = _therapistId,
-                CreatedAt = now,
-                ExpiresAt = now.AddDays(7),
-            };
-            db.AddRange(patient, prescription, invitation);
-            codes.Add(invitation.Code);
+                var chat = BenchPatient.NewChat();
+                patient.LinkedAt = now;
+                patient.MessagingConsentAt = now;
+                db.Add(new ChannelAccount
+                {
+                    Channel = "msteams", ChannelUserId = chat.UserId, ChannelUserObjectId = chat.AadObjectId,
+                    ConversationId = chat.ConversationId, PatientId = patient.Id, LinkedAt = now,
+                });
+                added.Add(chat);
+            }
+            else
+            {
+                var invitation = new Invitation
+                {
+                    Code = InvitationCode.New(),
+                    PatientId = patient.Id,
+                    CreatedById = _therapistId,
+                    CreatedAt = now,
+                    ExpiresAt = now.AddDays(7),
+                };
+                db.Add(invitation);
+                added.Add(BenchPatient.NewChat() with { Code = invitation.Code });
+            }
             if (db.ChangeTracker.Entries().Count() >= 3000)
             {
                 await db.SaveChangesAsync();
@@ -74,6 +99,13 @@ internal sealed class BenchClinic(IDbContextFactory<HepBotDbContext> contexts, T
             }
         }
         await db.SaveChangesAsync();
-        return codes;
+        return added;
     }
+}
+
+/// <summary>A bench patient's Teams chat: its ids, and the invitation code when it is not linked yet.</summary>
+internal sealed record BenchPatient(string ConversationId, string UserId, string AadObjectId, string? Code = null)
+{
+    public static BenchPatient NewChat() =>
+        new("a:1bench-" + Guid.NewGuid().ToString("N"), "29:1bench-" + Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString());
 }

@@ -22,13 +22,18 @@ internal static class TurnBench
         var active = arguments.Numbers("active", 10_000)[0];
         var rounds = arguments.Numbers("rounds", 2)[0];
         var statements = arguments.Flag("statements");
+        var think = ThinkTime.Parse(arguments.Value("think"));
+        // --warmup 0 skips the warm-up: for the --active memory figure alone, where CPU per turn is not printed.
+        var warmUpRounds = arguments.Numbers("warmup", 40)[0];
         using var counters = new DatabaseCounters();
         Console.WriteLine($"turns bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC");
         Console.WriteLine("CPU and allocations are the whole bench process's (host, driver and loopback channel) divided by the turns;");
         Console.WriteLine("DB commands are those EF Core sent (Quartz's are not counted), EF compilations its compiled-query cache misses.");
+        Console.WriteLine("Taps: 'closed loop' sends each conversation's next tap the moment the reply arrives (saturation throughput);");
+        Console.WriteLine($"'think' waits a seeded random {think?.ToString() ?? "2–5 s"} before each tap, as a patient reading the reply would (the latency a patient sees).");
         Console.WriteLine();
-        Console.WriteLine("| storage | bot | conversations | turns/s | p50 ms | p95 ms | CPU ms/turn | alloc KB/turn | JIT methods/turn | DB commands/turn | EF compilations/turn | RSS MB | sessions done |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| storage | bot | conversations | taps | turns/s | p50 ms | p95 ms | CPU ms/turn | alloc KB/turn | JIT methods/turn | DB commands/turn | EF compilations/turn | RSS MB | sessions done | load |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         var failed = false;
         foreach (var name in providers)
         {
@@ -45,21 +50,24 @@ internal static class TurnBench
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = new Uri(host.Address), Timeout = Timeout.InfiniteTimeSpan };
             var clinic = new BenchClinic(host.Services.GetRequiredService<IDbContextFactory<HepBotDbContext>>(), TimeProvider.System);
             var driver = new Driver(http, channel);
+            var loads = new[] { (ThinkTime?)null }.Concat(think is null ? [] : [think]).ToList();
 
-            await WarmUpAsync(driver, clinic, provider);
+            if (warmUpRounds > 0)
+                await WarmUpAsync(driver, clinic, provider, warmUpRounds);
             counters.TakeStatements();
 
             for (var round = 0; round < rounds; round++)
             {
                 foreach (var conversations in concurrency)
+                foreach (var load in loads)
                 {
                     foreach (var hepBot in new[] { false, true })
                     {
                         var codes = hepBot ? await clinic.InviteAsync(conversations) : [.. Enumerable.Range(0, conversations).Select(_ => "")];
                         counters.TakeStatements();
-                        var result = await Measure(counters, () => driver.SessionAsync(codes, hepBot));
+                        var result = await Measure(counters, () => driver.SessionAsync(codes, hepBot, load, seed: round * 1000 + conversations));
                         failed |= hepBot && result.Completed < conversations;
-                        Console.WriteLine($"| {provider} | {(hepBot ? "HepBot daily session" : "echo")} | {conversations} | {result.TurnsPerSecond:F1} | {result.P50:F1} | {result.P95:F1} | {result.CpuPerTurn:F2} | {result.AllocatedKbPerTurn:F0} | {result.JitPerTurn:F1} | {result.CommandsPerTurn:F1} | {result.CompilationsPerTurn:F2} | {result.RssMb:F0} | {(hepBot ? $"{result.Completed}/{conversations}" : "-")} |");
+                        Console.WriteLine($"| {provider} | {(hepBot ? "HepBot daily session" : "echo")} | {conversations} | {(load is null ? "closed loop" : $"think {load}")} | {result.TurnsPerSecond:F1} | {result.P50:F1} | {result.P95:F1} | {result.CpuPerTurn:F2} | {result.AllocatedKbPerTurn:F0} | {result.JitPerTurn:F1} | {result.CommandsPerTurn:F1} | {result.CompilationsPerTurn:F2} | {result.RssMb:F0} | {(hepBot ? $"{result.Completed}/{conversations}" : "-")} | {LoadAverage()} |");
                         if (statements)
                         {
                             foreach (var (statement, count) in counters.TakeStatements())
@@ -71,14 +79,17 @@ internal static class TurnBench
 
             if (active > 0)
             {
-                var codes = await clinic.InviteAsync(active);
+                var chats = await clinic.LinkedAsync(active);
                 var watch = Stopwatch.StartNew();
-                await driver.ActiveTodayAsync(codes, parallel: 50);
+                var peak = await driver.ActiveTodayAsync(chats, parallel: 50);
+                var seconds = watch.Elapsed.TotalSeconds;
+                // What the host keeps once they are idle again (a full, compacting collection first).
                 GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
                 GC.WaitForPendingFinalizers();
-                GC.Collect();
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
                 var rss = Process.GetCurrentProcess().WorkingSet64 / 1048576.0;
-                Console.WriteLine($"| {provider} | HepBot, {active:N0} conversations active today (linked, today's plan asked) | 50 | {active * 4 / watch.Elapsed.TotalSeconds:F1} | | | | | | | | {rss:F0} | |");
+                var heap = GC.GetTotalMemory(forceFullCollection: false) / 1048576.0;
+                Console.WriteLine($"| {provider} | HepBot, {active:N0} linked conversations each asking today's plan (/today) | 50 | closed loop | {active / seconds:F1} | | | | | | | | {rss:F0} after (peak {peak:F0}, managed heap {heap:F0}) | | {LoadAverage()} |");
             }
         }
         Console.WriteLine();
@@ -94,9 +105,9 @@ internal static class TurnBench
     /// turn's (the samples of the first figures were still in it). So sessions of both bots are played until one round
     /// compiles fewer than <see cref="SettledJitPerTurn"/> methods per turn.
     /// </summary>
-    private static async Task WarmUpAsync(Driver driver, BenchClinic clinic, DatabaseProvider provider)
+    private static async Task WarmUpAsync(Driver driver, BenchClinic clinic, DatabaseProvider provider, int maxRounds)
     {
-        const int conversations = 10, maxRounds = 40;
+        const int conversations = 10;
         var watch = Stopwatch.StartNew();
         for (var round = 1; ; round++)
         {
@@ -145,6 +156,29 @@ internal static class TurnBench
             turns);
     }
 
+    /// <summary>The machine's 1-minute load average (Linux), beside each row: the machine is shared.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "";
+
+    /// <summary>A patient's pause before each tap, drawn uniformly between two bounds from a seeded generator.</summary>
+    internal sealed record ThinkTime(double MinSeconds, double MaxSeconds)
+    {
+        public static ThinkTime? Parse(string? value)
+        {
+            if (value is null)
+                return null;
+            var parts = value.Split('-');
+            var bounds = parts.Select(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            if (bounds.Length != 2 || bounds[0] < 0 || bounds[1] < bounds[0])
+                throw new ArgumentException($"--think takes MIN-MAX seconds, e.g. 2-5, not '{value}'.");
+            return new ThinkTime(bounds[0], bounds[1]);
+        }
+
+        public TimeSpan Next(Random random) => TimeSpan.FromSeconds(MinSeconds + random.NextDouble() * (MaxSeconds - MinSeconds));
+
+        public override string ToString() => FormattableString.Invariant($"{MinSeconds:0.#}–{MaxSeconds:0.#} s");
+    }
+
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
@@ -159,55 +193,94 @@ internal static class TurnBench
         private LoopbackChannel Channel => channel;
 
         /// <summary>Every code's conversation at once; returns each turn's latency and how many sessions reached the summary.</summary>
-        public async Task<(List<double>, int)> SessionAsync(IReadOnlyList<string> codes, bool hepBot)
+        /// <summary>Every code's conversation at once; returns each turn's latency and how many sessions reached the summary.</summary>
+        /// <param name="think">Null: each tap the moment the reply is in; else a pause before each, from a generator seeded per conversation.</param>
+        public async Task<(List<double>, int)> SessionAsync(IReadOnlyList<string> codes, bool hepBot, ThinkTime? think = null, int seed = 0)
         {
-            var runs = await Task.WhenAll(codes.Select(code => Task.Run(() => hepBot ? DailySessionAsync(code) : EchoAsync())));
+            var runs = await Task.WhenAll(codes.Select((code, i) => Task.Run(() =>
+            {
+                var pause = think is null ? null : new Pause(think, new Random(seed * 7919 + i));
+                return hepBot ? DailySessionAsync(code, pause) : EchoAsync(pause);
+            })));
             return ([.. runs.SelectMany(r => r.Latencies)], runs.Count(r => r.Completed));
         }
 
-        /// <summary>Linking and today's plan for each code, <paramref name="parallel"/> conversations at a time.</summary>
-        public Task ActiveTodayAsync(IReadOnlyList<string> codes, int parallel) =>
-            Parallel.ForEachAsync(codes, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (code, _) =>
+        /// <summary>
+        /// Today's plan asked in each linked chat, <paramref name="parallel"/> conversations at a time; progress on stderr.
+        /// Returns the highest RSS seen meanwhile, in MB.
+        /// </summary>
+        public async Task<double> ActiveTodayAsync(IReadOnlyList<BenchPatient> chats, int parallel)
+        {
+            var done = 0;
+            double peak = 0;
+            var watch = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(chats, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (patient, _) =>
             {
-                var chat = new Chat(this, "/api/messages");
+                var chat = new Chat(this, "/api/messages", patient);
+                var plan = await chat.TypeAsync("/today");
+                chat.Close();
+                if (!plan.Contains("exercises", StringComparison.Ordinal))
+                    Console.Error.WriteLine($"    /today did not show the plan; the bot said: {plan}");
+                var n = Interlocked.Increment(ref done);
+                if (n % 1000 == 0)
+                {
+                    var rss = Process.GetCurrentProcess().WorkingSet64 / 1048576.0;
+                    lock (chats)
+                        peak = Math.Max(peak, rss);
+                    Console.Error.WriteLine($"    {n:N0} of {chats.Count:N0} active, {n / watch.Elapsed.TotalSeconds:F1} turns/s, RSS {rss:F0} MB");
+                }
+            });
+            return Math.Max(peak, Process.GetCurrentProcess().WorkingSet64 / 1048576.0);
+        }
+
+        /// <summary>A conversation's think time: one generator per conversation, so runs repeat.</summary>
+        private sealed class Pause(ThinkTime think, Random random)
+        {
+            public Task WaitAsync() => Task.Delay(think.Next(random));
+        }
+
+        private async Task<(List<double> Latencies, bool Completed)> DailySessionAsync(string code, Pause? pause)
+        {
+            var chat = new Chat(this, "/api/messages", pause: pause);
+            try
+            {
                 await chat.TypeAsync($"/start {code}");
                 await chat.PressAsync("Yes");
                 await chat.PressAsync("Keep 18:00");
                 await chat.TypeAsync("/today");
+                await chat.PressAsync("Start now");
+                await chat.PressAsync("2");
+                for (var exercise = 1; exercise <= 6; exercise++)
+                    await chat.PressAsync("Done");
+                await chat.PressAsync("1");
+                var summary = await chat.PressAsync("Easy");
+                return (chat.Latencies, summary.Contains(SessionDone));
+            }
+            catch (InvalidOperationException e)
+            {
+                // A turn that failed inside the host ("something went wrong") leaves no button to go on with: the
+                // session counts as not done (the sessions done column) and the run goes on.
+                Console.Error.WriteLine($"    a session stopped: {e.Message}");
+                return (chat.Latencies, false);
+            }
+            finally
+            {
                 chat.Close();
-            });
-
-        private async Task<(List<double> Latencies, bool Completed)> DailySessionAsync(string code)
-        {
-            var chat = new Chat(this, "/api/messages");
-            await chat.TypeAsync($"/start {code}");
-            await chat.PressAsync("Yes");
-            await chat.PressAsync("Keep 18:00");
-            await chat.TypeAsync("/today");
-            await chat.PressAsync("Start now");
-            await chat.PressAsync("2");
-            for (var exercise = 1; exercise <= 6; exercise++)
-                await chat.PressAsync("Done");
-            await chat.PressAsync("1");
-            var summary = await chat.PressAsync("Easy");
-            chat.Close();
-            return (chat.Latencies, summary.Contains(SessionDone));
+            }
         }
 
-        private async Task<(List<double> Latencies, bool Completed)> EchoAsync()
+        private async Task<(List<double> Latencies, bool Completed)> EchoAsync(Pause? pause)
         {
-            var chat = new Chat(this, "/bench/echo");
+            var chat = new Chat(this, "/bench/echo", pause: pause);
             for (var turn = 1; turn <= 14; turn++)
                 await chat.TypeAsync($"turn {turn}");
             chat.Close();
             return (chat.Latencies, true);
         }
 
-        private sealed class Chat(Driver driver, string path)
+        private sealed class Chat(Driver driver, string path, BenchPatient? linked = null, Pause? pause = null)
         {
-            private readonly string _conversation = "a:1bench-" + Guid.NewGuid().ToString("N");
-            private readonly string _user = "29:1bench-" + Guid.NewGuid().ToString("N");
-            private readonly string _aad = Guid.NewGuid().ToString();
+            private readonly BenchPatient _ids = linked ?? BenchPatient.NewChat();
             private List<JsonObject> _last = [];
 
             public List<double> Latencies { get; } = new(14);
@@ -230,7 +303,7 @@ internal static class TurnBench
                 return PostAsync(text: null, data);
             }
 
-            public void Close() => driver.Channel.Forget(_conversation);
+            public void Close() => driver.Channel.Forget(_ids.ConversationId);
 
             private async Task<string> PostAsync(string? text, JsonObject? value)
             {
@@ -241,21 +314,23 @@ internal static class TurnBench
                     ["channelId"] = "msteams",
                     ["serviceUrl"] = driver.Channel.ServiceUrl,
                     ["timestamp"] = DateTimeOffset.UtcNow,
-                    ["from"] = new JsonObject { ["id"] = _user, ["aadObjectId"] = _aad },
+                    ["from"] = new JsonObject { ["id"] = _ids.UserId, ["aadObjectId"] = _ids.AadObjectId },
                     ["recipient"] = new JsonObject { ["id"] = "28:hepbot", ["name"] = "HepBot" },
-                    ["conversation"] = new JsonObject { ["id"] = _conversation, ["conversationType"] = "personal", ["tenantId"] = "tenant" },
+                    ["conversation"] = new JsonObject { ["id"] = _ids.ConversationId, ["conversationType"] = "personal", ["tenantId"] = "tenant" },
                     ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant" } },
                     ["locale"] = "en-US",
                     ["text"] = text,
                     ["value"] = value,
                 };
+                if (pause is not null)
+                    await pause.WaitAsync();
                 var watch = Stopwatch.StartNew();
                 using var response = await driver.Http.PostAsJsonAsync(path, activity);
                 watch.Stop();
                 if (!response.IsSuccessStatusCode)
                     throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}");
                 Latencies.Add(watch.Elapsed.TotalMilliseconds);
-                var replies = driver.Channel.Take(_conversation);
+                var replies = driver.Channel.Take(_ids.ConversationId);
                 if (replies.Count > 0)
                     _last = replies;
                 return Texts(replies);

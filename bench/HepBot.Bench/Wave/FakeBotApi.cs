@@ -23,6 +23,7 @@ internal sealed class FakeBotApi : IAsyncDisposable
     private readonly Queue<long> _window = new();
     private readonly Dictionary<long, long> _lastPerChat = [];
     private readonly ConcurrentQueue<(long Chat, long At)> _accepted = new();
+    private readonly ConcurrentQueue<(long Sent, long At, bool Accepted)> _transits = new();
     private int _rejected, _messageId;
 
     private FakeBotApi(WebApplication app) => _app = app;
@@ -31,6 +32,15 @@ internal sealed class FakeBotApi : IAsyncDisposable
 
     public IReadOnlyCollection<(long Chat, long At)> Accepted => _accepted;
 
+
+    /// <summary>
+    /// For each sendMessage that carried the host's <see cref="SentHeader"/> (its monotonic clock when the request
+    /// left the host's HTTP client; one clock for every process on the machine): when it left, when it was counted
+    /// here, and whether it was accepted.
+    /// </summary>
+    public IReadOnlyCollection<(long Sent, long At, bool Accepted)> Transits => _transits;
+
+    public const string SentHeader = "X-Bench-Sent";
 
     /// <summary>Messages answered 429: each one a send beyond the limits.</summary>
     public int Rejected => Volatile.Read(ref _rejected);
@@ -56,6 +66,7 @@ internal sealed class FakeBotApi : IAsyncDisposable
             case "sendMessage":
                 var chat = ChatId(body.RootElement);
                 var now = Stopwatch.GetTimestamp();
+                long? sent = long.TryParse(request.Headers[SentHeader], System.Globalization.CultureInfo.InvariantCulture, out var stamp) ? stamp : null;
                 int retryAfter;
                 lock (_gate)
                 {
@@ -67,6 +78,8 @@ internal sealed class FakeBotApi : IAsyncDisposable
                         _window.Enqueue(now);
                         _lastPerChat[chat] = now;
                         _accepted.Enqueue((chat, now));
+                        if (sent is { } leftAt)
+                            _transits.Enqueue((leftAt, now, true));
                         return Ok(new
                         {
                             message_id = Interlocked.Increment(ref _messageId),
@@ -77,6 +90,8 @@ internal sealed class FakeBotApi : IAsyncDisposable
                     }
                     retryAfter = 1;
                 }
+                if (sent is { } rejectedLeftAt)
+                    _transits.Enqueue((rejectedLeftAt, now, false));
                 Interlocked.Increment(ref _rejected);
                 return Results.Json(new
                 {

@@ -117,6 +117,8 @@ internal static class WaveBench
             var rss = string.Join(" / ", children.Select(c => c.PeakRssMb.ToString("F0", CultureInfo.InvariantCulture) + (c.WasKilled ? " (killed)" : "")));
             Console.WriteLine($"| {(provider == DatabaseProvider.Sqlite ? "SQLite" : "PostgreSQL")} | {hostCount}{(kill ? ", one killed" : "")} | {patients:N0} | {deliveries.Count:N0} "
                 + $"| {seconds:F1} | {rate:F1} | {rate / FakeBotApi.PerSecond:P1} | {lost} | {duplicated} | {api.Rejected} | {unknown} | {pause:F1} | {rss} | {Nightly.NightlyBench.LoadAverage()} |");
+            ReportTransits(api);
+            await ReportQueueAsync(contexts, dueAt);
             foreach (var child in children)
                 foreach (var line in child.Warnings.Take(5))
                     Console.Error.WriteLine($"  host {child.Number}: {line}");
@@ -128,6 +130,57 @@ internal static class WaveBench
             foreach (var child in children)
                 await child.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// How long the requests took from the host's HTTP client to the fake's count, and whether the requests answered
+    /// 429 had left the host within the limits: when they did, the host kept the limits as it saw them and the time in
+    /// transit pushed them over.
+    /// </summary>
+    private static void ReportTransits(FakeBotApi api)
+    {
+        var transits = api.Transits.ToList();
+        if (transits.Count == 0)
+            return;
+        var ms = transits.Select(t => Stopwatch.GetElapsedTime(t.Sent, t.At).TotalMilliseconds).Order().ToList();
+        double At(double q) => ms[Math.Min(ms.Count - 1, (int)(q * ms.Count))];
+        var acceptedSent = transits.Where(t => t.Accepted).Select(t => t.Sent).Order().ToArray();
+        var rejected = transits.Where(t => !t.Accepted).ToList();
+        // A rejected request "left within the limit" when fewer than 30 accepted requests had left in the second before it.
+        var leftWithin = rejected.Count(r =>
+        {
+            var from = r.Sent - Stopwatch.Frequency;
+            var lo = Array.BinarySearch(acceptedSent, from);
+            var hi = Array.BinarySearch(acceptedSent, r.Sent);
+            lo = lo < 0 ? ~lo : lo;
+            hi = hi < 0 ? ~hi : hi;
+            return hi - lo < FakeBotApi.PerSecond;
+        });
+        var overBySent = Enumerable.Range(FakeBotApi.PerSecond, Math.Max(0, acceptedSent.Length - FakeBotApi.PerSecond))
+            .Count(i => acceptedSent[i] - acceptedSent[i - FakeBotApi.PerSecond] < Stopwatch.Frequency);
+        Console.Error.WriteLine($"  request transit (host HTTP client to the fake's count) ms: p50 {At(0.5):F1}, p90 {At(0.9):F1}, p99 {At(0.99):F1}, max {ms[^1]:F1}; "
+            + $"{rejected.Count} answered 429, {leftWithin} of them left the host with fewer than 30 accepted sends in the second before; "
+            + $"accepted sends that left the host as the 31st within a second: {overBySent}");
+    }
+
+    /// <summary>
+    /// When the reminder jobs queued the wave and when the sender sent it: a queue that stays near empty means the
+    /// jobs, not the sender, set the pace.
+    /// </summary>
+    private static async Task ReportQueueAsync(IDbContextFactory<HepBotDbContext> contexts, DateTimeOffset dueAt)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var rows = await db.OutboundMessages.AsNoTracking().Where(m => m.Kind == OutboundKind.Reminder)
+            .Select(m => new { m.CreatedAt, m.SentAt }).ToListAsync();
+        if (rows.Count == 0)
+            return;
+        var created = rows.Select(r => r.CreatedAt).Order().ToList();
+        var sent = rows.Where(r => r.SentAt is not null).Select(r => r.SentAt!.Value).Order().ToList();
+        var waited = rows.Where(r => r.SentAt is not null).Select(r => (r.SentAt!.Value - r.CreatedAt).TotalSeconds).Order().ToList();
+        string Seconds(DateTimeOffset at) => (at - dueAt).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
+        Console.Error.WriteLine($"  queued by the reminder jobs from {Seconds(created[0])} s to {Seconds(created[^1])} s after the due minute "
+            + $"({rows.Count / Math.Max(0.001, (created[^1] - created[0]).TotalSeconds):F1}/s); "
+            + (sent.Count > 0 ? $"marked sent from {Seconds(sent[0])} s to {Seconds(sent[^1])} s; time in the queue p50 {waited[waited.Count / 2]:F1} s, max {waited[^1]:F1} s" : "none sent"));
     }
 
     /// <summary>Every patient's reminder queued and answered (sent or given up): nothing more will go out.</summary>

@@ -19,6 +19,7 @@ internal sealed class WaveHost : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sampler;
     private long _peakRssKb;
+    private readonly ConcurrentQueue<string> _tail = new();
 
     private WaveHost(int number, Process process)
     {
@@ -30,7 +31,8 @@ internal sealed class WaveHost : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => _synchronised.TrySetException(new InvalidOperationException($"Host {number} exited before it synchronised its reminders."));
+        process.Exited += (_, _) => _synchronised.TrySetException(new InvalidOperationException(
+            $"Host {number} exited before it synchronised its reminders; its last lines:{Environment.NewLine}{string.Join(Environment.NewLine, _tail)}"));
         _sampler = Task.Run(SampleAsync);
     }
 
@@ -47,9 +49,10 @@ internal sealed class WaveHost : IAsyncDisposable
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        // Under `dotnet HepBot.Bench.dll` the process is dotnet and the program is the first argument.
+        // Under `dotnet HepBot.Bench.dll` the process is dotnet and the program is the first argument; under
+        // `dotnet run` the process is the bench's own executable (whose first argument also names the .dll).
         var program = Environment.GetCommandLineArgs()[0];
-        if (program.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" && program.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
             start.ArgumentList.Add(program);
         foreach (var a in new[] { "wave-host", "--provider", provider.ToString(), "--connection", connectionString, "--api", apiBaseUrl, "--token", token })
             start.ArgumentList.Add(a);
@@ -61,6 +64,9 @@ internal sealed class WaveHost : IAsyncDisposable
     {
         if (line is null)
             return;
+        _tail.Enqueue(line);
+        while (_tail.Count > 20)
+            _tail.TryDequeue(out _);
         if (line.Contains(SynchronisedLine, StringComparison.Ordinal))
             _synchronised.TrySetResult();
         else if (line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
@@ -138,6 +144,10 @@ internal sealed class WaveHost : IAsyncDisposable
             ["Logging:Console:FormatterOptions:SingleLine"] = "true",
         };
         var builder = HepBotApplication.CreateBuilder([], settings);
+        // Stamps each Bot API request with the moment it leaves the HTTP client, so the fake can tell how long
+        // it took to arrive (Stopwatch is the machine's monotonic clock, the same in every process).
+        builder.Services.AddTransient<SentStamp>();
+        builder.Services.AddHttpClient(nameof(HepBot.Channels.Telegram.TelegramSender)).AddHttpMessageHandler<SentStamp>();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = HepBotApplication.Build(builder);
         await app.StartAsync();
@@ -146,5 +156,14 @@ internal sealed class WaveHost : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
         return 0;
+    }
+
+    private sealed class SentStamp : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.TryAddWithoutValidation(FakeBotApi.SentHeader, Stopwatch.GetTimestamp().ToString(CultureInfo.InvariantCulture));
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

@@ -12,21 +12,30 @@ public sealed record OutgoingRateLimits(int MessagesPerSecond, TimeSpan ChatInte
 /// <list type="bullet">
 /// <item>Per chat, work runs strictly in the order it was handed in (a FIFO lane), one item at a
 /// time; a message may start no sooner than <see cref="OutgoingRateLimits.ChatInterval"/> after the
-/// chat's previous one.</item>
-/// <item>In total, no more than <see cref="OutgoingRateLimits.MessagesPerSecond"/> messages start in
-/// any one-second window (a sliding log of the last grants; grants never go back in time).</item>
+/// chat's previous one came back.</item>
+/// <item>In total, at most <see cref="OutgoingRateLimits.MessagesPerSecond"/> slots are held at once. A slot is
+/// taken when a send starts and held until one second after its answer came back
+/// (<see cref="SendSlot.Dispose"/>).</item>
 /// <item><see cref="PauseAll"/> stops every lane until the given time — what a 429 "retry after"
 /// from the channel asks for.</item>
 /// </list>
+/// The channel counts a message when it arrives, which is some time after the send started and before its answer
+/// came back; that time grows and varies on a loaded host. Counting from the start (as a plain sliding window of
+/// grants does) lets two sends started just over a second apart arrive just under it, and the channel answers 429.
+/// Holding each slot from the start until a second after the answer keeps the limits as the channel counts them
+/// whatever the time in transit: of any 31 messages that arrive within one second, the last one to start would have
+/// found the other 30 slots held. The price is the round trip: each slot serves one message every (1 s + round trip).
 /// All waiting uses the injected <see cref="TimeProvider"/>. State is in memory and per process:
-/// several hosts sending as the same bot would each keep the limits on their own.
+/// several hosts sending as the same bot would each keep the limits on their own (the outbound queue's lease makes
+/// one host at a time send a channel's queued messages).
 /// </summary>
 public sealed class OutgoingRateLimiter(OutgoingRateLimits limits, TimeProvider clock)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ChatLane> _lanes = new(StringComparer.Ordinal);
-    private readonly Queue<DateTimeOffset> _granted = new();
-    private DateTimeOffset _lastGrant = DateTimeOffset.MinValue;
+    // Slots whose send is under way, and the moments (in order) at which the finished ones are free again.
+    private int _inFlight;
+    private readonly Queue<DateTimeOffset> _freeAt = new();
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
     public OutgoingRateLimits Limits => limits;
@@ -59,6 +68,16 @@ public sealed class OutgoingRateLimiter(OutgoingRateLimits limits, TimeProvider 
         {
             if (until > _pausedUntil)
                 _pausedUntil = until;
+        }
+    }
+
+    /// <summary>Sends started whose answer has not come back yet.</summary>
+    public int InFlight
+    {
+        get
+        {
+            lock (_lock)
+                return _inFlight;
         }
     }
 
@@ -106,7 +125,7 @@ public sealed class OutgoingRateLimiter(OutgoingRateLimits limits, TimeProvider 
         }
     }
 
-    private async Task WaitForSlotAsync(ChatLane lane, CancellationToken ct)
+    private async Task<SendSlot> WaitForSlotAsync(ChatLane lane, CancellationToken ct)
     {
         while (true)
         {
@@ -121,23 +140,33 @@ public sealed class OutgoingRateLimiter(OutgoingRateLimits limits, TimeProvider 
                 }
                 else
                 {
-                    while (_granted.Count > 0 && _granted.Peek() <= now - OneSecond)
-                        _granted.Dequeue();
-                    var slot = Max(now, _lastGrant);
-                    if (_granted.Count >= limits.MessagesPerSecond)
-                        slot = Max(slot, _granted.ElementAt(_granted.Count - limits.MessagesPerSecond) + OneSecond);
-                    if (slot <= now)
+                    while (_freeAt.Count > 0 && _freeAt.Peek() <= now)
+                        _freeAt.Dequeue();
+                    if (_inFlight + _freeAt.Count < limits.MessagesPerSecond)
                     {
-                        // Granted: it counts towards the one-second window and starts the chat's interval.
-                        _granted.Enqueue(now);
-                        _lastGrant = now;
-                        lane.NextAt = now + limits.ChatInterval;
-                        return;
+                        // Granted: the slot is held until a second after the answer, and the chat waits until its interval after it.
+                        _inFlight++;
+                        lane.NextAt = DateTimeOffset.MaxValue;
+                        return new SendSlot(this, lane);
                     }
-                    wait = slot - now;
+                    // Every slot is held: the first to be free is the earliest finished one, or, when all are under
+                    // way, none sooner than a second from now.
+                    wait = _freeAt.Count > 0 ? _freeAt.Peek() - now : OneSecond;
                 }
             }
             await Delay(wait, ct);
+        }
+    }
+
+    private void Release(ChatLane lane)
+    {
+        lock (_lock)
+        {
+            var now = clock.GetUtcNow();
+            _inFlight--;
+            // Answers come back in time order, so the queue stays sorted.
+            _freeAt.Enqueue(now + OneSecond);
+            lane.NextAt = now + limits.ChatInterval;
         }
     }
 
@@ -177,7 +206,26 @@ public sealed class OutgoingRateLimiter(OutgoingRateLimits limits, TimeProvider 
             _lane = lane;
         }
 
-        /// <summary>Returns when the chat's interval has passed, the sender is not paused and the total rate allows one more.</summary>
-        public Task WaitForSlotAsync(CancellationToken ct) => _limiter.WaitForSlotAsync(_lane, ct);
+        /// <summary>
+        /// Returns when the chat's interval has passed, the sender is not paused and a slot is free; dispose the slot
+        /// once the answer came back (or the attempt failed).
+        /// </summary>
+        public Task<SendSlot> WaitForSlotAsync(CancellationToken ct) => _limiter.WaitForSlotAsync(_lane, ct);
+    }
+
+    /// <summary>One send's hold on the limits: from its start until its answer, and a second beyond that.</summary>
+    public sealed class SendSlot : IDisposable
+    {
+        private OutgoingRateLimiter? _limiter;
+        private readonly ChatLane _lane;
+
+        internal SendSlot(OutgoingRateLimiter limiter, ChatLane lane)
+        {
+            _limiter = limiter;
+            _lane = lane;
+        }
+
+        /// <summary>The answer came back (or the attempt ended without one): the slot is free a second from now.</summary>
+        public void Dispose() => Interlocked.Exchange(ref _limiter, null)?.Release(_lane);
     }
 }

@@ -35,11 +35,17 @@ public sealed class TelegramSender(
     /// <summary>Sends a message to <paramref name="chatId"/> in its turn, within the rate limits.</summary>
     public Task<T> SendToChatAsync<T>(long chatId, string method, Func<ITelegramBotClient, CancellationToken, Task<T>> send, CancellationToken ct) =>
         limiter.InChatOrderAsync(chatId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            (turn, token) => WithRetriesAsync(method, send, turn.WaitForSlotAsync, token), ct);
+            async (turn, token) => await WithRetriesAsync(method, send, async t => await turn.WaitForSlotAsync(t), token), ct);
 
     /// <summary>A call that is not a new message: it is not paced, but waits while the sender is paused and is retried.</summary>
     public Task<T> CallAsync<T>(string method, Func<ITelegramBotClient, CancellationToken, Task<T>> call, CancellationToken ct) =>
-        WithRetriesAsync(method, call, limiter.WaitWhilePausedAsync, ct);
+        WithRetriesAsync(method, call, NotPaced, ct);
+
+    private async Task<OutgoingRateLimiter.SendSlot?> NotPaced(CancellationToken ct)
+    {
+        await limiter.WaitWhilePausedAsync(ct);
+        return null;
+    }
 
     public Task CallAsync(string method, Func<ITelegramBotClient, CancellationToken, Task> call, CancellationToken ct) =>
         CallAsync(method, async (c, token) =>
@@ -49,17 +55,18 @@ public sealed class TelegramSender(
         }, ct);
 
     private async Task<T> WithRetriesAsync<T>(string method, Func<ITelegramBotClient, CancellationToken, Task<T>> call,
-        Func<CancellationToken, Task> waitForSlot, CancellationToken ct)
+        Func<CancellationToken, Task<OutgoingRateLimiter.SendSlot?>> waitForSlot, CancellationToken ct)
     {
         var attempt = 0;
         var rateLimited = 0;
         while (true)
         {
-            await waitForSlot(ct);
             attempt++;
             try
             {
-                return await call(client, ct);
+                // The slot is held until the answer is back (see OutgoingRateLimiter), whatever the answer.
+                using (await waitForSlot(ct))
+                    return await call(client, ct);
             }
             catch (ApiRequestException e) when (e.ErrorCode == (int)HttpStatusCode.TooManyRequests && rateLimited < policy.MaxRateLimitRetries)
             {

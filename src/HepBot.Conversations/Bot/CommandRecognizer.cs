@@ -47,14 +47,22 @@ public sealed class CommandRecognizer
             isSlashCommand = SlashCommands.TryGetValue(word, out var slash);
             return isSlashCommand ? slash : null;
         }
-        var typed = Fold(text);
         var language = _phrases.Catalog.ResolveLanguage(turn.Activity.Locale);
+        return _byLanguage.GetOrAdd(language, CommandWords).TryGetValue(Fold(text), out var command) ? command : null;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, FrozenDictionary<string, PatientCommand>> _byLanguage = new(StringComparer.Ordinal);
+
+    /// <summary>A language's command words, folded, each to the first command (in declaration order) that lists it.</summary>
+    private FrozenDictionary<string, PatientCommand> CommandWords(string language)
+    {
+        var words = new Dictionary<string, PatientCommand>(StringComparer.Ordinal);
         foreach (var command in Enum.GetValues<PatientCommand>())
         {
-            if (_phrases.Words(language, WordsKey(command)).Any(word => Fold(word) == typed))
-                return command;
+            foreach (var word in _phrases.Words(language, WordsKey(command)))
+                words.TryAdd(Fold(word), command);
         }
-        return null;
+        return words.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>Lower case, without accents or surrounding punctuation: "¿Ayúdame?" and "ayudame" are the same word.</summary>

@@ -20,6 +20,8 @@ public sealed class HepBotBot(DialogRunner runner, ChatDirectory directory, Phra
         if (activity.Text is { } text)
             activity.Text = WellFormedText.Repair(text);
         StartPayload.Unwrap(turnContext);
+        // The patient and today's plan are read once in this turn and shared by its parts (Sessions.TurnReads).
+        using var reads = Sessions.TurnReads.Begin();
         var person = await directory.IdentifySenderAsync(activity, cancellationToken);
         person.Attach(turnContext);
         // Prompts and texts read the turn's locale; the patient's saved language decides it, not the device.

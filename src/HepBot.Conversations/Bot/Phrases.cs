@@ -22,10 +22,13 @@ public sealed class Phrases(DialogTextCatalog catalog)
     public Task SayAsync(ITurnContext turn, string key, CancellationToken ct, params (string Name, object? Value)[] args) =>
         turn.SendActivityAsync(Message(turn, key, args), ct);
 
-    /// <summary>A comma-separated word list ("start, today, go") as trimmed, lower-case words.</summary>
+    /// <summary>A comma-separated word list ("start, today, go") as trimmed, lower-case words; split once per language and key (the catalog does not change while the host runs).</summary>
     public IReadOnlyList<string> Words(string language, string key) =>
-        catalog.Get(language, key).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(w => w.ToLowerInvariant()).ToList();
+        _words.GetOrAdd((language, key), k => catalog.Get(k.Language, k.Key)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(w => w.ToLowerInvariant()).ToList().AsReadOnly());
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Key), IReadOnlyList<string>> _words = new();
 
     /// <summary>A question with buttons, and the same question after "Sorry, I didn't understand that."</summary>
     public PromptOptions Choices(ITurnContext turn, string questionKey, IEnumerable<Choice> choices,

@@ -1,4 +1,6 @@
 using HepBot.Conversations.Bot;
+using HepBot.Core.Linking;
+using HepBot.Core.Patients;
 using HepBot.Data;
 using Microsoft.Bot.Schema;
 using ChannelAccount = HepBot.Core.Linking.ChannelAccount;
@@ -16,23 +18,16 @@ public sealed class ChatDirectory(IDbContextFactory<HepBotDbContext> contexts)
     /// </summary>
     public async Task<ChatPerson> IdentifySenderAsync(Activity activity, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var account = await db.ChannelAccounts.AsNoTracking()
-            .SingleOrDefaultAsync(a => a.Channel == activity.ChannelId && a.ConversationId == activity.Conversation.Id, ct);
+        var chat = await ReadAsync(activity.ChannelId, activity.Conversation.Id, ct);
         var locale = activity.Locale ?? "en";
-        if (account is { PatientId: not null } or { TherapistId: not null } && !IsLinkedUser(account, activity.From))
+        if (chat?.Account is { PatientId: not null } or { TherapistId: not null } && !IsLinkedUser(chat.Account, activity.From))
             return ChatPerson.OtherSender(locale);
-        return await PersonOfAsync(db, account, locale, ct);
+        return PersonOf(chat, locale);
     }
 
     /// <param name="chatLocale">The language the channel reports for the user, used until a patient is known.</param>
-    public async Task<ChatPerson> IdentifyAsync(string channel, string conversationId, string? chatLocale, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var account = await db.ChannelAccounts.AsNoTracking()
-            .SingleOrDefaultAsync(a => a.Channel == channel && a.ConversationId == conversationId, ct);
-        return await PersonOfAsync(db, account, chatLocale ?? "en", ct);
-    }
+    public async Task<ChatPerson> IdentifyAsync(string channel, string conversationId, string? chatLocale, CancellationToken ct) =>
+        PersonOf(await ReadAsync(channel, conversationId, ct), chatLocale ?? "en");
 
     public async Task<string> ClinicNameOfPatientAsync(Guid patientId, CancellationToken ct)
     {
@@ -49,21 +44,33 @@ public sealed class ChatDirectory(IDbContextFactory<HepBotDbContext> contexts)
             || (account.ChannelUserObjectId is { Length: > 0 } linked
                 && string.Equals(linked, sender.AadObjectId, StringComparison.OrdinalIgnoreCase)));
 
-    private static async Task<ChatPerson> PersonOfAsync(HepBotDbContext db, ChannelAccount? account, string chatLocale, CancellationToken ct)
+    /// <summary>The chat's account with its patient or therapist, in one query (this runs at the start of every turn).</summary>
+    private async Task<LinkedChat?> ReadAsync(string channel, string conversationId, CancellationToken ct)
     {
-        if (account?.PatientId is { } patientId)
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await (
+            from a in db.ChannelAccounts.AsNoTracking()
+            where a.Channel == channel && a.ConversationId == conversationId
+            join p in db.Patients.AsNoTracking() on a.PatientId equals (Guid?)p.Id into patients
+            from p in patients.DefaultIfEmpty()
+            join t in db.Therapists on a.TherapistId equals (Guid?)t.Id into therapists
+            from t in therapists.DefaultIfEmpty()
+            select new LinkedChat(a, p, t == null ? null : t.Name, t == null ? null : t.Locale))
+            .SingleOrDefaultAsync(ct);
+    }
+
+    private static ChatPerson PersonOf(LinkedChat? chat, string chatLocale)
+    {
+        if (chat is { Account.PatientId: not null, Patient: { } patient })
         {
-            var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, ct);
-            if (patient is not null)
-                return new ChatPerson(account.Id, patient, null, null, patient.Locale);
+            Sessions.TurnReads.KeepPatient(patient);
+            return new ChatPerson(chat.Account.Id, patient, null, null, patient.Locale);
         }
-        if (account?.TherapistId is { } therapistId)
-        {
-            // A therapist's chat speaks the language they chose in the app, whatever the chat app reports.
-            var therapist = await db.Therapists.Where(t => t.Id == therapistId).Select(t => new { t.Name, t.Locale }).SingleOrDefaultAsync(ct);
-            if (therapist is not null)
-                return new ChatPerson(account.Id, null, therapistId, therapist.Name, therapist.Locale);
-        }
+        // A therapist's chat speaks the language they chose in the app, whatever the chat app reports.
+        if (chat is { Account.TherapistId: { } therapistId, TherapistName: { } name, TherapistLocale: { } locale })
+            return new ChatPerson(chat.Account.Id, null, therapistId, name, locale);
         return new ChatPerson(null, null, null, null, chatLocale);
     }
+
+    private sealed record LinkedChat(ChannelAccount Account, Patient? Patient, string? TherapistName, string? TherapistLocale);
 }

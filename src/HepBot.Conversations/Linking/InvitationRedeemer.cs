@@ -50,9 +50,10 @@ public sealed class InvitationRedeemer(IDbContextFactory<HepBotDbContext> contex
         {
             InvitationState.Revoked => new(RedeemOutcome.Revoked, ForTherapist: forTherapist),
             InvitationState.Expired => new(RedeemOutcome.Expired, ForTherapist: forTherapist),
-            // Tapping the same link twice from the chat it already linked is not an error.
+            // Tapping the same link twice from the chat it already linked is not an error; and a chat that another
+            // code moved since goes back to the person this code linked it to (the chat verb's --code back to the demo patient).
             InvitationState.Redeemed => account is not null && invitation.RedeemedByChannelAccountId == account.Id
-                ? Linked(invitation)
+                ? account.PatientId == invitation.PatientId && account.TherapistId == invitation.TherapistId ? Linked(invitation) : null
                 : new(RedeemOutcome.AlreadyUsed, ForTherapist: forTherapist),
             _ => null,
         };
@@ -97,7 +98,7 @@ public sealed class InvitationRedeemer(IDbContextFactory<HepBotDbContext> contex
         account.LinkedAt = now;
         account.UnreachableSince = null;
 
-        invitation.RedeemedAt = now;
+        invitation.RedeemedAt ??= now;
         invitation.RedeemedByChannelAccountId = account.Id;
 
         if (invitation.PatientId is { } patientId)
@@ -114,6 +115,7 @@ public sealed class InvitationRedeemer(IDbContextFactory<HepBotDbContext> contex
         db.Audit(invitation.PatientId is { } p ? AuditTrail.Patient(p) : AuditTrail.Therapist(invitation.TherapistId!.Value),
             AuditAction.Link, nameof(ChannelAccount), account.Id, invitation.PatientId, now);
 
+        Sessions.TurnReads.Forget();
         try
         {
             await db.SaveChangesAsync(ct);

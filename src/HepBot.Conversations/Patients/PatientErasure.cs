@@ -20,6 +20,7 @@ public sealed class PatientErasure(IDbContextFactory<HepBotDbContext> contexts, 
 {
     public async Task EraseAsync(Guid patientId, CancellationToken ct)
     {
+        Sessions.TurnReads.Forget();
         await using var db = await contexts.CreateDbContextAsync(ct);
         var patient = await db.Patients.AsNoTracking().Where(p => p.Id == patientId)
             .Select(p => new { p.TherapistId, p.DisplayName }).SingleOrDefaultAsync(ct);

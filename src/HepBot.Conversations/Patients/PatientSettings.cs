@@ -39,6 +39,8 @@ public sealed class PatientSettings(IDbContextFactory<HepBotDbContext> contexts,
 
     private async Task UpdateAsync(Guid patientId, Action<Patient> change, CancellationToken ct)
     {
+        // The turn's kept patient and plan (a new zone is a new "today") are read again after this.
+        Sessions.TurnReads.Forget();
         await using var db = await contexts.CreateDbContextAsync(ct);
         var patient = await db.Patients.SingleAsync(p => p.Id == patientId, ct);
         change(patient);

@@ -14,10 +14,14 @@ namespace HepBot.Conversations.Sessions;
 /// </summary>
 public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts, TimeProvider clock)
 {
+    /// <summary>Today's plan; read once in a turn and kept for the rest of it until something changes it (<see cref="TurnReads"/>).</summary>
     public async Task<TodayPlan?> LoadTodayAsync(Guid patientId, CancellationToken ct)
     {
+        var turn = TurnReads.Current;
+        if (turn?.PlanOf(patientId) is { } kept)
+            return kept;
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, ct);
+        var patient = turn?.PatientOf(patientId) ?? await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, ct);
         if (patient is null)
             return null;
         var today = PatientClock.LocalDate(clock.GetUtcNow(), patient.TimeZoneId);
@@ -29,7 +33,9 @@ public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts,
             .Where(l => l.PatientId == patientId && l.LocalDate == today)
             .OrderBy(l => l.SessionNumber)
             .ToListAsync(ct);
-        return new TodayPlan(patient, today, prescription, logs);
+        var plan = new TodayPlan(patient, today, prescription, logs);
+        turn?.Keep(plan);
+        return plan;
     }
 
     /// <summary>Whether the patient has answered this exercise in an earlier session: then the compact card is enough.</summary>
@@ -64,6 +70,7 @@ public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts,
             Status = SessionStatus.InProgress,
             StartedAt = clock.GetUtcNow(),
         };
+        TurnReads.ForgetPlan();
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.SessionLogs.Add(log);
         try
@@ -97,6 +104,7 @@ public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts,
     /// <summary>Records one exercise's outcome; answering the same exercise again replaces the earlier answer.</summary>
     public async Task RecordExerciseAsync(Guid logId, ExerciseAnswer answer, CancellationToken ct)
     {
+        TurnReads.ForgetPlan();
         await using var db = await contexts.CreateDbContextAsync(ct);
         var entry = await db.ExerciseLogs.SingleOrDefaultAsync(
             e => e.SessionLogId == logId && e.PrescriptionItemId == answer.PrescriptionItemId, ct);
@@ -123,6 +131,7 @@ public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts,
     public async Task StopForSafetyAsync(Guid logId, AlertKind kind, string detail, CancellationToken ct, AlertReason? reason = null,
         AlertSeverity? severity = null)
     {
+        TurnReads.ForgetPlan();
         await using var db = await contexts.CreateDbContextAsync(ct);
         var log = await db.SessionLogs.SingleAsync(l => l.Id == logId, ct);
         log.Status = SessionStatus.StoppedForSafety;
@@ -162,6 +171,7 @@ public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts,
     /// </summary>
     public async Task<bool> RecordBarrierAsync(Guid patientId, DateOnly day, SkipReason reason, CancellationToken ct)
     {
+        TurnReads.ForgetPlan();
         await using var db = await contexts.CreateDbContextAsync(ct);
         var log = await db.SessionLogs.Where(l => l.PatientId == patientId && l.LocalDate == day)
             .OrderByDescending(l => l.SessionNumber).FirstOrDefaultAsync(ct);
@@ -189,6 +199,7 @@ public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts,
     /// <summary>Sessions left unfinished on an earlier day stay recorded as they were, marked abandoned.</summary>
     public async Task<int> AbandonUnfinishedBeforeAsync(Guid patientId, DateOnly today, CancellationToken ct)
     {
+        TurnReads.ForgetPlan();
         await using var db = await contexts.CreateDbContextAsync(ct);
         var stale = await db.SessionLogs
             .Where(l => l.PatientId == patientId && l.LocalDate < today && l.Status == SessionStatus.InProgress)
@@ -207,6 +218,7 @@ public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts,
 
     private async Task UpdateAsync(Guid logId, Action<SessionLog> change, CancellationToken ct)
     {
+        TurnReads.ForgetPlan();
         await using var db = await contexts.CreateDbContextAsync(ct);
         var log = await db.SessionLogs.SingleAsync(l => l.Id == logId, ct);
         change(log);

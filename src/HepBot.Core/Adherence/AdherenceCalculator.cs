@@ -42,6 +42,17 @@ public static class AdherenceCalculator
     /// <summary>Baseline and recent pain are each averaged over this many days at the ends of the window.</summary>
     public const int PainTrendDays = 7;
 
+    /// <summary>
+    /// The last <paramref name="days"/> days as a therapist reads them: up to yesterday, and today as well once a session
+    /// of today is done. A today that is not over is not missed, so a patient who trains every evening does not read as
+    /// behind every morning (86% for 6 of 7), and one who trained this morning sees it counted at once.
+    /// </summary>
+    public static AdherenceReport LastDays(AdherenceHistory history, int days, DateOnly today)
+    {
+        var end = history.Sessions.Any(s => s.Date == today && s.CountsAsDone) ? today : today.AddDays(-1);
+        return Calculate(history, DateSpan.Last(days, end), today);
+    }
+
     public static AdherenceReport Calculate(AdherenceHistory history, DateSpan window, DateOnly today)
     {
         var sessionsByDate = history.Sessions.ToLookup(s => s.Date);

@@ -34,6 +34,30 @@ public class AdherenceCalculatorTests
         Assert.Equal(5, report.DataDays);
     }
 
+    [Fact]
+    public void A_today_not_done_yet_is_not_counted_as_missed_in_the_last_seven_days()
+    {
+        var everyDayButToday = Enumerable.Range(1, 7).Select(i => Session(Today.AddDays(-i), done: 5)).ToList();
+
+        var morning = AdherenceCalculator.LastDays(History([Daily()], everyDayButToday), 7, Today);
+        var evening = AdherenceCalculator.LastDays(History([Daily()], [.. everyDayButToday, Session(Today, done: 5)]), 7, Today);
+
+        Assert.Equal((7, 7, 1.0), (morning.SessionsPlanned, morning.SessionsDone, morning.SessionAdherence));
+        Assert.Equal(new DateSpan(Today.AddDays(-7), Today.AddDays(-1)), morning.Window);
+        Assert.Equal((7, 7, 1.0), (evening.SessionsPlanned, evening.SessionsDone, evening.SessionAdherence));
+        Assert.Equal(DateSpan.Last(7, Today), evening.Window);
+    }
+
+    [Fact]
+    public void Yesterday_missed_still_counts_in_the_last_seven_days_whatever_today_holds()
+    {
+        var sessions = Enumerable.Range(2, 6).Select(i => Session(Today.AddDays(-i), done: 5)).ToList();
+
+        var report = AdherenceCalculator.LastDays(History([Daily()], sessions), 7, Today);
+
+        Assert.Equal((7, 6), (report.SessionsPlanned, report.SessionsDone));
+    }
+
     [Theory]
     [InlineData(5, 4, true)]   // 80%: done
     [InlineData(5, 3, false)]  // 60%: partial

@@ -50,6 +50,44 @@ public class DatabaseMigratorTests
     }
 
     [Fact]
+    public async Task A_SQLite_database_keeps_a_write_ahead_log_and_its_connections_wait_for_a_busy_writer()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"hepbot-test-{Guid.NewGuid():N}");
+        var file = Path.Combine(root, "hepbot.db");
+        try
+        {
+            await using (var services = Services(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False", []))
+            {
+                await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(Ct);
+
+                await using var db = services.GetRequiredService<IDbContextFactory<HepBotDbContext>>().CreateDbContext();
+                Assert.Equal("wal", await ScalarAsync(db, "PRAGMA journal_mode;"));
+                Assert.Equal((long)Providers.SqliteBusyTimeout.Milliseconds, await ScalarAsync(db, "PRAGMA busy_timeout;"));
+            }
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>One value read on a connection EF opens, as its queries get it.</summary>
+    private static async Task<object?> ScalarAsync(HepBotDbContext db, string sql)
+    {
+        await db.Database.OpenConnectionAsync(Ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            return await command.ExecuteScalarAsync(Ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_PostgreSQL_database_is_migrated_without_its_password_in_the_log()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);

@@ -1,5 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
+using HepBot.Core.Clinics;
 using HepBot.Data;
+using HepBot.Host.Authentication;
 using HepBot.Host.Tests.Support;
 using HepBot.Testing;
 
@@ -47,5 +50,76 @@ public sealed class ExercisePictureEndpointTests : IAsyncLifetime
     {
         await using var host = new HepBotHostFactory(_database, new Dictionary<string, string?> { ["Pictures:CacheFolder"] = _cache });
         Assert.Equal(expected, (await host.CreateClient().GetAsync(path, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_clinic_s_own_exercise_made_through_the_api_with_pose_data_gets_a_still_and_an_animation_and_clinic_media_wins()
+    {
+        var folder = Directory.CreateTempSubdirectory("hepbot-custom-poses-").FullName;
+        try
+        {
+            // The clinic's pose file: the library's own, and a custom exercise marked as the clinic's.
+            var poses = Path.Combine(folder, "poses.yaml");
+            File.WriteAllText(poses, File.ReadAllText(RepositoryPaths.Combine("library", "poses.yaml")) + """
+
+                - exercise: step-up-low
+                  custom: true
+                  position: standing
+                  view: side
+                  moving: [right.leg]
+                  props: [step]
+                  poses:
+                    - {}
+                    - { right: { hip: 60, knee: 70 } }
+                """);
+            var media = Directory.CreateDirectory(Path.Combine(folder, "media")).FullName;
+            byte[] clinicPhoto = [0x89, (byte)'P', (byte)'N', (byte)'G', 13, 10, 26, 10, 1, 2, 3];
+            File.WriteAllBytes(Path.Combine(media, "bridge.png"), clinicPhoto);
+            await using var host = new HepBotHostFactory(_database, new Dictionary<string, string?>
+            {
+                ["Pictures:CacheFolder"] = _cache, ["Pictures:PosesPath"] = poses, ["ExerciseLibrary:MediaFolder"] = media,
+            });
+            // The host migrates the database as it starts, before any clinic can be stored.
+            var client = host.CreateClient();
+            var therapist = await NewTherapistClientAsync(host);
+            var created = await therapist.PostAsJsonAsync("/api/v1/exercises", new
+            {
+                slug = "step-up-low",
+                region = "knee",
+                defaultDose = new { sets = 2, reps = 10, restSeconds = 30, side = "each" },
+                texts = new[] { new { locale = "en", name = "Low step-up", steps = new[] { "Step up onto the bottom stair." } } },
+            }, Ct);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+            var still = await client.GetAsync("/media/exercises/step-up-low/still.png?side=left", Ct);
+            Assert.Equal(HttpStatusCode.OK, still.StatusCode);
+            using (var png = SixLabors.ImageSharp.Image.Load(await still.Content.ReadAsByteArrayAsync(Ct)))
+                Assert.Equal((HepBot.Pictures.ExerciseDrawing.StillWidth, HepBot.Pictures.PictureStyle.Height), (png.Width, png.Height));
+            var animation = await client.GetAsync("/media/exercises/step-up-low/animation.gif?side=left", Ct);
+            Assert.Equal("image/gif", animation.Content.Headers.ContentType?.MediaType);
+            using (var gif = SixLabors.ImageSharp.Image.Load(await animation.Content.ReadAsByteArrayAsync(Ct)))
+                Assert.Equal(HepBot.Pictures.ExerciseDrawing.AnimationFrameCount, gif.Frames.Count);
+
+            // The clinic's own photo of the bridge is served instead of the drawing, for the still and the animation.
+            Assert.Equal(clinicPhoto, await client.GetByteArrayAsync("/media/exercises/bridge/still.png?side=right", Ct));
+            Assert.Equal(clinicPhoto, await client.GetByteArrayAsync("/media/exercises/bridge/animation.gif", Ct));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private async Task<HttpClient> NewTherapistClientAsync(HepBotHostFactory host)
+    {
+        await using var db = _database.CreateContext();
+        var now = host.Clock.GetUtcNow();
+        var clinic = new Clinic { Name = "Clinic", DefaultTimeZone = "Europe/Madrid", CreatedAt = now };
+        db.Clinics.Add(clinic);
+        var therapist = new Therapist { ClinicId = clinic.Id, Name = "Therapist", Email = $"{Guid.NewGuid():N}@clinic.test", CreatedAt = now };
+        db.Therapists.Add(therapist);
+        var key = ApiKeySecret.Mint(db, therapist.Id, now);
+        await db.SaveChangesAsync(Ct);
+        return host.ClientWithKey(key);
     }
 }

@@ -35,6 +35,14 @@ internal static class BrowserRun
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Today", Exact = true })).ToBeVisibleAsync();
     }
 
+    /// <summary>Keeps a full-page screenshot under the test output's browser-screenshots/ to look at as a therapist would (never committed).</summary>
+    public static async Task KeepScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "browser-screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
     /// <summary>With HEPBOT_DOC_SCREENSHOTS set, saves the page as one of the README's screenshots in that folder.</summary>
     public static async Task SaveDocScreenshotAsync(IPage page, string file)
     {

@@ -80,6 +80,25 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await BrowserRun.SaveDocScreenshotAsync(page, "webapp-phone.png");
     });
 
+    [Fact]
+    public Task On_a_phone_today_and_a_patients_page_fit_the_screen() => InBrowserAsync(nameof(On_a_phone_today_and_a_patients_page_fit_the_screen), async page =>
+    {
+        var therapist = await fixture.NewWebTherapistAsync();
+        var patient = await fixture.NewPatientWithHistoryAsync(therapist, "Omar");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync($"{fixture.BaseAddress}/app/sign-in");
+        await SignInAsync(page, therapist);
+
+        await Expect(page.Locator("ul.alerts > li").First).ToBeVisibleAsync();
+        Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "Today is wider than the phone's screen.");
+        await BrowserRun.KeepScreenshotAsync(page, "phone-today");
+
+        await page.GotoAsync($"{fixture.BaseAddress}{WebAppPaths.Patient(patient.Id)}");
+        await Expect(page.Locator("rect[data-outcome='Done']")).ToHaveCountAsync(1);
+        Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "The patient's page is wider than the phone's screen.");
+        await BrowserRun.KeepScreenshotAsync(page, "phone-patient");
+    });
+
     private static async Task SignInAsync(IPage page, WebTherapist therapist)
     {
         await page.GetByLabel("E-mail").FillAsync(therapist.Email);

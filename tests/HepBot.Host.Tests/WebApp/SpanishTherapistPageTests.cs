@@ -84,4 +84,32 @@ public sealed class SpanishTherapistPageTests(SqliteApiFixture fixture) : IClass
         Assert.Contains("Pain 8/10 during Heel slide", today);
         Assert.Contains("Señales de alarma: La pantorrilla hinchada, roja, caliente o dolorida.", WebUtility.HtmlDecode(patientPage));
     }
+
+    [Fact]
+    public async Task An_english_therapist_inviting_a_spanish_patient_reads_the_invite_page_in_english_and_hands_out_a_spanish_sheet()
+    {
+        var therapist = await fixture.NewWebTherapistAsync();
+        var patient = await fixture.NewPatientWithHistoryAsync(therapist, "Lucía");
+        await using (var db = fixture.Database.CreateContext())
+        {
+            (await db.Patients.FindAsync([patient.Id], Ct))!.Locale = "es";
+            await db.SaveChangesAsync(Ct);
+        }
+        var session = await WebSession.SignedInAsync(fixture.Host, therapist);
+        var invite = $"{WebAppPaths.Patient(patient.Id)}/invite";
+
+        var created = await session.PostFormAsync(invite, "create-invitation", new Dictionary<string, string>());
+        var page = WebUtility.HtmlDecode(await created.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        var code = System.Text.RegularExpressions.Regex.Match(page, "data-code>([A-Z0-9]{8})<").Groups[1].Value;
+        Assert.Contains($"Open Teams, go to Apps and find HepBot. Open it and send the code {code} in the chat.", page);
+        Assert.Matches(@"<dd>\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}</dd>", page);
+        Assert.DoesNotContain("Abre Teams", page);
+        Assert.DoesNotContain("diciembre", page);
+        Assert.Contains("(in Spanish, the patient's language)", page);
+
+        var (_, handout, _) = await session.GetAsync($"{WebAppPaths.Patient(patient.Id)}/invitations/{code}/handout");
+        Assert.Contains("Abre Teams", WebUtility.HtmlDecode(handout));
+    }
 }

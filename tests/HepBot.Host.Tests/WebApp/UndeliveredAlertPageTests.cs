@@ -37,6 +37,38 @@ public sealed partial class UndeliveredAlertPageTests(SqliteApiFixture fixture) 
             Assert.DoesNotContain("Not delivered to your chat", AlertItem(html, patient.HighPainAlertId));
             Assert.Contains("href=\"/app/my-chats\" data-not-delivered", AlertItem(html, patient.RedFlagAlertId));
         }
+        // Link my chat lists it by kind (every kind: the demo's first alert was a message), and not the delivered one.
+        var (chatsStatus, chats, _) = await session.GetAsync("/app/my-chats");
+        Assert.Equal(HttpStatusCode.OK, chatsStatus);
+        Assert.Matches($"data-undelivered=\"{patient.RedFlagAlertId}\">[^<]*<a [^>]*>[^<]*</a>:\\s*<strong>Red flag</strong>", chats);
+        Assert.DoesNotContain($"data-undelivered=\"{patient.HighPainAlertId}\"", chats);
+    }
+
+    [Fact]
+    public async Task Link_my_chat_lists_an_alert_that_reached_no_chat_or_email_by_its_kind_and_patient()
+    {
+        var therapist = await fixture.NewWebTherapistAsync();
+        var patient = await fixture.NewPatientWithHistoryAsync(therapist);
+        await using (var db = fixture.Database.CreateContext())
+        {
+            db.AlertDeliveries.Add(new AlertDelivery
+            {
+                AlertId = patient.RedFlagAlertId, Destination = AlertDestination.Chat, State = AlertDeliveryState.Undeliverable,
+                Attempts = 1, NextAttemptAt = fixture.Host.Clock.GetUtcNow(), LastError = "not reachable",
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+        var session = await WebSession.SignedInAsync(fixture.Host, therapist);
+
+        var (status, html, _) = await session.GetAsync("/app/my-chats");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var start = html.IndexOf($"data-undelivered=\"{patient.RedFlagAlertId}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, "Link my chat lists the alert that reached no one.");
+        var item = html[start..html.IndexOf("</li>", start, StringComparison.Ordinal)];
+        Assert.Contains("<strong>Red flag</strong>", item);
+        Assert.Contains(patient.Name, item);
+        Assert.DoesNotContain($"data-undelivered=\"{patient.HighPainAlertId}\"", html);
     }
 
     [Fact]
@@ -59,6 +91,9 @@ public sealed partial class UndeliveredAlertPageTests(SqliteApiFixture fixture) 
         var (_, today, _) = await session.GetAsync("/app");
 
         Assert.Contains("No llegó a tu chat", WebUtility.HtmlDecode(AlertItem(today, patient.HighPainAlertId)));
+        var (chatsStatus, chats, _) = await session.GetAsync("/app/my-chats");
+        Assert.Equal(HttpStatusCode.OK, chatsStatus);
+        Assert.Contains("<strong>Dolor alto</strong>", chats);
     }
 
     /// <summary>The list item of one alert, from its opening tag to the next alert's.</summary>

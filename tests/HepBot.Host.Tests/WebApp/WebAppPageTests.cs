@@ -203,6 +203,35 @@ public sealed class WebAppPageTests(SqliteApiFixture fixture) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task The_patient_list_searches_by_name_and_filters_by_open_alerts_and_pause()
+    {
+        var therapist = await fixture.NewWebTherapistAsync();
+        var nadia = await fixture.NewPatientWithHistoryAsync(therapist, "Nadia Quill");
+        var oscar = await fixture.NewPatientWithHistoryAsync(therapist, "Oscar Quill");
+        await using (var db = fixture.Database.CreateContext())
+        {
+            var now = fixture.Host.Clock.GetUtcNow();
+            foreach (var alert in await db.Alerts.Where(a => a.PatientId == oscar.Id).ToListAsync(Ct))
+                alert.AcknowledgedAt = now;
+            (await db.Patients.SingleAsync(p => p.Id == oscar.Id, Ct)).Status = PatientStatus.Paused;
+            await db.SaveChangesAsync(Ct);
+        }
+        var session = await WebSession.SignedInAsync(fixture.Host, therapist);
+        string Row(Guid id) => $"data-patient=\"{id}\"";
+
+        var (_, byName, _) = await session.GetAsync("/app/patients?q=nadia");
+        var (_, withAlerts, _) = await session.GetAsync("/app/patients?q=quill&filter=OpenAlerts");
+        var (_, paused, _) = await session.GetAsync("/app/patients?q=quill&filter=Paused");
+
+        Assert.Contains(Row(nadia.Id), byName);
+        Assert.DoesNotContain(Row(oscar.Id), byName);
+        Assert.Contains(Row(nadia.Id), withAlerts);
+        Assert.DoesNotContain(Row(oscar.Id), withAlerts);
+        Assert.Contains(Row(oscar.Id), paused);
+        Assert.DoesNotContain(Row(nadia.Id), paused);
+    }
+
+    [Fact]
     public async Task The_patients_page_shows_the_logged_days_the_pain_and_adherence_as_numbers()
     {
         var therapist = await fixture.NewWebTherapistAsync();
@@ -225,6 +254,51 @@ public sealed class WebAppPageTests(SqliteApiFixture fixture) : IClassFixture<Sq
         Assert.Contains("stop 6", html);
         Assert.Contains("class=\"point after\"", html);
         Assert.Contains("My calf feels tight after yesterday.", html);
+    }
+
+    [Fact]
+    public async Task The_patient_list_searches_by_name_and_filters_by_alerts_adherence_chat_and_pause()
+    {
+        var therapist = await fixture.NewWebTherapistAsync();
+        var maria = (await fixture.NewPatientWithHistoryAsync(therapist)).Id;
+        var now = fixture.Host.Clock.GetUtcNow();
+        var bruno = new Patient { ClinicId = therapist.ClinicId, TherapistId = therapist.Id, DisplayName = "Bruno", TimeZoneId = "Europe/Madrid", CreatedAt = now };
+        var carla = new Patient
+        {
+            ClinicId = therapist.ClinicId, TherapistId = therapist.Id, DisplayName = "Carla", TimeZoneId = "Europe/Madrid", CreatedAt = now,
+            Status = PatientStatus.Paused,
+        };
+        await using (var db = fixture.Database.CreateContext())
+        {
+            db.Patients.AddRange(bruno, carla);
+            db.ChannelAccounts.Add(new HepBot.Core.Linking.ChannelAccount
+            {
+                Channel = "telegram", ChannelUserId = "carla", ConversationId = "carla", PatientId = carla.Id, LinkedAt = now,
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+        var session = await WebSession.SignedInAsync(fixture.Host, therapist);
+
+        async Task<Guid[]> ListedAsync(string query)
+        {
+            var (status, html, _) = await session.GetAsync("/app/patients" + query);
+            Assert.Equal(HttpStatusCode.OK, status);
+            return [.. new[] { maria, bruno.Id, carla.Id }.Where(id => html.Contains($"data-patient=\"{id}\"", StringComparison.Ordinal))];
+        }
+
+        Assert.Equal([maria, bruno.Id, carla.Id], await ListedAsync(""));
+        Assert.Equal([maria], await ListedAsync("?q=mar"));
+        Assert.Equal([maria], await ListedAsync("?q=%20MARIA%20"));
+        Assert.Equal([maria], await ListedAsync("?filter=OpenAlerts"));
+        // 1 of 7 sessions: low; a patient with no program has no adherence to be low.
+        Assert.Equal([maria], await ListedAsync("?filter=LowAdherence"));
+        Assert.Equal([maria, bruno.Id], await ListedAsync("?filter=NoChat"));
+        Assert.Equal([carla.Id], await ListedAsync("?filter=Paused"));
+        Assert.Equal([bruno.Id], await ListedAsync("?q=bru&filter=NoChat"));
+        Assert.Equal([maria, bruno.Id, carla.Id], await ListedAsync("?filter=NoSuchFilter"));
+        var (_, escaped, _) = await session.GetAsync("/app/patients?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+        Assert.DoesNotContain("<script>alert(1)", escaped);
+        Assert.Contains("Telegram", (await session.GetAsync("/app/patients?q=carla")).Html);
     }
 
     [Fact]

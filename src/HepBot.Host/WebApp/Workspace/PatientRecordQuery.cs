@@ -46,8 +46,8 @@ internal sealed class PatientRecordQuery(HepBotDbContext db, TimeProvider clock)
         var today = PatientClock.LocalDate(now, patient.TimeZoneId);
 
         var history = await AdherenceHistoryReader.ReadAsync(db, patient.Id, new DateSpan(DateOnly.MinValue, today), ct);
-        var week = AdherenceCalculator.Calculate(history, DateSpan.Last(7, today), today);
-        var month = AdherenceCalculator.Calculate(history, DateSpan.Last(30, today), today);
+        var week = AdherenceCalculator.LastDays(history, 7, today);
+        var month = AdherenceCalculator.LastDays(history, 30, today);
         // Whole weeks, Monday to Sunday, ending with this week.
         var sunday = today.AddDays((7 - (int)today.DayOfWeek) % 7);
         var calendar = AdherenceCalendar.Days(history, new DateSpan(sunday.AddDays(1 - 7 * CalendarWeeks), sunday), today);

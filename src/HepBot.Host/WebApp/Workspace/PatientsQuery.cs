@@ -75,8 +75,8 @@ internal sealed class PatientsQuery(HepBotDbContext db, TimeProvider clock)
             var patient = p.Patient;
             var today = PatientClock.LocalDate(now, patient.TimeZoneId);
             var history = await AdherenceHistoryReader.ReadAsync(db, patient.Id, new DateSpan(DateOnly.MinValue, today), ct);
-            var week = AdherenceCalculator.Calculate(history, DateSpan.Last(7, today), today);
-            var month = AdherenceCalculator.Calculate(history, DateSpan.Last(30, today), today);
+            var week = AdherenceCalculator.LastDays(history, 7, today);
+            var month = AdherenceCalculator.LastDays(history, 30, today);
             var program = programs.SingleOrDefault(r => r.PatientId == patient.Id);
             rows.Add(new PatientRow(
                 patient.Id, patient.DisplayName, p.TherapistName, patient.Status,
