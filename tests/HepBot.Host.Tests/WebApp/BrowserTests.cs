@@ -1,3 +1,4 @@
+using HepBot.Host.WebApp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

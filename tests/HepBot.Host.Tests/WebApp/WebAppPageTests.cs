@@ -1,6 +1,7 @@
 using System.Net;
 using HepBot.Core.Audit;
 using HepBot.Core.Clinics;
+using HepBot.Core.Patients;
 using HepBot.Host.Tests.Support;
 using HepBot.Host.WebApp;
 using HepBot.Host.WebApp.Accounts;
