@@ -13,11 +13,12 @@ namespace HepBot.Host.Database;
 /// When the database does not answer at start, the host still serves (/healthz says 503) and the
 /// work is retried in the background with backoff (<see cref="StartupRetry"/>) until it does.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The stopping token lives as long as the host: the host disposes its services before its last StopAsync, so disposing it here threw there (seen in the demo tests).")]
 internal sealed class DatabaseStartup(
     IServiceScopeFactory scopes,
     DemoBanner banner,
     TimeProvider clock,
-    ILogger<DatabaseStartup> logger) : IHostedService, IDisposable
+    ILogger<DatabaseStartup> logger) : IHostedService
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
     private readonly CancellationTokenSource _stopping = new();
@@ -48,8 +49,6 @@ internal sealed class DatabaseStartup(
             // Stopping while the database is still away is expected.
         }
     }
-
-    public void Dispose() => _stopping.Dispose();
 
     private async Task RetryUntilReadyAsync(CancellationToken cancellationToken)
     {
