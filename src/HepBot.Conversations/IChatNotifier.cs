@@ -3,7 +3,7 @@ using Microsoft.Bot.Builder;
 namespace HepBot.Conversations;
 
 /// <summary>
-/// The one way HepBot starts a message to a person (reminders, alerts, a therapist's reply) in their chats. <paramref name="compose"/> runs inside a
+/// The one way HepBot starts a message to a person (reminders, alerts, a therapist's reply) in their chats. The compose callback runs inside a
 /// proactive turn with the recipient's locale set; accounts marked unreachable are skipped.
 /// </summary>
 public interface IChatNotifier

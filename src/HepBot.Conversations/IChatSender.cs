@@ -4,7 +4,7 @@ namespace HepBot.Conversations;
 
 /// <summary>
 /// Sends one queued message to one linked chat: the path the outbound queue's sender uses, so each row
-/// of the queue is one chat's send with one answer. <paramref name="compose"/> runs inside a proactive
+/// of the queue is one chat's send with one answer. The compose callback runs inside a proactive
 /// turn with the chat owner's locale set.
 /// </summary>
 public interface IChatSender

@@ -19,12 +19,12 @@ public static class DatabaseProviders
     /// </summary>
     public static DbContextOptionsBuilder UseHepBotProvider(
         this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) => (provider switch
-    {
-        DatabaseProvider.Sqlite => options.UseSqlite(connectionString).AddInterceptors(SqliteBusyTimeout.Instance),
-        DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()),
-        DatabaseProvider.Postgres => options.UseNpgsql(connectionString),
-        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
-    }).UseHepBotIdentitySchema();
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString).AddInterceptors(SqliteBusyTimeout.Instance),
+            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()),
+            DatabaseProvider.Postgres => options.UseNpgsql(connectionString),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+        }).UseHepBotIdentitySchema();
 
     /// <summary>Creates the provider-specific context: each owns its own migration set.</summary>
     public static HepBotDbContext CreateContext(DatabaseProvider provider, DbContextOptions options) => provider switch

@@ -17,12 +17,12 @@ public static class DatabaseServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddHepBotDatabase(
         this IServiceCollection services, DatabaseProvider provider, string connectionString) => provider switch
-    {
-        DatabaseProvider.Sqlite => services.AddHepBotDatabase<SqliteHepBotDbContext>(provider, connectionString),
-        DatabaseProvider.SqlServer => services.AddHepBotDatabase<SqlServerHepBotDbContext>(provider, connectionString),
-        DatabaseProvider.Postgres => services.AddHepBotDatabase<PostgresHepBotDbContext>(provider, connectionString),
-        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
-    };
+        {
+            DatabaseProvider.Sqlite => services.AddHepBotDatabase<SqliteHepBotDbContext>(provider, connectionString),
+            DatabaseProvider.SqlServer => services.AddHepBotDatabase<SqlServerHepBotDbContext>(provider, connectionString),
+            DatabaseProvider.Postgres => services.AddHepBotDatabase<PostgresHepBotDbContext>(provider, connectionString),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+        };
 
     private static IServiceCollection AddHepBotDatabase<TContext>(
         this IServiceCollection services, DatabaseProvider provider, string connectionString)

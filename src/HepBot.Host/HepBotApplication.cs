@@ -1,5 +1,4 @@
 using HepBot.Host.ExercisePictures;
-using HepBot.Conversations;
 using HepBot.Data;
 using HepBot.Host.Api;
 using HepBot.Host.Api.Adherence;
@@ -33,6 +32,8 @@ namespace HepBot.Host;
 /// <summary>The composition root, shared by the web host and the admin verbs so both see the same settings and services.</summary>
 internal static class HepBotApplication
 {
+    private static readonly string[] ListeningKeys = ["urls", "http_ports", "https_ports"];
+
     public const string DefaultUrl = "http://localhost:5080";
 
     public static WebApplicationBuilder CreateBuilder(string[] args, IEnumerable<KeyValuePair<string, string?>>? settings = null)
@@ -42,7 +43,7 @@ internal static class HepBotApplication
         RepositoryRoot.UseRootSettings(builder.Configuration, builder.Environment.ContentRootPath);
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);
-        if (new[] { "urls", "http_ports", "https_ports" }.All(key => string.IsNullOrEmpty(builder.Configuration[key])))
+        if (ListeningKeys.All(key => string.IsNullOrEmpty(builder.Configuration[key])))
             builder.WebHost.UseUrls(DefaultUrl);
 
         var services = builder.Services;

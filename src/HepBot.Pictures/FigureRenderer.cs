@@ -8,6 +8,9 @@ namespace HepBot.Pictures;
 /// </summary>
 internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool mirrored)
 {
+    private static readonly string[] BothSides = ["right", "left"];
+    private static readonly string[] Ears = ["right.ear", "left.ear"];
+
     private ExercisePoses Data => scene.Data;
 
     public void Draw(SKCanvas canvas, KeyPose pose, bool arrow, KeyPose? ghost = null)
@@ -67,7 +70,7 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
             var edgedLimb = limbDepth > 0.02 || helpingLimb;
             if (helpingLimb && limb.Key.EndsWith(".hand", StringComparison.Ordinal) && HoldsTheMovingLimb(at, limb.Key[..^5]))
                 limbDepth = 1;
-            items.Add((limbDepth, () =>
+            var drawLimb = () =>
             {
                 // A limb in front of the body gets a thin edge of background colour, so an arm across the
                 // chest or a hand on the forehead does not melt into the trunk.
@@ -85,13 +88,14 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
                     }
                     DrawBone(canvas, at, bone, colour);
                 }
-            }));
+            };
+            items.Add((limbDepth, drawLimb));
         }
         var trunkColour = Data.Moving.Contains("trunk") ? style.Accent : PictureStyle.Body;
         var headColour = Data.Moving.Contains("head") ? style.Accent : PictureStyle.Body;
         items.Add((0, () => DrawTrunk(canvas, at, trunkColour)));
         if (Data.View == PoseView.Back)
-            foreach (var side in new[] { "right", "left" }.Where(s => Data.Moving.Contains(s + ".scapula")))
+            foreach (var side in BothSides.Where(s => Data.Moving.Contains(s + ".scapula")))
                 items.Add((0.0005, () => DrawShoulderBlade(canvas, at, side)));
         items.Add((at["head"].Depth + 0.001, () => DrawHead(canvas, at, headColour)));
         DrawOutline(canvas, at);
@@ -272,7 +276,7 @@ internal sealed class FigureRenderer(FigureScene scene, PictureStyle style, bool
             // Seen from the front or back the ears stand out from the outline: a turned head hides one behind
             // itself, a head bent to the side carries one down toward the shoulder.
             var earRadius = (float)(0.017 * scene.Scale);
-            foreach (var ear in new[] { "right.ear", "left.ear" }.Where(e => at[e].Depth > at["head"].Depth - 0.03))
+            foreach (var ear in Ears.Where(e => at[e].Depth > at["head"].Depth - 0.03))
                 canvas.DrawCircle(P(at[ear]), earRadius, paint);
         }
         if (!noseBehind)

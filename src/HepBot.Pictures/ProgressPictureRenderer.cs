@@ -25,6 +25,8 @@ public sealed record ProgressPictureLabels(
 /// </summary>
 public static class ProgressPictureRenderer
 {
+    private static readonly int[] GridScores = [0, 2, 4, 6, 8, 10];
+
     public const int Width = 800;
     public const int Height = 1050;
 
@@ -128,9 +130,9 @@ public static class ProgressPictureRenderer
         using (var stop = Fill(StopBand))
             canvas.DrawRect(new SKRect(chart.Left, Y(10), chart.Right, Y(picture.StopFrom)), stop);
         using (var grid = Stroke(new SKColor(0xdd, 0xe1, 0xe5), 1.5f))
-            foreach (var score in new[] { 0, 2, 4, 6, 8, 10 })
+            foreach (var score in GridScores)
                 canvas.DrawLine(chart.Left, Y(score), chart.Right, Y(score), grid);
-        foreach (var score in new[] { 0, 2, 4, 6, 8, 10 }.Append(picture.CautionFrom).Append(picture.StopFrom).Distinct())
+        foreach (var score in GridScores.Append(picture.CautionFrom).Append(picture.StopFrom).Distinct())
             DrawText(canvas, score.ToString(System.Globalization.CultureInfo.InvariantCulture), chart.Left - 10, Y(score) + 8, 24,
                 score == picture.CautionFrom || score == picture.StopFrom ? Bold.Value : Regular.Value, Ink, 40, SKTextAlign.Right);
         // The thresholds named at the right edge, in the band they begin.

@@ -1,7 +1,6 @@
 using HepBot.Data.ExerciseLibrary;
 using HepBot.Testing;
 using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Gif;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace HepBot.Pictures.Tests;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using HepBot.Core.Alerts;
@@ -50,7 +51,7 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
     private static Dictionary<string, string?> Smtp(int port) => new()
     {
         ["Smtp:Host"] = "127.0.0.1",
-        ["Smtp:Port"] = port.ToString(),
+        ["Smtp:Port"] = port.ToString(CultureInfo.InvariantCulture),
         ["Smtp:UseTls"] = "false",
         ["Smtp:From"] = "HepBot <alerts@clinic.test>",
     };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HepBot.Core.Prescriptions;
 using HepBot.Core.Reminders;
 using HepBot.Data;
@@ -29,7 +30,7 @@ public sealed class DaylightSavingTests : IAsyncLifetime
 
     private DateTimeOffset? NextAfter(string zone, string localTime, DateTimeOffset after) =>
         _harness.Get<ReminderScheduler>()
-            .ReminderTrigger(Guid.NewGuid(), new ReminderSlot(1, TimeOnly.Parse(localTime), TrainingDays.Every, zone))
+            .ReminderTrigger(Guid.NewGuid(), new ReminderSlot(1, TimeOnly.Parse(localTime, CultureInfo.InvariantCulture), TrainingDays.Every, zone))
             .GetFireTimeAfter(after);
 
     [Theory]
@@ -45,6 +46,6 @@ public sealed class DaylightSavingTests : IAsyncLifetime
     [InlineData("America/New_York", "07:30", "2026-11-01T12:00:00Z", "2026-11-01T12:30:00Z")]
     public void The_reminder_fires_at_the_same_local_time_in_every_season(string zone, string localTime, string after, string expected)
     {
-        Assert.Equal(DateTimeOffset.Parse(expected), NextAfter(zone, localTime, DateTimeOffset.Parse(after)));
+        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), NextAfter(zone, localTime, DateTimeOffset.Parse(after, CultureInfo.InvariantCulture)));
     }
 }

@@ -35,7 +35,7 @@ public sealed class NightlyAdherenceTests : IAsyncLifetime
         new(_contexts, Options.Create(new AlertRuleOptions()), _clock, NullLogger<NightlyAdherenceJob>.Instance);
 
     /// <summary>A patient who did the whole program every day for the last <paramref name="daysDone"/> days (up to yesterday).</summary>
-    private async Task<SeededPatient> PatientAsync(HepBotDbContext db, int daysDone, string name = "Maria Lopez")
+    private static async Task<SeededPatient> PatientAsync(HepBotDbContext db, int daysDone, string name = "Maria Lopez")
     {
         var patient = await TestPatients.AddAsync(db, Night, programStart: Today.AddDays(-20), name: name);
         for (var d = 1; d <= daysDone; d++)

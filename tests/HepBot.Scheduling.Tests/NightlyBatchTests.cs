@@ -124,7 +124,7 @@ public sealed partial class NightlyBatchTests : IAsyncLifetime
             Assert.Equal(expected, await AlertsAsync(db, patients));
         }
         Assert.Equal((12, 1), (result.Patients, result.Failed));
-        var warnings = _log.Lines.Where(line => line.StartsWith("Warning")).ToList();
+        var warnings = _log.Lines.Where(line => line.StartsWith("Warning", StringComparison.Ordinal)).ToList();
         Assert.Contains(warnings, line => line.Contains(broken.PatientId.ToString()));
         Assert.DoesNotContain(_log.Lines, line => line.Contains("garbled") || line.Contains("Patient 7"));
     }

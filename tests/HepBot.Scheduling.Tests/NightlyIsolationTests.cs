@@ -1,3 +1,4 @@
+using System.Globalization;
 using HepBot.Core.Alerts;
 using HepBot.Core.Prescriptions;
 using HepBot.Data;
@@ -36,13 +37,13 @@ public sealed class NightlyIsolationTests : IAsyncLifetime
         string start, string? nextVersionStart)
     {
         await using var db = _database.CreateContext();
-        var broken = await TestPatients.AddAsync(db, Night, programStart: DateOnly.Parse(start), name: "Broken Row");
+        var broken = await TestPatients.AddAsync(db, Night, programStart: DateOnly.Parse(start, CultureInfo.InvariantCulture), name: "Broken Row");
         if (nextVersionStart is not null)
         {
             db.Prescriptions.Add(new Prescription
             {
                 PatientId = broken.PatientId, Version = 2, PrescribedById = broken.TherapistId, CreatedAt = Night.AddDays(-1),
-                Schedule = new PrescriptionSchedule(1, TrainingDays.Every, DateOnly.Parse(nextVersionStart), null),
+                Schedule = new PrescriptionSchedule(1, TrainingDays.Every, DateOnly.Parse(nextVersionStart, CultureInfo.InvariantCulture), null),
             });
             await db.SaveChangesAsync(Ct);
         }
@@ -72,7 +73,7 @@ public sealed class NightlyIsolationTests : IAsyncLifetime
             a => a.Kind == AlertKind.MissedDays && a.IsOpen);
         Assert.Empty(await db.Alerts.AsNoTracking().Where(a => a.PatientId == broken.PatientId).ToListAsync(Ct));
         Assert.Equal((2, 1), (result.Patients, result.Failed));
-        var warning = Assert.Single(_log.Lines, line => line.StartsWith("Warning"));
+        var warning = Assert.Single(_log.Lines, line => line.StartsWith("Warning", StringComparison.Ordinal));
         Assert.Contains(broken.PatientId.ToString(), warning);
         Assert.DoesNotContain(_log.Lines, line => line.Contains("Broken Row") || line.Contains("Mars"));
     }

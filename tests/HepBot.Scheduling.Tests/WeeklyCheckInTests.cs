@@ -1,5 +1,4 @@
 using HepBot.Core.Patients;
-using HepBot.Core.Sessions;
 using HepBot.Data;
 using HepBot.Scheduling.CheckIns;
 using HepBot.Scheduling.Tests.Support;

@@ -3,7 +3,6 @@ using HepBot.Core.Exercises;
 using HepBot.Core.Linking;
 using HepBot.Core.Patients;
 using HepBot.Core.Prescriptions;
-using HepBot.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HepBot.Testing;

@@ -6,8 +6,6 @@ using HepBot.Data.Providers;
 using HepBot.Scheduling;
 using HepBot.Scheduling.Adherence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

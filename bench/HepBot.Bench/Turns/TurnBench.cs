@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Runtime;
 using System.Text.Json.Nodes;
 using HepBot.Data;
@@ -60,22 +59,22 @@ internal static class TurnBench
             for (var round = 0; round < rounds; round++)
             {
                 foreach (var conversations in concurrency)
-                foreach (var load in loads)
-                {
-                    foreach (var hepBot in new[] { false, true })
+                    foreach (var load in loads)
                     {
-                        var codes = hepBot ? await clinic.InviteAsync(conversations) : [.. Enumerable.Range(0, conversations).Select(_ => "")];
-                        counters.TakeStatements();
-                        var result = await Measure(counters, () => driver.SessionAsync(codes, hepBot, load, seed: round * 1000 + conversations));
-                        failed |= hepBot && result.Completed < conversations;
-                        Console.WriteLine($"| {provider} | {(hepBot ? "HepBot daily session" : "echo")} | {conversations} | {(load is null ? "closed loop" : $"think {load}")} | {result.TurnsPerSecond:F1} | {result.P50:F1} | {result.P95:F1} | {result.CpuPerTurn:F2} | {result.AllocatedKbPerTurn:F0} | {result.JitPerTurn:F1} | {result.CommandsPerTurn:F1} | {result.CompilationsPerTurn:F2} | {result.RssMb:F0} | {(hepBot ? $"{result.Completed}/{conversations}" : "-")} | {LoadAverage()} |");
-                        if (statements)
+                        foreach (var hepBot in new[] { false, true })
                         {
-                            foreach (var (statement, count) in counters.TakeStatements())
-                                Console.Error.WriteLine($"    {count / (double)result.Turns,5:F2}/turn  {statement}");
+                            var codes = hepBot ? await clinic.InviteAsync(conversations) : [.. Enumerable.Range(0, conversations).Select(_ => "")];
+                            counters.TakeStatements();
+                            var result = await Measure(counters, () => driver.SessionAsync(codes, hepBot, load, seed: round * 1000 + conversations));
+                            failed |= hepBot && result.Completed < conversations;
+                            Console.WriteLine($"| {provider} | {(hepBot ? "HepBot daily session" : "echo")} | {conversations} | {(load is null ? "closed loop" : $"think {load}")} | {result.TurnsPerSecond:F1} | {result.P50:F1} | {result.P95:F1} | {result.CpuPerTurn:F2} | {result.AllocatedKbPerTurn:F0} | {result.JitPerTurn:F1} | {result.CommandsPerTurn:F1} | {result.CompilationsPerTurn:F2} | {result.RssMb:F0} | {(hepBot ? $"{result.Completed}/{conversations}" : "-")} | {LoadAverage()} |");
+                            if (statements)
+                            {
+                                foreach (var (statement, count) in counters.TakeStatements())
+                                    Console.Error.WriteLine($"    {count / (double)result.Turns,5:F2}/turn  {statement}");
+                            }
                         }
                     }
-                }
             }
 
             if (active > 0)

@@ -8,7 +8,6 @@ using HepBot.Core.Prescriptions;
 using HepBot.Data;
 using HepBot.Data.Outbound;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace HepBot.Bench.Wave;
 

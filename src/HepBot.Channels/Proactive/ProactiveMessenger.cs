@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using HepBot.Conversations;
 using HepBot.Conversations.Content;
-using HepBot.Core.Linking;
 using HepBot.Data;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;

@@ -46,10 +46,10 @@ public sealed class Phrases(DialogTextCatalog catalog)
     /// <summary>A question whose retry says what a valid answer looks like.</summary>
     public PromptOptions Question(ITurnContext turn, string questionKey, string retryKey,
         params (string Name, object? Value)[] args) => new()
-    {
-        Prompt = MessageFactory.Text(Get(turn, questionKey, args)),
-        RetryPrompt = MessageFactory.Text(Get(turn, retryKey, args)),
-    };
+        {
+            Prompt = MessageFactory.Text(Get(turn, questionKey, args)),
+            RetryPrompt = MessageFactory.Text(Get(turn, retryKey, args)),
+        };
 
     public Choice Choice(ITurnContext turn, string value, string labelKey, params (string Name, object? Value)[] args) =>
         new(value, Get(turn, labelKey, args));

@@ -84,7 +84,7 @@ public class ComponentDialog : Dialog
     private DialogContext CreateInnerContext(ITurnContext turnContext, DialogInstance instance, DialogContext? parent) =>
         new(Dialogs, turnContext, instance.GetState<ComponentState>().Children, parent);
 
-    private async Task<DialogTurnResult> AfterInnerTurnAsync(
+    private static async Task<DialogTurnResult> AfterInnerTurnAsync(
         DialogContext outerDc, DialogTurnResult innerResult, CancellationToken cancellationToken) =>
         innerResult.Status == DialogTurnStatus.Waiting
             ? EndOfTurn

@@ -16,7 +16,7 @@ public enum InterruptionOutcome
 /// <summary>
 /// Looks at every turn before the active dialog does, so "help", "stop", "menu" or a language
 /// change work the same in every dialog. Which words mean what is the handler's policy; it may
-/// send replies and use <paramref name="dc"/> to cancel, replace or begin dialogs.
+/// send replies and use the dialog context to cancel, replace or begin dialogs.
 /// </summary>
 public interface IInterruptionHandler
 {

@@ -99,7 +99,7 @@ public sealed class DailySessionDialog : WaterfallDialog<DailySessionDialog.Valu
             await _phrases.SayAsync(step.Context, remaining.Count > 0 ? "session.stoppedNext" : "session.stoppedLast", ct);
         if (!continuing && log.Exercises.Count > 0 && remaining.Count > 0)
         {
-            var next = plan.ExerciseOf(remaining[0]).TextFor(step.Context.Activity.Locale ?? "en").Name;
+            var next = TodayPlan.ExerciseOf(remaining[0]).TextFor(step.Context.Activity.Locale ?? "en").Name;
             await _phrases.SayAsync(step.Context, "session.welcomeBack", ct,
                 ("counts", SessionCounts.Describe(_phrases, step.Context, log, plan.Items.Count)), ("next", next));
         }

@@ -546,7 +546,7 @@ public sealed class ExerciseDialog : WaterfallDialog<ExerciseDialog.Values>
         return await step.PromptAsync(Prompts.Choice, question, ct);
     }
 
-    private async Task ShowStoppedAsync(ITurnContext turn, string messageId, string text, CancellationToken ct)
+    private static async Task ShowStoppedAsync(ITurnContext turn, string messageId, string text, CancellationToken ct)
     {
         var update = GuidedSetRunner.InPlace((Activity)MessageFactory.Text(text));
         update.Id = messageId;

@@ -49,6 +49,7 @@ public static class Prompts
                 phrases.Catalog.Get(language, "common.no"),
                 phrases.Words(language, "common.yesWords"),
                 phrases.Words(language, "common.noWords"))),
-            phrases.Catalog.DefaultLanguage) { NotUnderstood = notUnderstood };
+            phrases.Catalog.DefaultLanguage)
+        { NotUnderstood = notUnderstood };
     }
 }

@@ -54,7 +54,7 @@ public sealed class SafetyCheckDialog : WaterfallDialog<SafetyCheckDialog.Values
             var answer = step.GetResult<FoundChoice>().Value;
             if (answer is None or ThatsAll)
                 return step.EndDialogAsync((IReadOnlyList<SymptomFinding>)step.Values.Chosen, ct);
-            IEnumerable<SymptomFinding> added = answer.StartsWith(TypedPrefix, StringComparison.Ordinal)
+            var added = answer.StartsWith(TypedPrefix, StringComparison.Ordinal)
                 ? answer[TypedPrefix.Length..].Split(',').Select(Enum.Parse<SymptomFinding>)
                 : [Enum.Parse<SymptomFinding>(answer)];
             var chosen = step.Values.Chosen.Concat(added).Distinct().ToList();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HepBot.Conversations.Bot;
 using HepBot.Conversations.DialogLayer;
 using HepBot.Conversations.Patients;
@@ -28,7 +29,8 @@ public sealed class ReminderTimeDialog : WaterfallDialog<ReminderTimeDialog.Valu
         });
         AddStep(async (step, ct) =>
         {
-            ReminderTimeText.TryParse(step.GetResult<string>(), out var time);
+            // The time prompt's validator let through only text that parses.
+            _ = ReminderTimeText.TryParse(step.GetResult<string>(), out var time);
             await settings.SetReminderTimeAsync(ChatPerson.Of(step.Context).PatientId, step.Values.Index, time, ct);
             await phrases.SayAsync(step.Context, "settings.timeSaved", ct, ("time", ReminderTimeText.Format(time)));
             return await step.EndDialogAsync(null, ct);
@@ -54,7 +56,7 @@ public sealed class PauseRemindersDialog : WaterfallDialog<PauseRemindersDialog.
             var today = PatientClock.LocalDate(clock.GetUtcNow(), patient.TimeZoneId);
             if (patient.PausedUntil is { } until && until >= today)
             {
-                await phrases.SayAsync(step.Context, "settings.pausedAlready", ct, ("date", until.ToString("yyyy-MM-dd")));
+                await phrases.SayAsync(step.Context, "settings.pausedAlready", ct, ("date", until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
                 return await step.PromptAsync(Prompts.Choice, phrases.Choices(step.Context, "menu.prompt",
                 [
                     phrases.Choice(step.Context, "resume", "settings.resumeNow"),
@@ -72,7 +74,7 @@ public sealed class PauseRemindersDialog : WaterfallDialog<PauseRemindersDialog.
                     var today = PatientClock.LocalDate(clock.GetUtcNow(), person.Patient!.TimeZoneId);
                     var until = today.AddDays(days - 1);
                     await settings.SetPausedUntilAsync(person.PatientId, until, ct);
-                    await phrases.SayAsync(step.Context, "settings.paused", ct, ("date", until.ToString("yyyy-MM-dd")));
+                    await phrases.SayAsync(step.Context, "settings.paused", ct, ("date", until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
                     break;
                 case FoundChoice { Value: "resume" }:
                     await settings.SetPausedUntilAsync(person.PatientId, null, ct);

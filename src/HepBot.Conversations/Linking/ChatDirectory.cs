@@ -1,5 +1,4 @@
 using HepBot.Conversations.Bot;
-using HepBot.Core.Linking;
 using HepBot.Core.Patients;
 using HepBot.Data;
 using Microsoft.Bot.Schema;

@@ -3,7 +3,6 @@ using HepBot.Conversations.DialogLayer;
 using HepBot.Conversations.Dialogs;
 using HepBot.Conversations.Patients;
 using HepBot.Core.Linking;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
 namespace HepBot.Conversations.Linking;

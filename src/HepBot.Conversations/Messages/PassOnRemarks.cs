@@ -23,7 +23,7 @@ public sealed partial class PassOnRemarks(Phrases phrases, TherapistMessages mes
     {
         if (string.IsNullOrWhiteSpace(text) || text.TrimStart().StartsWith('/'))
             return false;
-        var words = Word().Matches(text).Count;
+        var words = Word().Count(text);
         return words >= 3 || (words >= 1 && (text.Contains('?') || text.Contains('¿')));
     }
 

@@ -1,7 +1,7 @@
+using System.Globalization;
 using HepBot.Conversations.Bot;
 using HepBot.Conversations.Content;
 using HepBot.Conversations.Dialogs;
-using HepBot.Conversations.Sessions;
 using HepBot.Core.Audit;
 using HepBot.Core.Patients;
 using HepBot.Core.Time;
@@ -35,9 +35,9 @@ public sealed class PatientDataExport(IDbContextFactory<HepBotDbContext> context
                 ("zone", patient.TimeZoneId),
                 ("times", patient.ReminderTimes.Count == 0 ? none : string.Join(", ", patient.ReminderTimes.Select(ReminderTimeText.Format))),
                 ("reminders", patient.PausedUntil is { } until
-                    ? phrases.Get(turn, "data.remindersPausedUntil", ("date", until.ToString("yyyy-MM-dd")))
+                    ? phrases.Get(turn, "data.remindersPausedUntil", ("date", until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
                     : phrases.Get(turn, "data.remindersOn")),
-                ("linked", patient.LinkedAt?.ToString("yyyy-MM-dd") ?? none)),
+                ("linked", patient.LinkedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? none)),
         };
 
         var prescription = await db.Prescriptions.AsNoTracking()
@@ -47,7 +47,7 @@ public sealed class PatientDataExport(IDbContextFactory<HepBotDbContext> context
         {
             lines.Add("");
             lines.Add(phrases.Get(turn, "data.exportProgram", ("version", prescription.Version),
-                ("start", prescription.Schedule.StartDate.ToString("yyyy-MM-dd"))));
+                ("start", prescription.Schedule.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
             lines.AddRange(prescription.Items.Select(i => phrases.Get(turn, "data.exportProgramItem",
                 ("name", i.Exercise!.TextFor(locale).Name), ("dose", doseWords.Describe(turn, i)))));
         }
@@ -62,10 +62,10 @@ public sealed class PatientDataExport(IDbContextFactory<HepBotDbContext> context
         if (sessions.Count == 0)
             lines.Add(phrases.Get(turn, "data.exportNoSessions"));
         lines.AddRange(sessions.Select(s => phrases.Get(turn, "data.exportSession",
-            ("date", s.LocalDate.ToString("yyyy-MM-dd")),
+            ("date", s.LocalDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             ("status", phrases.Get(turn, "data.status." + char.ToLowerInvariant(s.Status.ToString()[0]) + s.Status.ToString()[1..])),
             ("done", s.ExercisesDone), ("planned", s.ExercisesPlanned),
-            ("before", s.PainBefore?.ToString() ?? "–"), ("after", s.PainAfter?.ToString() ?? "–"))));
+            ("before", s.PainBefore?.ToString(CultureInfo.InvariantCulture) ?? "–"), ("after", s.PainAfter?.ToString(CultureInfo.InvariantCulture) ?? "–"))));
 
         var messages = await db.PatientMessages.CountAsync(m => m.PatientId == patientId, ct);
         lines.Add("");

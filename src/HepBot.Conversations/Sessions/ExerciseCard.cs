@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using HepBot.Conversations.Bot;
 using HepBot.Conversations.Content;
@@ -24,7 +25,7 @@ public sealed class ExerciseCard(Phrases phrases, DoseWords doseWords, ExerciseM
             .AppendLine()
             .AppendLine(phrases.Get(turn, "exercise.stepsTitle"));
         for (var i = 0; i < text.Steps.Count; i++)
-            body.AppendLine($"{i + 1}. {text.Steps[i]}");
+            body.AppendLine(CultureInfo.InvariantCulture, $"{i + 1}. {text.Steps[i]}");
         AppendList(body, phrases.Get(turn, "exercise.cuesTitle"), text.Cues);
         AppendList(body, phrases.Get(turn, "exercise.cautionsTitle"), text.Cautions);
         if (!string.IsNullOrWhiteSpace(item.Notes))
@@ -64,6 +65,6 @@ public sealed class ExerciseCard(Phrases phrases, DoseWords doseWords, ExerciseM
             return;
         body.AppendLine().AppendLine(title);
         foreach (var line in lines)
-            body.AppendLine($"• {line}");
+            body.AppendLine(CultureInfo.InvariantCulture, $"• {line}");
     }
 }

@@ -54,7 +54,7 @@ public sealed class ExerciseMediaLocator(string mediaFolder, ExercisePictures? p
     {
         if (media is null)
             return null;
-        string? location = media.Url;
+        var location = media.Url;
         if (location is null && media.FilePath is { } file)
         {
             var path = Path.GetFullPath(Path.Combine(mediaFolder, file));

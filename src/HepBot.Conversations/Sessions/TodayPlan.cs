@@ -36,6 +36,6 @@ public sealed record TodayPlan(
     public static IReadOnlyList<PrescriptionItem> Remaining(IReadOnlyList<PrescriptionItem> items, SessionLog log) =>
         items.Where(i => log.Exercises.All(e => e.PrescriptionItemId != i.Id)).OrderBy(i => i.Order).ToList();
 
-    public Exercise ExerciseOf(PrescriptionItem item) =>
+    public static Exercise ExerciseOf(PrescriptionItem item) =>
         item.Exercise ?? throw new InvalidOperationException("Prescription items must be loaded with their exercise.");
 }

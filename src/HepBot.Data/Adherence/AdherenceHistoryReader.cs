@@ -45,7 +45,7 @@ public static class AdherenceHistoryReader
         var versions = versionsInOrder.ToList();
         return versions.Select((v, i) =>
         {
-            DateOnly? to = v.Schedule.EndDate;
+            var to = v.Schedule.EndDate;
             if (i + 1 < versions.Count)
             {
                 // A next version stored as starting on the first representable day leaves this one no day at all.

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using HepBot.Core.Adherence;
-using HepBot.Core.Audit;
 using HepBot.Core.Billing;
 using HepBot.Core.Time;
 using HepBot.Data;

@@ -1,6 +1,5 @@
 using HepBot.Channels;
 using HepBot.Conversations;
-using HepBot.Conversations.Bot;
 using HepBot.Conversations.Content;
 using HepBot.Conversations.Linking;
 using HepBot.Core.Safety;

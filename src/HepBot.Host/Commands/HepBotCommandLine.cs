@@ -3,7 +3,6 @@ using HepBot.Conversations.Content;
 using HepBot.Data;
 using HepBot.Data.ExerciseLibrary;
 using HepBot.Host.Chat;
-using HepBot.Host.Database;
 using Microsoft.Extensions.Options;
 
 namespace HepBot.Host.Commands;
@@ -17,8 +16,8 @@ internal static class HepBotCommandLine
     /// <param name="settings">Configuration laid over the usual sources; tests use it to point at their database.</param>
     /// <param name="input">What the `chat` verb reads the patient's answers from; the console when null.</param>
     public static Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error,
-        IEnumerable<KeyValuePair<string, string?>>? settings = null, CancellationToken cancellationToken = default,
-        TextReader? input = null)
+        IEnumerable<KeyValuePair<string, string?>>? settings = null, TextReader? input = null,
+        CancellationToken cancellationToken = default)
     {
         var root = new RootCommand("HepBot: home exercise programs over chat. Without a verb, runs the web host.")
         {

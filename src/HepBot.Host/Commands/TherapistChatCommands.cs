@@ -1,7 +1,6 @@
 using System.CommandLine;
 using HepBot.Conversations.Linking;
 using HepBot.Core.Clinics;
-using HepBot.Data;
 using HepBot.Host.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -26,7 +25,7 @@ internal static class TherapistChatCommands
         var chat = new Option<Guid>("--chat") { Required = true, Description = "The chat id shown by `therapist-chat list`." };
         unlink.Add(chat);
 
-        link.SetAction((parse, ct) => WithTherapist(parse, settings, error, ct, async (therapist, services) =>
+        link.SetAction((parse, ct) => WithTherapist(parse, settings, error, ct: ct, work: async (therapist, services) =>
         {
             var code = await services.GetRequiredService<TherapistChatLinks>().CreateCodeAsync(therapist.Id, Actor, ct);
             var deepLink = services.GetRequiredService<IOptions<TelegramOptions>>().Value.DeepLink(code.Code);
@@ -36,7 +35,7 @@ internal static class TherapistChatCommands
                 await output.WriteLineAsync($"  Or open on your phone: {deepLink}");
             return 0;
         }));
-        list.SetAction((parse, ct) => WithTherapist(parse, settings, error, ct, async (therapist, services) =>
+        list.SetAction((parse, ct) => WithTherapist(parse, settings, error, ct: ct, work: async (therapist, services) =>
         {
             var chats = await services.GetRequiredService<TherapistChatLinks>().ListAsync(therapist.Id, ct);
             if (chats.Count == 0)
@@ -46,7 +45,7 @@ internal static class TherapistChatCommands
                     + (c.UnreachableSince is { } since ? $"  unreachable since {since:yyyy-MM-dd HH:mm} UTC" : ""));
             return 0;
         }));
-        unlink.SetAction((parse, ct) => WithTherapist(parse, settings, error, ct, async (therapist, services) =>
+        unlink.SetAction((parse, ct) => WithTherapist(parse, settings, error, ct: ct, work: async (therapist, services) =>
         {
             var id = parse.GetValue(chat);
             if (!await services.GetRequiredService<TherapistChatLinks>().UnlinkAsync(therapist.Id, id, Actor, ct))
@@ -60,7 +59,7 @@ internal static class TherapistChatCommands
     private static Option<string> EmailOption() => new("--email") { Required = true, Description = "The therapist's e-mail." };
 
     private static Task<int> WithTherapist(ParseResult parse, IEnumerable<KeyValuePair<string, string?>>? settings, TextWriter error,
-        CancellationToken ct, Func<Therapist, IServiceProvider, Task<int>> work) =>
+        Func<Therapist, IServiceProvider, Task<int>> work, CancellationToken ct) =>
         AdminDatabase.RunAsync(settings, error, async (db, services) =>
         {
             var typed = parse.GetValue<string>("--email")!;

@@ -43,13 +43,15 @@ internal static class PictureHosting
     public static void MapExercisePictures(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/media/exercises/{slug}");
-        group.MapGet("/still.png", (string slug, string? side, HepBot.Pictures.ExercisePictures pictures) =>
+        group.MapGet("/still.png", (string slug, [System.ComponentModel.Description("left or right (default right): the side the picture shows")] string? side, HepBot.Pictures.ExercisePictures pictures) =>
             Serve(slug, side, pictures.Still))
+            .Produces(StatusCodes.Status200OK, contentType: "image/png")
             .WithTags("Exercise pictures")
             .WithSummary("Get an exercise's picture")
             .WithDescription("The drawn still picture (PNG) of a library exercise, for side=left or right (default right). Public: Teams fetches card pictures itself, and a picture of an exercise says nothing about any patient.");
-        group.MapGet("/animation.gif", (string slug, string? side, HepBot.Pictures.ExercisePictures pictures) =>
+        group.MapGet("/animation.gif", (string slug, [System.ComponentModel.Description("left or right (default right): the side the animation shows")] string? side, HepBot.Pictures.ExercisePictures pictures) =>
             Serve(slug, side, pictures.Animation))
+            .Produces(StatusCodes.Status200OK, contentType: "image/gif")
             .WithTags("Exercise pictures")
             .WithSummary("Get an exercise's animation")
             .WithDescription("The drawn animation (GIF) of a library exercise, for side=left or right (default right). Public, like the still picture.");

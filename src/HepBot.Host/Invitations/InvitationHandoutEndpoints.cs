@@ -1,7 +1,5 @@
-using HepBot.Core.Audit;
 using HepBot.Core.Linking;
 using HepBot.Data;
-using HepBot.Host.Access;
 using HepBot.Host.Authentication;
 using HepBot.Host.WebApp;
 using Microsoft.EntityFrameworkCore;

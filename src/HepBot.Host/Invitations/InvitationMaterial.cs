@@ -130,24 +130,24 @@ public sealed class InvitationMaterial(DialogTextCatalog texts, IOptions<Telegra
     {
         static string E(string? text) => Encoder.Encode(text ?? "");
         var html = new StringBuilder();
-        html.Append($"<!DOCTYPE html>\n<html lang=\"{E(sheet.Language)}\">\n<head>\n<meta charset=\"utf-8\">\n");
-        html.Append($"<title>{E(sheet.Title)}</title>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"{E(sheet.Language)}\">\n<head>\n<meta charset=\"utf-8\">\n");
+        html.Append(CultureInfo.InvariantCulture, $"<title>{E(sheet.Title)}</title>\n");
         html.Append(stylesheetHref is null ? $"<style>{HandoutStyle}</style>\n" : $"<link rel=\"stylesheet\" href=\"{E(stylesheetHref)}\">\n");
         html.Append("</head>\n<body>\n<main class=\"sheet\">\n");
-        html.Append($"<h1>{E(sheet.Title)}</h1>\n<p>{E(sheet.Greeting)}</p>\n<p>{E(sheet.Intro)}</p>\n");
-        html.Append($"<p class=\"label\">{E(sheet.CodeLabel)}</p>\n<p class=\"code\" data-code>{E(sheet.Code)}</p>\n");
-        html.Append($"<p data-expiry>{E(sheet.Expires)}</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{E(sheet.Title)}</h1>\n<p>{E(sheet.Greeting)}</p>\n<p>{E(sheet.Intro)}</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"label\">{E(sheet.CodeLabel)}</p>\n<p class=\"code\" data-code>{E(sheet.Code)}</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p data-expiry>{E(sheet.Expires)}</p>\n");
         if (sheet.DeepLink is not null)
         {
-            html.Append($"<h2>{E(sheet.TelegramHeading)}</h2>\n");
-            html.Append($"<img class=\"qr\" src=\"{sheet.QrPngDataUri}\" alt=\"{E(sheet.QrAlt)}\" data-qr>\n");
-            html.Append($"<p>{E(sheet.TelegramSteps)}</p>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<h2>{E(sheet.TelegramHeading)}</h2>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<img class=\"qr\" src=\"{sheet.QrPngDataUri}\" alt=\"{E(sheet.QrAlt)}\" data-qr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p>{E(sheet.TelegramSteps)}</p>\n");
         }
-        html.Append($"<h2>{E(sheet.TeamsHeading)}</h2>\n<p>{E(sheet.TeamsSteps)}</p>\n");
-        html.Append($"<h2>{E(sheet.NextHeading)}</h2>\n<ol>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{E(sheet.TeamsHeading)}</h2>\n<p>{E(sheet.TeamsSteps)}</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{E(sheet.NextHeading)}</h2>\n<ol>\n");
         foreach (var line in sheet.Next)
-            html.Append($"<li>{E(line)}</li>\n");
-        html.Append($"</ol>\n<footer>{E(sheet.Footer)}</footer>\n</main>\n</body>\n</html>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<li>{E(line)}</li>\n");
+        html.Append(CultureInfo.InvariantCulture, $"</ol>\n<footer>{E(sheet.Footer)}</footer>\n</main>\n</body>\n</html>\n");
         return html.ToString();
     }
 }

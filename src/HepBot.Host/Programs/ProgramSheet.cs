@@ -1,6 +1,5 @@
 using System.Globalization;
 using HepBot.Conversations.Content;
-using HepBot.Core.Audit;
 using HepBot.Core.Exercises;
 using HepBot.Core.Linking;
 using HepBot.Core.Prescriptions;

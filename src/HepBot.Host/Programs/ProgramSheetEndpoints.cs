@@ -12,6 +12,8 @@ internal static class ProgramSheetEndpoints
     {
         app.MapGet("api/v1/patients/{id:guid}/program.pdf", (Guid id, ApiCaller caller, ProgramSheet sheet, CancellationToken ct) => PdfAsync(id, caller, sheet, ct))
             .RequireAuthorization().WithTags("Prescriptions")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The patient's current program as a printable PDF")
             .WithDescription("Clinic, exercises with their pictures, plain dose words, steps and notes; the open invitation's QR code while the patient has no linked chat. 404 for a patient the caller does not see or without a program.");
         app.MapGet(WebAppHosting.BasePath + "/patients/{id:guid}/program.pdf", (Guid id, HttpContext http, ProgramSheet sheet, CancellationToken ct) =>

@@ -2,7 +2,6 @@ using System.Globalization;
 using HepBot.Conversations.Content;
 using HepBot.Conversations.Therapists;
 using HepBot.Host.WebApp.Accounts;
-using Microsoft.Net.Http.Headers;
 
 namespace HepBot.Host.WebApp;
 

@@ -1,8 +1,5 @@
-using HepBot.Core.Patients;
 using HepBot.Core.Prescriptions;
 using HepBot.Core.Reminders;
-using HepBot.Core.Sessions;
-using HepBot.Core.Time;
 using HepBot.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,6 @@
 using HepBot.Channels.Proactive;
 using HepBot.Conversations.Content;
 using HepBot.Core.Clinics;
-using HepBot.Core.Linking;
 using HepBot.Core.Patients;
 using HepBot.Data;
 using HepBot.Testing;
@@ -138,15 +137,15 @@ public sealed class ProactiveMessengerTests : IAsyncLifetime
 
     private static ChannelAccount Account(string channel, string conversation, DateTimeOffset linkedAt, ConversationReference? reference,
         Guid? patient = null, Guid? therapist = null) => new()
-    {
-        Channel = channel,
-        ChannelUserId = patient is null ? "therapist-user" : "patient-user",
-        ConversationId = conversation,
-        ConversationReference = reference is null ? null : JsonConvert.SerializeObject(reference),
-        PatientId = patient,
-        TherapistId = therapist,
-        LinkedAt = linkedAt,
-    };
+        {
+            Channel = channel,
+            ChannelUserId = patient is null ? "therapist-user" : "patient-user",
+            ConversationId = conversation,
+            ConversationReference = reference is null ? null : JsonConvert.SerializeObject(reference),
+            PatientId = patient,
+            TherapistId = therapist,
+            LinkedAt = linkedAt,
+        };
 
     private sealed class Contexts(TestDatabase database) : IDbContextFactory<HepBotDbContext>
     {

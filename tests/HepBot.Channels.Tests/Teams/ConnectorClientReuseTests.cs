@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using HepBot.Channels.Teams;
-using Microsoft.Bot.Builder.Skills;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;

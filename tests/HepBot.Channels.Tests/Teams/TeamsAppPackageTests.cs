@@ -72,11 +72,11 @@ public sealed partial class TeamsAppPackageTests
         Assert.NotEqual((string?)manifest["description"]!["short"], (string?)file["description.short"]);
         // Only keys the localization schema allows, within the manifest's own length limits.
         Assert.All(file.Where(p => p.Key != "$schema"), p => Assert.Matches(LocalizableKey(), p.Key));
-        Assert.Equal(TeamsAppPackage.MenuCommands.Count, file.Count(p => p.Key.StartsWith("bots[0]")));
+        Assert.Equal(TeamsAppPackage.MenuCommands.Count, file.Count(p => p.Key.StartsWith("bots[0]", StringComparison.Ordinal)));
         Assert.InRange(((string)file["name.full"]!).Length, 1, 100);
         Assert.InRange(((string)file["description.short"]!).Length, 1, 80);
         Assert.InRange(((string)file["description.full"]!).Length, 1, 4000);
-        Assert.All(file.Where(p => p.Key.StartsWith("bots[0]")), p => Assert.InRange(((string)p.Value!).Length, 1, 128));
+        Assert.All(file.Where(p => p.Key.StartsWith("bots[0]", StringComparison.Ordinal)), p => Assert.InRange(((string)p.Value!).Length, 1, 128));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HepBot.Channels.Teams;
 using HepBot.Conversations.DialogLayer;
 using Microsoft.Bot.Builder;
@@ -10,7 +11,7 @@ namespace HepBot.Channels.Tests.Teams;
 /// <summary>What a question with buttons looks like when it reaches a patient in Teams personal chat.</summary>
 public sealed class TeamsMessageShaperTests
 {
-    private static readonly string[] PainScale = [.. Enumerable.Range(0, 11).Select(n => n.ToString())];
+    private static readonly string[] PainScale = [.. Enumerable.Range(0, 11).Select(n => n.ToString(CultureInfo.InvariantCulture))];
 
     [Fact]
     public void A_yes_no_question_keeps_its_suggested_actions()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HepBot.Channels.Telegram;
 using HepBot.Conversations.Bot;
 using HepBot.Conversations.Content;
@@ -138,7 +139,7 @@ public sealed class TelegramOutgoingTests : IDisposable
     [Fact]
     public void A_pain_scale_sits_in_two_rows_and_words_three_to_a_row()
     {
-        var pain = InlineKeyboards.From(ChoiceFactory.SuggestedActions(Enumerable.Range(0, 11).Select(n => new Choice(n.ToString()))))!;
+        var pain = InlineKeyboards.From(ChoiceFactory.SuggestedActions(Enumerable.Range(0, 11).Select(n => new Choice(n.ToString(CultureInfo.InvariantCulture)))))!;
         Assert.Equal([6, 5], pain.InlineKeyboard.Select(r => r.Count()));
 
         var reasons = InlineKeyboards.From(ChoiceFactory.SuggestedActions(
@@ -172,7 +173,7 @@ public sealed class TelegramOutgoingTests : IDisposable
 
     private static async Task SendAsync(TelegramAdapter adapter, Activity activity)
     {
-        var reference = new ConversationReference { ChannelId = "telegram", Conversation = new ConversationAccount(id: Chat.ToString()) };
+        var reference = new ConversationReference { ChannelId = "telegram", Conversation = new ConversationAccount(id: Chat.ToString(CultureInfo.InvariantCulture)) };
         await adapter.ContinueConversationAsync(new System.Security.Claims.ClaimsIdentity(), reference,
             (turn, ct) => turn.SendActivityAsync(activity, ct), Ct);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HepBot.Core.Sessions;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -58,7 +59,7 @@ public sealed class TelegramSessionTests
         Assert.Equal(8, calls.Count(c => c.Method == "editMessageText" && c.Field("reply_markup") is null));
 
         // An old button pressed again is answered but changes nothing.
-        var consentQuestion = chat.Api.SentMessage(int.Parse(edit.Field("message_id")!));
+        var consentQuestion = chat.Api.SentMessage(int.Parse(edit.Field("message_id")!, CultureInfo.InvariantCulture));
         await chat.DeliverAsync(id => FakeBotApi.PressOn(id, consentQuestion, "yes"));
         Assert.Equal(["answerCallbackQuery"], chat.Replies.Select(c => c.Method));
 
@@ -68,7 +69,7 @@ public sealed class TelegramSessionTests
             Assert.Equal(SessionStatus.Completed, log.Status);
             Assert.Equal((2, 1, Difficulty.JustRight), (log.PainBefore, log.PainAfter, log.Difficulty));
             var account = await db.ChannelAccounts.SingleAsync(Ct);
-            Assert.Equal(("telegram", TelegramBotHarness.AlexChat.ToString()), (account.Channel, account.ConversationId));
+            Assert.Equal(("telegram", TelegramBotHarness.AlexChat.ToString(CultureInfo.InvariantCulture)), (account.Channel, account.ConversationId));
 
             // Later, from the stored reference: a proactive message arrives in Alex's chat.
             var reference = JsonConvert.DeserializeObject<ConversationReference>(account.ConversationReference!)!;

@@ -39,13 +39,13 @@ public sealed class DoseWordsTests
     public void No_dose_word_is_jargon()
     {
         foreach (var language in new[] { "en", "es" })
-        foreach (var side in Enum.GetValues<Side>())
-        {
-            var words = Words.Describe(new ExerciseDose(3, 10, 5, 30, side), language, BodyRegion.Knee);
-            Assert.DoesNotContain("×", words);
-            Assert.DoesNotContain("rep", words, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain("set", words, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain("serie", words, StringComparison.OrdinalIgnoreCase);
-        }
+            foreach (var side in Enum.GetValues<Side>())
+            {
+                var words = Words.Describe(new ExerciseDose(3, 10, 5, 30, side), language, BodyRegion.Knee);
+                Assert.DoesNotContain("×", words);
+                Assert.DoesNotContain("rep", words, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotContain("set", words, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotContain("serie", words, StringComparison.OrdinalIgnoreCase);
+            }
     }
 }

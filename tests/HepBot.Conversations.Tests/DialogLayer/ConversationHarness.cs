@@ -7,7 +7,7 @@ using Newtonsoft.Json.Linq;
 namespace HepBot.Conversations.Tests.DialogLayer;
 
 /// <summary>
-/// One patient conversation over in-memory storage. <see cref="Start"/> can be called again with a
+/// One patient conversation over in-memory storage. <see cref="Start(Dialog, IInterruptionHandler[])"/> can be called again with a
 /// fresh dialog tree to play a bot restart: new ConversationState, same storage.
 /// </summary>
 internal sealed class ConversationHarness

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HepBot.Conversations.DialogLayer;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -19,7 +20,7 @@ public sealed class InterruptionTests
             .Send("help")
             .AssertReply(Help)
             .AssertReplyWithButtons(ExerciseCheckInDialog.PainQuestion,
-                Enumerable.Range(0, 11).Select(n => (n.ToString(), n.ToString())).ToArray())
+                Enumerable.Range(0, 11).Select(n => (n.ToString(CultureInfo.InvariantCulture), n.ToString(CultureInfo.InvariantCulture))).ToArray())
             .Send("3")
             .AssertReply(ExerciseCheckInDialog.HarderQuestion)
             .StartTestAsync();
@@ -127,9 +128,9 @@ public sealed class InterruptionTests
     public async Task A_language_change_is_acknowledged_and_the_question_is_asked_in_the_new_language()
     {
         await PromptProbe.Ask(new ConfirmPrompt("harder", ExerciseCheckInDialog.YesNo), new PromptOptions
-            {
-                Prompt = MessageFactory.Text(ExerciseCheckInDialog.HarderQuestion),
-            }, new TestPolicy()).Flow
+        {
+            Prompt = MessageFactory.Text(ExerciseCheckInDialog.HarderQuestion),
+        }, new TestPolicy()).Flow
             .Send("hi")
             .AssertReplyWithButtons(ExerciseCheckInDialog.HarderQuestion, ("Yes", "yes"), ("No", "no"))
             .Send("español")

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HepBot.Conversations.DialogLayer;
 using Microsoft.Bot.Builder;
 
@@ -9,7 +10,7 @@ public sealed class NumberPromptTests
     private const string Retry = "Please send a number from 0 to 10.";
 
     private static readonly (string, string)[] ZeroToTen =
-        Enumerable.Range(0, 11).Select(n => (n.ToString(), n.ToString())).ToArray();
+        Enumerable.Range(0, 11).Select(n => (n.ToString(CultureInfo.InvariantCulture), n.ToString(CultureInfo.InvariantCulture))).ToArray();
 
     private static PromptOptions PainScale() => new()
     {

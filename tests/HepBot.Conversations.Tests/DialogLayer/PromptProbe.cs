@@ -1,5 +1,4 @@
 using HepBot.Conversations.DialogLayer;
-using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
 namespace HepBot.Conversations.Tests.DialogLayer;

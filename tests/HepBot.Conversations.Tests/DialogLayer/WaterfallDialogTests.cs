@@ -1,5 +1,4 @@
 using HepBot.Conversations.DialogLayer;
-using Microsoft.Bot.Builder;
 
 namespace HepBot.Conversations.Tests.DialogLayer;
 

@@ -1,4 +1,4 @@
-using HepBot.Conversations;
+using System.Globalization;
 using HepBot.Conversations.Bot;
 using HepBot.Conversations.Linking;
 using HepBot.Conversations.Patients;
@@ -9,7 +9,6 @@ using HepBot.Core.Prescriptions;
 using HepBot.Core.Reminders;
 using HepBot.Core.Safety;
 using HepBot.Core.Sessions;
-using HepBot.Conversations.Content;
 using HepBot.Conversations.DialogLayer;
 using HepBot.Data;
 using HepBot.Data.BotState;
@@ -117,7 +116,7 @@ public sealed class BotHarness : IAsyncDisposable
     {
         await SayAsync("start");
         await TapAsync("start");
-        await SayAsync(painBefore.ToString());
+        await SayAsync(painBefore.ToString(CultureInfo.InvariantCulture));
     }
 
     public async Task SayAsync(string text) => await SendAsync(MessageFactory.Text(text));
@@ -358,7 +357,9 @@ public sealed class RecordingReminders : IReminderSchedule
     public TimeProvider? Clock { get; set; }
 
     /// <summary>Changes waiting for <see cref="Release"/>.</summary>
-    public int Waiting;
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    private int _waiting;
 
     public void Hold() => _released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -366,9 +367,9 @@ public sealed class RecordingReminders : IReminderSchedule
 
     public async Task OnPatientChangedAsync(Guid patientId, CancellationToken ct)
     {
-        Interlocked.Increment(ref Waiting);
+        Interlocked.Increment(ref _waiting);
         await _released.Task.WaitAsync(ct);
-        Interlocked.Decrement(ref Waiting);
+        Interlocked.Decrement(ref _waiting);
         lock (Changed)
             Changed.Add(patientId);
     }
@@ -404,8 +405,11 @@ public sealed class RecordingChats(Func<Guid, string> localeOfPatient) : IChatNo
     private async Task<bool> RecordAsync(Guid recipientId, string locale, Func<ITurnContext, CancellationToken, Task> compose, CancellationToken ct)
     {
         var adapter = new TestAdapter(TestAdapter.CreateConversation("proactive", recipientId.ToString(), "hepbot"));
-        using var turn = new TurnContext(adapter, new Activity { Type = ActivityTypes.Event, Locale = locale,
-            Conversation = new ConversationAccount(id: recipientId.ToString()), ChannelId = "test" });
+        using var turn = new TurnContext(adapter, new Activity
+        {
+            Type = ActivityTypes.Event, Locale = locale,
+            Conversation = new ConversationAccount(id: recipientId.ToString()), ChannelId = "test"
+        });
         turn.OnSendActivities(async (_, activities, next) =>
         {
             lock (Sent)

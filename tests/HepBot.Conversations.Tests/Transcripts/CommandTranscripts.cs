@@ -1,3 +1,4 @@
+using System.Globalization;
 using HepBot.Core.Alerts;
 using HepBot.Core.Audit;
 using HepBot.Core.Patients;
@@ -229,7 +230,7 @@ public sealed class CommandTranscripts
 
         Assert.StartsWith("I guide you through your home exercises. Type start for today's session", chat.Transcript);
         Assert.Equal("Before we start: how is your pain right now, from 0 (no pain) to 10 (worst imaginable)?", chat.LastReply);
-        Assert.Equal(Enumerable.Range(0, 11).Select(n => n.ToString()), chat.Buttons);
+        Assert.Equal(Enumerable.Range(0, 11).Select(n => n.ToString(CultureInfo.InvariantCulture)), chat.Buttons);
         await chat.SayAsync("4");
         Assert.Equal(4, (await chat.TodaysLogAsync()).PainBefore);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HepBot.Core.Prescriptions;
 using HepBot.Core.Sessions;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ public sealed class DailySessionTranscripts
         Assert.Contains("Today: 3 exercises, about", chat.Transcript);
         await chat.SayAsync("Start now");
         Assert.Contains("how is your pain right now", chat.Transcript);
-        Assert.Equal(Enumerable.Range(0, 11).Select(n => n.ToString()), chat.Buttons);
+        Assert.Equal(Enumerable.Range(0, 11).Select(n => n.ToString(CultureInfo.InvariantCulture)), chat.Buttons);
 
         await chat.SayAsync("2");
         Assert.Contains("Exercise 1 of 3: Quad set", chat.Transcript);

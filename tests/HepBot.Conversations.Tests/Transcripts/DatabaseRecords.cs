@@ -10,6 +10,8 @@ namespace HepBot.Conversations.Tests.Transcripts;
 /// </summary>
 internal static class DatabaseRecords
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     public static async Task<string> DescribeAsync(TestDatabase database)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -24,6 +26,6 @@ internal static class DatabaseRecords
             Invitations = await db.Invitations.AsNoTracking().OrderBy(i => i.Id).ToListAsync(ct),
             Audit = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync(ct),
         };
-        return JsonSerializer.Serialize(records, new JsonSerializerOptions { WriteIndented = true });
+        return JsonSerializer.Serialize(records, Indented);
     }
 }

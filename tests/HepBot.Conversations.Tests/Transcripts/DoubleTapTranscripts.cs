@@ -18,7 +18,7 @@ public sealed class DoubleTapTranscripts
 
         await chat.DoubleTapAsync("done");
 
-        Assert.Single(chat.Replies, r => r.Text.StartsWith("Exercise 2 of 3: Straight leg raise"));
+        Assert.Single(chat.Replies, r => r.Text.StartsWith("Exercise 2 of 3: Straight leg raise", StringComparison.Ordinal));
         Assert.DoesNotContain("Exercise 3 of 3", chat.Transcript);
         var answer = Assert.Single((await chat.TodaysLogAsync()).Exercises);
         Assert.Equal((chat.Clinic.Exercises[0].Id, ExerciseOutcome.Done), (answer.ExerciseId, answer.Outcome));
@@ -38,7 +38,7 @@ public sealed class DoubleTapTranscripts
         // "2" at the exercise card would mean its second button, Skip.
         await chat.DoubleTapAsync("2");
 
-        Assert.Single(chat.Replies, r => r.Text.StartsWith("Exercise 1 of 3: Quad set"));
+        Assert.Single(chat.Replies, r => r.Text.StartsWith("Exercise 1 of 3: Quad set", StringComparison.Ordinal));
         Assert.DoesNotContain("What's getting in the way", chat.Transcript);
         var log = await chat.TodaysLogAsync();
         Assert.Equal(2, log.PainBefore);

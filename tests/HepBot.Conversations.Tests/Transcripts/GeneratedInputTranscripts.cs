@@ -1,3 +1,4 @@
+using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -64,7 +65,7 @@ public sealed class GeneratedInputTranscripts
             {
                 case Kinds.Advance:
                     // The first button on screen, or what an unlinked chat needs: the code.
-                    var first = chat.Buttons.FirstOrDefault();
+                    var first = chat.Buttons is [var firstButton, ..] ? firstButton : null;
                     return first is not null ? chat.Press(first)
                         : chat.Transcript.Contains("code") || chat.Replies.Count == 0 ? MessageFactory.Text($"/start {chat.Clinic.InvitationCode}")
                         : MessageFactory.Text("start");
@@ -123,7 +124,7 @@ public sealed class GeneratedInputTranscripts
             from digits in Gen.ListOf(Gen.Choose(0, 9), count)
             from separator in Gen.Elements("", ":", "：", ".", "/", " pm", "/10")
             from more in Gen.Choose(0, 99)
-            select string.Concat(digits.Select(d => script[d])) + separator + (separator.Length > 0 ? string.Concat(more.ToString().Select(c => script[c - '0'])) : "");
+            select string.Concat(digits.Select(d => script[d])) + separator + (separator.Length > 0 ? string.Concat(more.ToString(CultureInfo.InvariantCulture).Select(c => script[c - '0'])) : "");
 
         private static Gen<JToken?> AnySubmit =>
             Gen.OneOf(

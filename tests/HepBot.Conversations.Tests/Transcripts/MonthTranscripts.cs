@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using HepBot.Core.Alerts;
@@ -94,7 +95,7 @@ public sealed partial class MonthTranscripts
     {
         await chat.SayAsync("start");
         await chat.TapAsync("start");
-        await chat.SayAsync(painBefore.ToString());
+        await chat.SayAsync(painBefore.ToString(CultureInfo.InvariantCulture));
         Outcome[] outcomes;
         switch (plan)
         {
@@ -195,7 +196,7 @@ public sealed partial class MonthTranscripts
         if (note is null)
             Assert.DoesNotContain("A note from your therapist", text);
         else
-            Assert.Single(said, s => s.StartsWith($"A note from your therapist about this program: {note}"));
+            Assert.Single(said, s => s.StartsWith($"A note from your therapist about this program: {note}", StringComparison.Ordinal));
 
         // Cards: the full one the first day; from the second meeting each exercise's card is compact and fits six phone lines.
         var cards = said.Select(s => (Text: s, Match: CardHeading().Match(s))).Where(c => c.Match.Success).ToList();
@@ -222,7 +223,7 @@ public sealed partial class MonthTranscripts
         Assert.Equal($"This week: {weekDone} of {weekPlanned} training days done.", summary[1]);
         // A day not fully done ends the run that same evening; "a good start" only for the first run.
         var streak = Streak(outcomes, today);
-        var streakLine = summary.SingleOrDefault(l => l.StartsWith("Training days in a row"));
+        var streakLine = summary.SingleOrDefault(l => l.StartsWith("Training days in a row", StringComparison.Ordinal));
         Assert.Equal(streak switch
         {
             0 => null,
@@ -315,7 +316,7 @@ public sealed partial class MonthTranscripts
         /// <summary>What HepBot said in the last turn, joined.</summary>
         public string Last { get; private set; } = "";
 
-        public void Heading(string heading) => _all.AppendLine().AppendLine($"=== {heading} ===");
+        public void Heading(string heading) => _all.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"=== {heading} ===");
 
         public void StartDay() => Day.Clear();
 
@@ -347,7 +348,7 @@ public sealed partial class MonthTranscripts
             if (chat.Edits.Count > 0)
             {
                 var last = chat.Edits[^1];
-                _all.AppendLine($"    ({chat.Edits.Count} edits of the set message, the last:)");
+                _all.AppendLine(CultureInfo.InvariantCulture, $"    ({chat.Edits.Count} edits of the set message, the last:)");
                 _all.AppendLine(Indent(last.Text ?? ""));
                 if (editsOnly)
                     said.Add(last.Text ?? "");

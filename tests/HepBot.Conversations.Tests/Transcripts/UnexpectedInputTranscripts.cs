@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace HepBot.Conversations.Tests.Transcripts;
 
 /// <summary>
@@ -64,7 +66,7 @@ public sealed class UnexpectedInputTranscripts
         await SendAsync(chat, message);
 
         Assert.Equal("Please send a number from 0 to 10, or tap one of the buttons.", chat.Transcript);
-        Assert.Equal(Enumerable.Range(0, 11).Select(n => n.ToString()), chat.Buttons);
+        Assert.Equal(Enumerable.Range(0, 11).Select(n => n.ToString(CultureInfo.InvariantCulture)), chat.Buttons);
         Assert.Equal(before, await chat.RecordsAsync());
         await chat.SayAsync("3");
         Assert.StartsWith("Exercise 1 of 3", chat.Transcript);

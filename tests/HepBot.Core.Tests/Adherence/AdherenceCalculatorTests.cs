@@ -1,3 +1,4 @@
+using System.Globalization;
 using HepBot.Core.Adherence;
 using HepBot.Core.Prescriptions;
 using HepBot.Core.Sessions;
@@ -218,8 +219,8 @@ public class AdherenceCalculatorTests
     [InlineData("2026-11-02", "2026-12-01", "2026-11-02", "2026-12-01")]
     [InlineData("2026-11-02", "2026-12-02", "2026-12-02", "2026-12-31")]
     public void Monitoring_periods_run_thirty_days_from_the_start(string start, string today, string from, string to) =>
-        Assert.Equal(new DateSpan(DateOnly.Parse(from), DateOnly.Parse(to)),
-            DateSpan.MonitoringPeriod(DateOnly.Parse(start), DateOnly.Parse(today)));
+        Assert.Equal(new DateSpan(DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture)),
+            DateSpan.MonitoringPeriod(DateOnly.Parse(start, CultureInfo.InvariantCulture), DateOnly.Parse(today, CultureInfo.InvariantCulture)));
 
     [Fact]
     public void Calendar_month_covers_the_whole_month()

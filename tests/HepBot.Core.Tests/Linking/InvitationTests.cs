@@ -1,3 +1,4 @@
+using System.Globalization;
 using HepBot.Core.Linking;
 
 namespace HepBot.Core.Tests.Linking;
@@ -25,7 +26,7 @@ public class InvitationTests
     [Fact]
     public void State_reflects_revocation_redemption_and_expiry()
     {
-        var now = DateTimeOffset.Parse("2026-11-30T10:00:00Z");
+        var now = DateTimeOffset.Parse("2026-11-30T10:00:00Z", CultureInfo.InvariantCulture);
         var invitation = new Invitation { Code = "ABCDEFGH", ExpiresAt = now.AddDays(7) };
 
         Assert.Equal(InvitationState.Open, invitation.StateAt(now));

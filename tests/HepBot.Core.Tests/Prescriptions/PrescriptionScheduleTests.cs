@@ -1,3 +1,4 @@
+using System.Globalization;
 using HepBot.Core.Prescriptions;
 
 namespace HepBot.Core.Tests.Prescriptions;
@@ -15,7 +16,7 @@ public class PrescriptionScheduleTests
     [InlineData("2026-11-30", true)]  // Monday, the last day
     [InlineData("2026-12-02", false)] // Wednesday after the end
     public void Sessions_are_planned_on_chosen_days_between_start_and_end(string date, bool planned) =>
-        Assert.Equal(planned, MonWedFri.IsPlannedOn(DateOnly.Parse(date)));
+        Assert.Equal(planned, MonWedFri.IsPlannedOn(DateOnly.Parse(date, CultureInfo.InvariantCulture)));
 
     [Fact]
     public void Invalid_schedules_name_the_field()

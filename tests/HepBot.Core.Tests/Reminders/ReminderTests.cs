@@ -1,3 +1,4 @@
+using System.Globalization;
 using HepBot.Core.Patients;
 using HepBot.Core.Prescriptions;
 using HepBot.Core.Reminders;
@@ -16,7 +17,7 @@ public class ReminderTests
         DisplayName = "Maria",
         TimeZoneId = "Europe/Madrid",
         ReminderTimes = [.. times],
-        MessagingConsentAt = DateTimeOffset.Parse("2026-11-01T10:00:00Z"),
+        MessagingConsentAt = DateTimeOffset.Parse("2026-11-01T10:00:00Z", CultureInfo.InvariantCulture),
     };
 
     [Fact]
@@ -40,7 +41,7 @@ public class ReminderTests
     }
 
     // Wednesday 18 November 2026; Madrid is UTC+1.
-    private static readonly DateTimeOffset SixPmMadrid = DateTimeOffset.Parse("2026-11-18T17:00:00Z");
+    private static readonly DateTimeOffset SixPmMadrid = DateTimeOffset.Parse("2026-11-18T17:00:00Z", CultureInfo.InvariantCulture);
 
     [Fact]
     public void A_reminder_on_time_on_a_training_day_is_sent() =>
@@ -76,7 +77,7 @@ public class ReminderTests
     {
         var paused = Maria(Six);
         paused.PausedUntil = new DateOnly(2026, 11, 20);
-        var saturday = DateTimeOffset.Parse("2026-11-21T17:00:00Z");
+        var saturday = DateTimeOffset.Parse("2026-11-21T17:00:00Z", CultureInfo.InvariantCulture);
 
         Assert.Equal(ReminderOutcome.Paused, ReminderDecision.ForReminder(SixPmMadrid, SixPmMadrid, paused, Weekdays, 1, [], Options));
         Assert.Equal(ReminderOutcome.NotATrainingDay, ReminderDecision.ForReminder(saturday, saturday, Maria(Six), Weekdays, 1, [], Options));
@@ -101,5 +102,5 @@ public class ReminderTests
     [InlineData("07:59", true)]
     [InlineData("08:00", false)]
     public void Quiet_hours_run_past_midnight(string time, bool quiet) =>
-        Assert.Equal(quiet, Options.IsQuiet(TimeOnly.Parse(time)));
+        Assert.Equal(quiet, Options.IsQuiet(TimeOnly.Parse(time, CultureInfo.InvariantCulture)));
 }

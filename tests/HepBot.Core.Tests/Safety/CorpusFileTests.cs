@@ -305,7 +305,7 @@ public class CorpusFileTests(ITestOutputHelper output)
         return previous[b.Length];
     }
 
-        private static List<CorpusRow> Load(string file) =>
+    private static List<CorpusRow> Load(string file) =>
         File.ReadAllLines(CorpusFiles.PathOf(file))
             .Select((line, index) => (Line: index + 1, Cells: line.Split('\t')))
             .Skip(1)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HepBot.Data.Deliveries;
 using HepBot.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -35,7 +36,7 @@ public sealed class DeliveryLogTests
         await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var log = new DeliveryLog(new TestContextFactory(database), _clock);
 
-        Assert.True(await log.TryClaimAsync("telegram", int.MaxValue.ToString(), Ct));
+        Assert.True(await log.TryClaimAsync("telegram", int.MaxValue.ToString(CultureInfo.InvariantCulture), Ct));
         Assert.True(await log.TryClaimAsync("telegram", "1001", Ct));
         Assert.True(await log.TryClaimAsync("telegram", "1002", Ct));
     }
@@ -75,7 +76,7 @@ public sealed class DeliveryLogTests
         await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
         var log = new DeliveryLog(new TestContextFactory(database), _clock);
         for (var id = 0; id < 5; id++)
-            await log.TryClaimAsync("telegram", id.ToString(), Ct);
+            await log.TryClaimAsync("telegram", id.ToString(CultureInfo.InvariantCulture), Ct);
 
         _clock.Advance(DeliveryLog.RememberFor + TimeSpan.FromHours(2));
         await log.TryClaimAsync("telegram", "new", Ct);

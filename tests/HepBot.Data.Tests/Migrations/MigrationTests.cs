@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
-using HepBot.Data.Accounts;
 using HepBot.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -104,7 +104,7 @@ public class MigrationTests
         // Another provider's types or syntax leaking in, or a length SQL Server rejects.
         Assert.All(new[] { "AUTOINCREMENT", "jsonb", "uuid", "timestamp with time zone", "character varying", " TEXT ", "INTEGER", "[]" },
             foreign => Assert.DoesNotContain(foreign, script));
-        Assert.All(Regex.Matches(script, @"nvarchar\((\d+)\)"), m => Assert.InRange(int.Parse(m.Groups[1].Value), 1, 4000));
+        Assert.All(Regex.Matches(script, @"nvarchar\((\d+)\)"), m => Assert.InRange(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), 1, 4000));
         // A clustered key (the primary key) may hold at most 900 bytes: nvarchar(400) is 800.
         Assert.Contains("[Key] nvarchar(400) NOT NULL", script);
     }

@@ -29,7 +29,7 @@ public abstract class AlertsAndAdherenceApiTests<TFixture>(TFixture fixture) whe
         items = new object[] { new { exerciseSlug = "quad-set" }, new { exerciseSlug = "straight-leg-raise" } },
     };
 
-    private async Task<PatientDto> PatientWithProgramAsync(TestTherapist therapist, string name = "Maria Lopez")
+    private static async Task<PatientDto> PatientWithProgramAsync(TestTherapist therapist, string name = "Maria Lopez")
     {
         var patient = await (await therapist.Client.PostAsJsonAsync("/api/v1/patients",
             new { displayName = name, timeZone = "Europe/Madrid", reminderTimes = new[] { "18:00" } }, Ct)).ReadAsync<PatientDto>();

@@ -1,7 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using HepBot.Host.Tests.Support;
 using HepBot.Host.Tests.WebApp;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -66,7 +66,7 @@ public sealed class ApiDocumentTests(BrowserFixture fixture) : IClassFixture<Bro
         var errors = 0;
         foreach (var (path, method, operation) in Operations(document).Where(o => o.Path.StartsWith("/api/v1/", StringComparison.Ordinal)))
         {
-            foreach (var response in operation.GetProperty("responses").EnumerateObject().Where(r => int.Parse(r.Name) >= 400))
+            foreach (var response in operation.GetProperty("responses").EnumerateObject().Where(r => int.Parse(r.Name, CultureInfo.InvariantCulture) >= 400))
             {
                 errors++;
                 Assert.True(response.Value.TryGetProperty("content", out var content) && content.TryGetProperty("application/problem+json", out _),
@@ -108,6 +108,40 @@ public sealed class ApiDocumentTests(BrowserFixture fixture) : IClassFixture<Bro
             new { date = "2026-03-10", minutes = "5", activity = "Reviewed the week" }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, text.StatusCode);
         Assert.Equal("application/problem+json", text.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Every_operation_on_one_resource_declares_its_404_and_every_operation_says_what_success_looks_like()
+    {
+        var document = await DocumentAsync();
+        var problems = new List<string>();
+        foreach (var (path, method, operation) in Operations(document))
+        {
+            var name = $"{method.ToUpperInvariant()} {path}";
+            var responses = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+            if (!responses.Any(r => r.StartsWith('2')))
+                problems.Add($"{name} declares no success response.");
+            if (path.Contains('{', StringComparison.Ordinal) && !responses.Contains("404"))
+                problems.Add($"{name} names a resource in its path but does not declare its 404.");
+            foreach (var parameter in operation.TryGetProperty("parameters", out var parameters) ? parameters.EnumerateArray() : Enumerable.Empty<JsonElement>())
+                if (parameter.GetProperty("in").GetString() != "path"
+                    && !(parameter.TryGetProperty("description", out var description) && description.GetString()!.Length > 3))
+                    problems.Add($"{name}: the {parameter.GetProperty("in").GetString()} parameter {parameter.GetProperty("name").GetString()} has no description.");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>"#/components/schemas/X" → "X", through a nullable wrapper (oneOf/anyOf with null); null for an inline schema.</summary>
+    private static string? SchemaReference(JsonElement schema)
+    {
+        if (schema.TryGetProperty("$ref", out var reference))
+            return reference.GetString()!.Split('/')[^1];
+        foreach (var combinator in new[] { "oneOf", "anyOf", "allOf" })
+        {
+            if (schema.TryGetProperty(combinator, out var options) && options.EnumerateArray().Select(SchemaReference).OfType<string>().ToList() is [var single])
+                return single;
+        }
+        return null;
     }
 
     private static string[] Required(JsonElement schemas, string name) =>

@@ -283,14 +283,14 @@ public abstract class ApiRobustnessTests<TFixture>(TFixture fixture) where TFixt
         Assert.Equal(2, await db.Prescriptions.CountAsync(p => p.PatientId == patient.Id, Ct));
     }
 
-    private async Task<HttpResponseMessage> PatchAsync(TestTherapist therapist, string url, string json, string ifMatch)
+    private static async Task<HttpResponseMessage> PatchAsync(TestTherapist therapist, string url, string json, string ifMatch)
     {
         var request = new HttpRequestMessage(HttpMethod.Patch, url) { Content = ApiJson.Raw(json) };
         request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         return await therapist.Client.SendAsync(request, Ct);
     }
 
-    private async Task<PatientDto> CreatePatientAsync(TestTherapist therapist) =>
+    private static async Task<PatientDto> CreatePatientAsync(TestTherapist therapist) =>
         await (await therapist.Client.PostAsJsonAsync("/api/v1/patients",
             new { displayName = "Maria", timeZone = "Europe/Madrid", reminderTimes = new[] { "18:00" } }, Ct)).ReadAsync<PatientDto>();
 

@@ -450,7 +450,7 @@ public abstract class ManagementApiTests<TFixture>(TFixture fixture) where TFixt
         Assert.Equal(3, audit.Count(a => a is { Action: AuditAction.Update, EntityType: "Patient" }));
     }
 
-    private async Task<PatientDto> CreatePatientAsync(TestTherapist therapist, string name = "Maria") =>
+    private static async Task<PatientDto> CreatePatientAsync(TestTherapist therapist, string name = "Maria") =>
         await (await therapist.Client.PostAsJsonAsync("/api/v1/patients",
             new { displayName = name, timeZone = "Europe/Madrid", reminderTimes = new[] { "18:00" } }, Ct)).ReadAsync<PatientDto>();
 

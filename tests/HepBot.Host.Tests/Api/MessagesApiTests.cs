@@ -129,7 +129,7 @@ public abstract class MessagesApiTests<TFixture>(TFixture fixture) where TFixtur
         Assert.Null((await db.PatientMessages.SingleAsync(m => m.PatientId == patient.Id, Ct)).ReadAt);
     }
 
-    private async Task<PatientDto> CreatePatientAsync(TestTherapist therapist) =>
+    private static async Task<PatientDto> CreatePatientAsync(TestTherapist therapist) =>
         await (await therapist.Client.PostAsJsonAsync("/api/v1/patients",
             new { displayName = "Maria", timeZone = "Europe/Madrid", reminderTimes = new[] { "18:00" } }, Ct)).ReadAsync<PatientDto>();
 

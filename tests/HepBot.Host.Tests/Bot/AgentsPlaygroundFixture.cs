@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using HepBot.Host.Tests.WebApp;
@@ -36,7 +37,7 @@ public sealed class AgentsPlaygroundFixture : BrowserFixture
         var port = FreeLoopbackPort();
         var start = new ProcessStartInfo(executable)
         {
-            ArgumentList = { "-e", $"{BaseAddress}/api/messages", "-c", "msteams", "-p", port.ToString(), "--disable-telemetry" },
+            ArgumentList = { "-e", $"{BaseAddress}/api/messages", "-c", "msteams", "-p", port.ToString(CultureInfo.InvariantCulture), "--disable-telemetry" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -52,8 +52,8 @@ public sealed class ChatVerbTests : IAsyncLifetime
         var output = new StringWriter();
         var settings = HepBotHostFactory.SettingsFor(_database.Provider, _database.ConnectionString,
             new Dictionary<string, string?> { ["Demo:Enabled"] = "true" });
-        var exitCode = await HepBotCommandLine.InvokeAsync(["chat"], output, new StringWriter(), settings, Ct,
-            new StringReader(string.Join("\n", lines) + "\n/quit\n"));
+        var exitCode = await HepBotCommandLine.InvokeAsync(["chat"], output, new StringWriter(), settings,
+            new StringReader(string.Join("\n", lines) + "\n/quit\n"), Ct);
         return (exitCode, output.ToString());
     }
 }

@@ -71,7 +71,8 @@ public sealed partial class ForgedActivityTests : IAsyncLifetime
         await using var host = new HepBotHostFactory(_database, new Dictionary<string, string?>
         {
             ["Demo:Enabled"] = "true", ["environment"] = "Staging", ["BotFramework:AllowAnonymous"] = "true",
-        }) { RemoteAddress = IPAddress.Parse("203.0.113.7") };
+        })
+        { RemoteAddress = IPAddress.Parse("203.0.113.7") };
 
         var response = await host.CreateClient().PostAsJsonAsync("/api/messages", Activity($"/start {Code(host)}"), Ct);
 

@@ -47,7 +47,8 @@ public sealed partial class LogSecrecyTests : IAsyncLifetime
             ["Logging:LogLevel:System"] = "Trace",
             ["Logging:LogLevel:Quartz"] = "Trace",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Information",
-        }) { Logs = logs };
+        })
+        { Logs = logs };
         _ = host.Services;
         var console = host.Console.ToString();
         var code = InvitationCode().Match(console).Groups["code"].Value;
@@ -59,7 +60,7 @@ public sealed partial class LogSecrecyTests : IAsyncLifetime
                 await _api.WaitForConfirmationAsync(_api.Deliver(id => _api.TextFrom(id, AlexChat, say)));
         }
         Assert.Contains(_api.CallsTo("sendMessage"), c => c.Text!.Contains("You did 6 of 6 exercises today."));
-        Assert.Contains(_api.CallsTo("sendMessage"), c => c.Text!.StartsWith("Sent."));
+        Assert.Contains(_api.CallsTo("sendMessage"), c => c.Text!.StartsWith("Sent.", StringComparison.Ordinal));
         (await host.ClientWithKey(key).GetAsync("/api/v1/patients", Ct)).EnsureSuccessStatusCode();
         var forged = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(new { type = "message" }) };
         forged.Headers.TryAddWithoutValidation("Authorization", $"Bearer {ForgedBearer}");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -56,7 +57,7 @@ public sealed partial class TeamsEndpointTests : IAsyncLifetime
 
         // The 0–10 scale is a card: eleven submits, no suggested actions, nothing outside the card.
         var painCard = Card();
-        Assert.Equal([.. Enumerable.Range(0, 11).Select(n => n.ToString())], Submits(painCard).Select(s => (string?)s["title"]));
+        Assert.Equal([.. Enumerable.Range(0, 11).Select(n => n.ToString(CultureInfo.InvariantCulture))], Submits(painCard).Select(s => (string?)s["title"]));
         Assert.Null(_lastReplies.Last()["suggestedActions"]);
         Assert.Null(_lastReplies.Last()["text"]);
 
@@ -181,7 +182,7 @@ public sealed partial class TeamsEndpointTests : IAsyncLifetime
 
         Assert.Contains("Exercise 1 of 6: Quad set", await Press(http, "2"));
         Assert.Empty(CardImages());
-        Assert.DoesNotContain(_lastReplies.SelectMany(r => r["attachments"]?.AsArray() ?? []), a => ((string?)a!["contentUrl"])?.StartsWith("file:") == true);
+        Assert.DoesNotContain(_lastReplies.SelectMany(r => r["attachments"]?.AsArray() ?? []), a => ((string?)a!["contentUrl"])?.StartsWith("file:", StringComparison.Ordinal) == true);
     }
 
     [Fact]

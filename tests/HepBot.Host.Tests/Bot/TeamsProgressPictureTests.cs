@@ -3,7 +3,6 @@ using HepBot.Channels.Proactive;
 using HepBot.Conversations.Sessions;
 using HepBot.Host.Tests.Progress;
 using HepBot.Host.Tests.Support;
-using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HepBot.Host.Tests.Bot;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -61,7 +62,7 @@ public sealed partial class TelegramHostTests : IAsyncLifetime
         await _api.WaitForAsync(calls => calls.Count(c => c.Method == "setMyCommands") == 3);
         await using var db = _database.CreateContext();
         var account = await db.ChannelAccounts.SingleAsync(Ct);
-        Assert.Equal(("telegram", AlexChat.ToString()), (account.Channel, account.ConversationId));
+        Assert.Equal(("telegram", AlexChat.ToString(CultureInfo.InvariantCulture)), (account.Channel, account.ConversationId));
     }
 
     [Fact]

@@ -140,7 +140,7 @@ public sealed class AdminVerbTests : IAsyncLifetime
         var output = new StringWriter();
         var error = new StringWriter();
         var settings = HepBotHostFactory.SettingsFor(_database.Provider, _database.ConnectionString);
-        var exitCode = await HepBotCommandLine.InvokeAsync(args, output, error, settings, Ct);
+        var exitCode = await HepBotCommandLine.InvokeAsync(args, output, error, settings, cancellationToken: Ct);
         return (exitCode, output.ToString(), error.ToString());
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using HepBot.Data;
 using HepBot.Data.ExerciseLibrary;
@@ -104,10 +103,10 @@ public sealed partial class DemoTests : IAsyncLifetime
         host.StartServer();
 
         var lines = logs.Lines.ToList();
-        Assert.Contains(lines, l => l.StartsWith("Information HepBot.Scheduling.Reminders.ReminderScheduler: Reminder triggers synchronised"));
-        Assert.Contains(lines, l => l.StartsWith("Information HepBot.Host.Database.DatabaseStartup: Exercise library:"));
-        Assert.DoesNotContain(lines, l => l.StartsWith("Information Quartz") || l.StartsWith("Debug Quartz"));
-        Assert.DoesNotContain(lines, l => l.StartsWith("Information Microsoft.") || l.StartsWith("Information System."));
+        Assert.Contains(lines, l => l.StartsWith("Information HepBot.Scheduling.Reminders.ReminderScheduler: Reminder triggers synchronised", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Information HepBot.Host.Database.DatabaseStartup: Exercise library:", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("Information Quartz", StringComparison.Ordinal) || l.StartsWith("Debug Quartz", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("Information Microsoft.", StringComparison.Ordinal) || l.StartsWith("Information System.", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -33,7 +33,8 @@ public class ReverseProxyTests
         var proxy = IPAddress.Parse("192.0.2.10");
         await using var unnamed = new HepBotHostFactory(first) { RemoteAddress = proxy };
         await using var named = new HepBotHostFactory(second,
-            new Dictionary<string, string?> { ["ReverseProxy:KnownProxies:0"] = "192.0.2.10" }) { RemoteAddress = proxy };
+            new Dictionary<string, string?> { ["ReverseProxy:KnownProxies:0"] = "192.0.2.10" })
+        { RemoteAddress = proxy };
 
         Assert.Equal("http", (await SignInRedirectAsync(unnamed, forwardedProto: "https")).Scheme);
         Assert.Equal("https", (await SignInRedirectAsync(named, forwardedProto: "https")).Scheme);

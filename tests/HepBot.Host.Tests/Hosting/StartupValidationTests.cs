@@ -90,7 +90,7 @@ public class StartupValidationTests
         var error = new StringWriter();
 
         var exitCode = await HepBotCommandLine.InvokeAsync(["migrate"], output, error,
-            new Dictionary<string, string?> { ["Database:Provider"] = "Oracle" }, TestContext.Current.CancellationToken);
+            new Dictionary<string, string?> { ["Database:Provider"] = "Oracle" }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Database:Provider 'Oracle'", error.ToString());
@@ -103,7 +103,7 @@ public class StartupValidationTests
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         patience.CancelAfter(TimeSpan.FromSeconds(20));
         var error = new StringWriter();
-        var exitCode = await HepBotCommandLine.InvokeAsync([], new StringWriter(), error, settings, patience.Token);
+        var exitCode = await HepBotCommandLine.InvokeAsync([], new StringWriter(), error, settings, cancellationToken: patience.Token);
         return (exitCode, error.ToString());
     }
 }

@@ -71,7 +71,7 @@ public sealed class TeamsPackageVerbTests : IDisposable
         var settings = HepBotHostFactory.SettingsFor(DatabaseProvider.Sqlite, $"Data Source={Path.GetTempPath()}/hepbot-unused-{Guid.NewGuid():N}.db", extra);
         settings.TryAdd("MicrosoftAppId", "");
         var (output, error) = (new StringWriter(), new StringWriter());
-        var exitCode = await HepBotCommandLine.InvokeAsync(args, output, error, settings, TestContext.Current.CancellationToken);
+        var exitCode = await HepBotCommandLine.InvokeAsync(args, output, error, settings, cancellationToken: TestContext.Current.CancellationToken);
         return (exitCode, output.ToString(), error.ToString());
     }
 }

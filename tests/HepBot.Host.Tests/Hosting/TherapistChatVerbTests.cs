@@ -82,7 +82,7 @@ public sealed class TherapistChatVerbTests : IAsyncLifetime
         var error = new StringWriter();
         var settings = HepBotHostFactory.SettingsFor(_database.Provider, _database.ConnectionString,
             new Dictionary<string, string?> { ["Telegram:BotUsername"] = "RiversideHepBot" });
-        var exitCode = await HepBotCommandLine.InvokeAsync(args, output, error, settings, Ct);
+        var exitCode = await HepBotCommandLine.InvokeAsync(args, output, error, settings, cancellationToken: Ct);
         return (exitCode, output.ToString(), error.ToString());
     }
 }

@@ -50,6 +50,7 @@ public abstract class ApiFixture : IAsyncLifetime
             await _host.DisposeAsync();
         if (_database is not null)
             await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>A therapist (in a new clinic unless one is given) with an API key, and a client using it.</summary>

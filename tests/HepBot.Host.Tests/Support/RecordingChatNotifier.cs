@@ -1,6 +1,5 @@
 using HepBot.Conversations;
 using System.Collections.Concurrent;
-using HepBot.Scheduling;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;

@@ -57,5 +57,6 @@ public class BrowserFixture : ApiFixture
             await _browser.DisposeAsync();
         _playwright?.Dispose();
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using HepBot.Core.Audit;
 using HepBot.Core.Clinics;
@@ -197,10 +198,10 @@ public sealed class ClinicAdministrationTests(SqliteApiFixture fixture) : IClass
         await using var db = fixture.Database.CreateContext();
         var expected = await db.AuditEntries.Where(a => a.PatientId == patient.Id && a.Action == AuditAction.Create).Select(a => a.Id).ToListAsync(Ct);
         Assert.NotEmpty(expected);
-        Assert.Equal(expected.Order(), System.Text.RegularExpressions.Regex.Matches(html, "data-audit-entry=\"(\\d+)\"").Select(m => long.Parse(m.Groups[1].Value)).Order());
+        Assert.Equal(expected.Order(), System.Text.RegularExpressions.Regex.Matches(html, "data-audit-entry=\"(\\d+)\"").Select(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Order());
         var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("id,at_utc,actor,action,entity_type,entity_id,patient_id", rows[0]);
-        Assert.Equal(expected.Order(), rows[1..].Select(r => long.Parse(r.Split(',')[0])).Order());
+        Assert.Equal(expected.Order(), rows[1..].Select(r => long.Parse(r.Split(',')[0], CultureInfo.InvariantCulture)).Order());
         Assert.All(rows[1..], r => Assert.EndsWith("," + patient.Id, r));
         Assert.DoesNotContain(other.Id.ToString(), csv);
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Export && a.EntityType == "AuditEntry" && a.Actor == $"therapist:{admin.Id}", Ct));

@@ -1,5 +1,4 @@
 using HepBot.Channels.Tests.Telegram;
-using HepBot.Host.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using HepBot.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -90,7 +90,8 @@ public sealed class PasskeyPageTests(SqliteApiFixture fixture) : IClassFixture<S
             var users = scope.ServiceProvider.GetRequiredService<UserManager<HepBot.Data.Accounts.TherapistAccount>>();
             var account = (await users.FindByIdAsync(therapist.Id.ToString()))!;
             var made = await users.AddOrUpdatePasskeyAsync(account, new UserPasskeyInfo(credentialId, [1, 2, 3], fixture.Host.Clock.GetUtcNow(),
-                0, ["internal"], true, false, false, [4], [5]) { Name = "Work laptop" });
+                0, ["internal"], true, false, false, [4], [5])
+            { Name = "Work laptop" });
             Assert.True(made.Succeeded);
         }
         var key = HepBot.Host.WebApp.Accounts.PasskeyForms.Key(credentialId);

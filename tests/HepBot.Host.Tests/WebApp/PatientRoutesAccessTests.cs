@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using HepBot.Host.Api.Invitations;
 using HepBot.Host.Tests.Support;

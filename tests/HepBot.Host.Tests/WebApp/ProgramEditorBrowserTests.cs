@@ -147,7 +147,7 @@ public sealed class ProgramEditorBrowserTests(BrowserFixture fixture) : IClassFi
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Review in the program editor" })).ToHaveCountAsync(0);
     });
 
-    private async Task<PatientDto> NewPatientAsync(WebTherapist therapist, string name) =>
+    private static async Task<PatientDto> NewPatientAsync(WebTherapist therapist, string name) =>
         await (await therapist.Therapist.Client.PostAsJsonAsync("/api/v1/patients",
             new CreatePatientRequest(name, "Europe/Madrid", "en", ["18:00"]), ApiJson.Options, Ct)).ReadAsync<PatientDto>();
 

@@ -20,7 +20,7 @@ public sealed class ProgramEditorPageTests(SqliteApiFixture fixture) : IClassFix
     private static string Editor(Guid patientId) => $"/app/patients/{patientId}/program";
 
     /// <summary>A new patient of the therapist without a program.</summary>
-    private async Task<PatientDto> NewPatientAsync(WebTherapist therapist, string name = "Noor") =>
+    private static async Task<PatientDto> NewPatientAsync(WebTherapist therapist, string name = "Noor") =>
         await (await therapist.Therapist.Client.PostAsJsonAsync("/api/v1/patients",
             new CreatePatientRequest(name, "Europe/Madrid", "en", ["18:00"]), ApiJson.Options, Ct)).ReadAsync<PatientDto>();
 

@@ -2,11 +2,9 @@ using System.Net;
 using HepBot.Core.Audit;
 using HepBot.Core.Clinics;
 using HepBot.Core.Patients;
-using HepBot.Data.Accounts;
 using HepBot.Host.Tests.Support;
 using HepBot.Host.WebApp;
 using HepBot.Host.WebApp.Accounts;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

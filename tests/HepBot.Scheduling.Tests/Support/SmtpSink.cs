@@ -84,7 +84,7 @@ public sealed class SmtpSink : IAsyncDisposable
                     await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
                     var data = new StringBuilder();
                     while (await reader.ReadLineAsync(ct) is { } dataLine && dataLine != ".")
-                        data.AppendLine(dataLine.StartsWith("..") ? dataLine[1..] : dataLine);
+                        data.AppendLine(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine);
                     Messages.Enqueue(new ReceivedMail(from ?? "", to.ToList(), data.ToString()));
                     await writer.WriteLineAsync("250 OK queued");
                     break;

@@ -54,7 +54,7 @@ internal static class AdherenceApi
     /// calendar month <c>month=YYYY-MM</c>.
     /// </summary>
     public static async Task<Results<Ok<AdherenceDto>, NotFound, ValidationProblem>> GetAdherence(
-        Guid id, int? days, string? month, ApiCaller caller, HepBotDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, [System.ComponentModel.Description("The window in days ending today (default 7); not with month")] int? days, [System.ComponentModel.Description("A calendar month as yyyy-MM instead of a window of days")] string? month, ApiCaller caller, HepBotDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (days is not null && month is not null)

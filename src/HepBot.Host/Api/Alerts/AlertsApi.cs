@@ -12,7 +12,6 @@ using HepBot.Core.Reminders;
 using HepBot.Core.Time;
 using HepBot.Host.Api.Prescriptions;
 using HepBot.Host.Authentication;
-using HepBot.Scheduling;
 using Microsoft.Bot.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -83,7 +82,7 @@ internal static class AlertsApi
     /// The alerts of the caller's patients (a clinic admin: the clinic's), newest first. <c>open=true</c>
     /// leaves out acknowledged and cleared ones.
     /// </summary>
-    public static async Task<Ok<List<AlertDto>>> ListAlerts(bool? open, ApiCaller caller, HepBotDbContext db, TimeProvider clock,
+    public static async Task<Ok<List<AlertDto>>> ListAlerts([System.ComponentModel.Description("true: only alerts not yet acknowledged; false: only acknowledged ones; absent: all")] bool? open, ApiCaller caller, HepBotDbContext db, TimeProvider clock,
         DialogTextCatalog catalog, CancellationToken cancellationToken)
     {
         var query = from a in db.Alerts.AsNoTracking()

@@ -29,7 +29,7 @@ internal static partial class ExercisesApi
 
     /// <summary>The library and the caller's clinic's own exercises, by region and by a name (any language) or slug match.</summary>
     public static async Task<Results<Ok<List<ExerciseDto>>, ValidationProblem>> ListExercises(
-        string? region, string? q, ApiCaller caller, HepBotDbContext db, CancellationToken cancellationToken)
+        [System.ComponentModel.Description("A body region: only its exercises")] string? region, [System.ComponentModel.Description("Text matched against a name in any language or the slug")] string? q, ApiCaller caller, HepBotDbContext db, CancellationToken cancellationToken)
     {
         BodyRegion? wanted = null;
         if (!string.IsNullOrEmpty(region))

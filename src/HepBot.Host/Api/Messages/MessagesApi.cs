@@ -24,7 +24,7 @@ internal static class MessagesApi
 
     public static async Task<Results<Ok<MessageThreadDto>, NotFound, ValidationProblem>> ListMessages(
         Guid id, ApiCaller caller, HepBotDbContext db, PatientMessageThread thread, CancellationToken ct,
-        int? page = null, int? pageSize = null)
+        [System.ComponentModel.Description("The page, from 1 (default 1)")] int? page = null, [System.ComponentModel.Description("Messages per page: 1 to 200, default 50")] int? pageSize = null)
     {
         if (!await db.Patients.VisibleTo(caller).AnyAsync(p => p.Id == id, ct))
             return TypedResults.NotFound();

@@ -31,7 +31,7 @@ internal static class MinutesApi
     }
 
     /// <summary>The entries, newest first; <c>from</c>/<c>to</c> (patient-local dates) narrow them.</summary>
-    public static async Task<Results<Ok<List<MinutesDto>>, NotFound>> ListMinutes(Guid id, DateOnly? from, DateOnly? to, ApiCaller caller,
+    public static async Task<Results<Ok<List<MinutesDto>>, NotFound>> ListMinutes(Guid id, [System.ComponentModel.Description("The first day to list (yyyy-MM-dd), inclusive")] DateOnly? from, [System.ComponentModel.Description("The last day to list (yyyy-MM-dd), inclusive")] DateOnly? to, ApiCaller caller,
         TreatmentMinutesLog log, CancellationToken ct) =>
         await log.ListAsync(caller, id, from, to, ct) is { } entries
             ? TypedResults.Ok(entries.Select(MinutesDto.From).ToList())

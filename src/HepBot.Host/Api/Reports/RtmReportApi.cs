@@ -44,7 +44,7 @@ internal static class RtmReportApi
     }
 
     /// <summary>The remote therapeutic monitoring month report, <c>month=YYYY-MM</c> (default: this month).</summary>
-    public static async Task<Results<Ok<RtmReportDto>, ValidationProblem>> GetRtmReport(string? month, ApiCaller caller, RtmReportService reports,
+    public static async Task<Results<Ok<RtmReportDto>, ValidationProblem>> GetRtmReport([System.ComponentModel.Description("The calendar month as yyyy-MM (default: the current month in the clinic's time zone)")] string? month, ApiCaller caller, RtmReportService reports,
         HepBot.Conversations.Content.DialogTextCatalog texts, CancellationToken ct)
     {
         var (parsed, error) = await reports.ParseMonthAsync(caller, month, ct);

@@ -45,8 +45,11 @@ internal sealed class PatientsQuery(HepBotDbContext db, TimeProvider clock)
         var query = db.Patients.VisibleTo(caller).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var term = search.Trim().ToLower();
+            var term = search.Trim().ToLowerInvariant();
+            // Runs in the database as LOWER(...) LIKE; the culture-aware overloads the analyzers ask for have no SQL translation.
+#pragma warning disable CA1304, CA1311, CA1862
             query = query.Where(p => p.DisplayName.ToLower().Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
         }
         if (filter == PatientFilter.Paused)
             query = query.Where(p => p.Status == PatientStatus.Paused);

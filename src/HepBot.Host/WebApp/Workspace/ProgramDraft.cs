@@ -41,8 +41,13 @@ public sealed class ProgramDraft
 
     public bool IsOn(DayOfWeek day) => day switch
     {
-        DayOfWeek.Monday => Monday, DayOfWeek.Tuesday => Tuesday, DayOfWeek.Wednesday => Wednesday, DayOfWeek.Thursday => Thursday,
-        DayOfWeek.Friday => Friday, DayOfWeek.Saturday => Saturday, _ => Sunday,
+        DayOfWeek.Monday => Monday,
+        DayOfWeek.Tuesday => Tuesday,
+        DayOfWeek.Wednesday => Wednesday,
+        DayOfWeek.Thursday => Thursday,
+        DayOfWeek.Friday => Friday,
+        DayOfWeek.Saturday => Saturday,
+        _ => Sunday,
     };
 
     public void SetDays(TrainingDays days)
