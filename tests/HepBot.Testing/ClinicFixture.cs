@@ -84,12 +84,12 @@ public sealed class ClinicFixture
 
     /// <summary>Another invitation code for Alex (or for the therapist's own chat), in the given state.</summary>
     public async Task<string> InviteAsync(TestDatabase database, DateTimeOffset now, InvitationState state = InvitationState.Open,
-        bool forTherapist = false)
+        bool forTherapist = false, string? code = null)
     {
         await using var db = database.CreateContext();
         var invitation = new Invitation
         {
-            Code = Core.Linking.InvitationCode.New(),
+            Code = code ?? Core.Linking.InvitationCode.New(),
             PatientId = forTherapist ? null : PatientId,
             TherapistId = forTherapist ? TherapistId : null,
             CreatedById = TherapistId,

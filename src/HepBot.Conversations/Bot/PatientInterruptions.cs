@@ -102,10 +102,12 @@ public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer comm
         var person = ChatPerson.Of(dc.Context);
         if (person.Patient is not null && string.Equals(dc.Context.Activity.Text?.Trim(), Messages.PassOnRemarks.SendCommand, StringComparison.OrdinalIgnoreCase))
             return await PassOnAsync(dc, ct);
-        if (person.Patient is not null && dc.ActiveDialog is not null && await codes.ReadAsync(dc.Context, ct) is { } code)
+        // A code is a code, never symptom text: its random letters and digits can read like a sign ("A7…" is "a 7").
+        var code = person.Patient is not null ? await codes.ReadAsync(dc.Context, ct) : null;
+        if (code is not null && dc.ActiveDialog is not null)
             return await CodeMidwayAsync(dc, person, code, ct);
         var command = commands.Recognize(dc.Context, out var isSlashCommand);
-        if (person.Patient is not null && command is null && !AnswersTheQuestion(dc) && !WritingToTherapist(dc)
+        if (person.Patient is not null && code is null && command is null && !AnswersTheQuestion(dc) && !WritingToTherapist(dc)
             && await ListenForSymptomsAsync(dc, ct) is var heard and not InterruptionOutcome.NotInterrupted)
             return heard;
         if (!person.IsLinked && command is null && await beforeLinking.ListenAsync(dc.Context, ct))

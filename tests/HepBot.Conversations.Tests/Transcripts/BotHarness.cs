@@ -226,8 +226,8 @@ public sealed class BotHarness : IAsyncDisposable
     public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>Another invitation code for Alex, or for the therapist, in the given state.</summary>
-    public Task<string> InviteAsync(InvitationState state = InvitationState.Open, bool forTherapist = false) =>
-        Clinic.InviteAsync(_database, Clock.GetUtcNow(), state, forTherapist);
+    public Task<string> InviteAsync(InvitationState state = InvitationState.Open, bool forTherapist = false, string? code = null) =>
+        Clinic.InviteAsync(_database, Clock.GetUtcNow(), state, forTherapist, code);
 
     /// <summary>Today's session log (Madrid date) with its exercise answers.</summary>
     public async Task<SessionLog> TodaysLogAsync()

@@ -157,6 +157,19 @@ public sealed class RelinkingTranscripts
     }
 
     [Fact]
+    public async Task A_code_whose_letters_read_like_a_pain_score_is_a_code_not_a_symptom()
+    {
+        // "A7KNEEHR" reads as "a 7 kneehr" to the symptom recogniser: a pain of 7 if it were words.
+        await using var chat = await BotHarness.LinkedAsync();
+        var code = await chat.InviteAsync(code: "A7KNEEHR");
+
+        await chat.SayAsync(code);
+
+        Assert.Contains("Hi Alex! Your therapist at Riverside Physio has set up your home exercise program with me.", chat.Transcript);
+        Assert.Equal(InvitationState.Redeemed, (await InvitationAsync(chat, code)).StateAt(chat.Clock.GetUtcNow()));
+    }
+
+    [Fact]
     public async Task A_new_code_typed_without_start_when_nothing_is_going_on_links_again_like_the_deep_link()
     {
         await using var chat = await BotHarness.LinkedAsync();

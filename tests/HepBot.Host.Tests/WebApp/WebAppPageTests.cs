@@ -258,6 +258,35 @@ public sealed class WebAppPageTests(SqliteApiFixture fixture) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task The_patients_page_counts_each_exercise_done_skipped_and_stopped_with_why_and_lists_the_barriers()
+    {
+        var therapist = await fixture.NewWebTherapistAsync();
+        var patient = await fixture.NewPatientWithHistoryAsync(therapist);
+        var session = await WebSession.SignedInAsync(fixture.Host, therapist);
+
+        var (status, html, _) = await session.GetAsync(WebAppPaths.Patient(patient.Id));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        // Quad set: done on the three days a session ran. Heel slide: done once, skipped for pain once, stopped for safety once.
+        Assert.Equal(["3", "0", "0", "–"], OutcomeRow(html, "Quad set"));
+        Assert.Equal(["1", "1", "1", "Pain (1)"], OutcomeRow(html, "Heel slide"));
+        var barriers = System.Text.RegularExpressions.Regex.Match(html, "Barriers from skipped days and check-ins</h3>\\s*<p>([^<]*)</p>");
+        Assert.True(barriers.Success, "The barriers paragraph is not on the page.");
+        Assert.Contains("No time (1)", barriers.Groups[1].Value);
+        Assert.Contains("Pain (", barriers.Groups[1].Value);
+    }
+
+    /// <summary>The done, skipped, stopped and why-skipped cells of one exercise's row in the patient page's outcome table.</summary>
+    private static string[] OutcomeRow(string html, string exercise)
+    {
+        var row = System.Text.RegularExpressions.Regex.Match(html, $"<tr>\\s*<td data-label=\"Exercise\">{exercise}</td>(.*?)</tr>",
+            System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(row.Success, $"No outcome row for {exercise}.");
+        return [.. System.Text.RegularExpressions.Regex.Matches(row.Groups[1].Value, "<td data-label=\"[^\"]*\">([^<]*)</td>")
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value).Trim())];
+    }
+
+    [Fact]
     public async Task The_patient_list_searches_by_name_and_filters_by_alerts_adherence_chat_and_pause()
     {
         var therapist = await fixture.NewWebTherapistAsync();
