@@ -102,15 +102,17 @@ public sealed class PatientInterruptions(Phrases phrases, CommandRecognizer comm
         var person = ChatPerson.Of(dc.Context);
         if (person.Patient is not null && string.Equals(dc.Context.Activity.Text?.Trim(), Messages.PassOnRemarks.SendCommand, StringComparison.OrdinalIgnoreCase))
             return await PassOnAsync(dc, ct);
-        // A code is a code, never symptom text: its random letters and digits can read like a sign ("A7…" is "a 7").
-        var code = person.Patient is not null ? await codes.ReadAsync(dc.Context, ct) : null;
-        if (code is not null && dc.ActiveDialog is not null)
-            return await CodeMidwayAsync(dc, person, code, ct);
+        // A code HepBot issued is a code, never symptom text: its random letters and digits can read like a sign
+        // ("A7…" is "a 7"). Words that only look like a code ("numb 2day") are read for warning signs first.
+        var code = person.Patient is not null || !person.IsLinked ? await codes.ReadAsync(dc.Context, ct) : null;
+        var onlyACode = code is { Certain: true };
         var command = commands.Recognize(dc.Context, out var isSlashCommand);
-        if (person.Patient is not null && code is null && command is null && !AnswersTheQuestion(dc) && !WritingToTherapist(dc)
+        if (person.Patient is not null && !onlyACode && command is null && !AnswersTheQuestion(dc) && !WritingToTherapist(dc)
             && await ListenForSymptomsAsync(dc, ct) is var heard and not InterruptionOutcome.NotInterrupted)
             return heard;
-        if (!person.IsLinked && command is null && await beforeLinking.ListenAsync(dc.Context, ct))
+        if (person.Patient is not null && code is not null && dc.ActiveDialog is not null)
+            return await CodeMidwayAsync(dc, person, code.Code, ct);
+        if (!person.IsLinked && !onlyACode && command is null && await beforeLinking.ListenAsync(dc.Context, ct))
             return InterruptionOutcome.Handled; // the advice asks for the code, and the code question (if any) keeps waiting
         if (person.Patient is not null && await AskUnansweredAsync(dc, ct))
             return InterruptionOutcome.Handled;
