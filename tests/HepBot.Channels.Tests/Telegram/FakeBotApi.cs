@@ -82,6 +82,42 @@ public sealed class FakeBotApi : IAsyncDisposable
     public ITelegramBotClient CreateClient(TimeSpan? timeout = null) =>
         TelegramChannelServiceCollectionExtensions.CreateClient(Token, BaseUrl, new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(60) });
 
+    /// <summary>
+    /// A client whose call times out exactly when this server stalls it (<see cref="StallNext"/>), the way HttpClient's own
+    /// timeout ends it (a TaskCanceledException around a TimeoutException), while every answered call has all the time it
+    /// needs. A real timeout short enough for a test would also cut off an answered call on a loaded machine.
+    /// </summary>
+    public ITelegramBotClient CreateClientTimingOutStalledCalls() =>
+        TelegramChannelServiceCollectionExtensions.CreateClient(Token, BaseUrl, new HttpClient(new StallTimeout(this)));
+
+    private int StalledCount()
+    {
+        lock (_lock)
+            return _calls.Count(c => c.Status == 0);
+    }
+
+    private sealed class StallTimeout(FakeBotApi api) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var stalledBefore = api.StalledCount();
+            using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var answer = base.SendAsync(request, call.Token);
+            var stalled = api.WaitForAsync(calls => calls.Count(c => c.Status == 0) > stalledBefore);
+            if (await Task.WhenAny(answer, stalled) == answer)
+                return await answer;
+            await call.CancelAsync();
+            try
+            {
+                using var _ = await answer;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout.", new TimeoutException());
+        }
+    }
+
     public IReadOnlyList<BotApiCall> Calls
     {
         get

@@ -121,7 +121,7 @@ public sealed class TelegramDeliveryTests
     public async Task A_call_that_times_out_is_tried_again()
     {
         await using var api = await FakeBotApi.StartAsync();
-        var sender = Senders.Create(api.CreateClient(timeout: TimeSpan.FromMilliseconds(300)), TelegramBotHarness.Unpaced, TimeProvider.System);
+        var sender = Senders.Create(api.CreateClientTimingOutStalledCalls(), TelegramBotHarness.Unpaced, TimeProvider.System);
         api.StallNext("sendMessage");
 
         var sent = await sender.SendToChatAsync(1, "sendMessage", (client, ct) => client.SendMessage(1, "hello", cancellationToken: ct), Ct);
