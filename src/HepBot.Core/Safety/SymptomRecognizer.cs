@@ -127,8 +127,16 @@ public static class SymptomRecognizer
         // "i hadnt", "yo no": the answer may start with the patient's own "i".
         var answer = words.SkipWhile(lexicon.FirstPerson.Contains).TakeWhile(w => !lexicon.ClauseBreaks.Contains(w)).ToList();
         // The words after the denial count, not the denial's own: "not once this week" is as short an answer as "no, never".
-        var ends = DenialEnds(answer, 0, lexicon).ToList();
-        return ends.Count > 0 && answer.Count - ends.Max() <= DenialAnswerLength;
+        // Denials in a row are one denial ("no not at all", "no i didnt"), the patient's own "i" between them included.
+        var last = -1;
+        for (var from = 0; from < answer.Count && DenialEnds(answer, from, lexicon).DefaultIfEmpty(-1).Max() is var end and >= 0;)
+        {
+            last = end;
+            from = end + 1;
+            while (from < answer.Count && lexicon.FirstPerson.Contains(answer[from]))
+                from++;
+        }
+        return last >= 0 && answer.Count - last <= DenialAnswerLength;
     }
 
     /// <summary>

@@ -306,4 +306,35 @@ public class GeneralisationTests
     [InlineData("es", "¿mareos? no, ni uno", UrgencyTier.None)]
     public void A_last_word_after_but_finishes_its_sign_and_a_denial_answer_may_say_when(string language, string text, UrgencyTier tier) =>
         Assert.Equal(tier, Read(language, text).Tier(Pain));
+
+    [Theory]
+    [InlineData("en", "dizzy? no not at all", UrgencyTier.None)]
+    [InlineData("en", "any chest pain? nope never", UrgencyTier.None)]
+    [InlineData("en", "fell? no i didnt", UrgencyTier.None)]
+    [InlineData("es", "¿mareada? no, para nada", UrgencyTier.None)]
+    [InlineData("es", "¿dolor de pecho? no nunca", UrgencyTier.None)]
+    [InlineData("en", "chest pain? no i didnt expect it to come back like this", UrgencyTier.Emergency)]
+    [InlineData("es", "¿dolor de pecho? no se que es pero me aprieta mucho", UrgencyTier.Emergency)]
+    public void Denials_in_a_row_are_one_short_answer_and_a_long_answer_is_not_a_denial(string language, string text, UrgencyTier tier) =>
+        Assert.Equal(tier, Read(language, text).Tier(Pain));
+
+    [Theory]
+    [InlineData("en", "felt hot and next thing i know im on the floor", SymptomFinding.Fainting)]
+    [InlineData("es", "me dio un calor y cuando me di cuenta estaba en el piso", SymptomFinding.Fainting)]
+    [InlineData("es", "de repente se le cayo el brazo y no se le entiende al hablar", SymptomFinding.StrokeSigns)]
+    [InlineData("es", "estoy medio ida, como en las nubes", SymptomFinding.Dizziness)]
+    [InlineData("es", "siento que el corazon se me quiere salir", SymptomFinding.Palpitations)]
+    [InlineData("es", "treinta y nueve y pico, tiritando", SymptomFinding.Fever)]
+    [InlineData("es", "tengo el empeine dormido desde ayer", SymptomFinding.NewNumbness)]
+    [InlineData("en", "the scar has a little hole and stuff comes out", SymptomFinding.WoundProblem)]
+    public void A_sign_said_in_everyday_words_is_the_sign(string language, string text, SymptomFinding expected) =>
+        Assert.Contains(expected, Read(language, text).FindingSet);
+
+    [Theory]
+    [InlineData("en", "this workout is killing me haha")]
+    [InlineData("en", "im numb to all these reminders")]
+    [InlineData("es", "me ahogue de la risa con la peli")]
+    [InlineData("es", "casi me da un infarto cuando sono el telefono")]
+    public void A_saying_that_uses_a_signs_words_is_not_a_sign(string language, string text) =>
+        Assert.True(Read(language, text).IsEmpty, $"'{text}' raised {string.Join(", ", Read(language, text).FindingSet)}");
 }
