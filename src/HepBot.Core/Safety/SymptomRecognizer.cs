@@ -53,7 +53,7 @@ public static class SymptomRecognizer
             return SymptomRecognition.Nothing;
         var clauses = CarryDenialsIntoLists(AnsweredQuestions(SymptomText.ClausesAndEnds(text), lexicon), lexicon).Select(c => Unmask(c, lexicon)).ToList();
         // Long-ago history ("i had a clot two years ago") reports no sign; the pain score is read from every clause.
-        var parts = clauses.SelectMany(c => Split(c, lexicon.ClauseBreaks)).Where(p => !IsHistory(p, lexicon)).ToList();
+        var parts = clauses.SelectMany(c => Split(c, lexicon)).Where(p => !IsHistory(p, lexicon)).ToList();
         var settling = parts.Select(part => lexicon.Settling.Any(s => Find(part, s, lexicon) is not null)).ToList();
 
         var findings = new List<FindingMatch>();
@@ -238,11 +238,14 @@ public static class SymptomRecognizer
     }
 
     /// <summary>
-    /// The parts of a clause between its breaks ("but", "pero"). A last part of one word also finishes the part before it:
-    /// "toda sudada pero fría" is a cold sweat, "sweaty but cold" too; the word still stands alone as its own part.
+    /// The parts of a clause between its breaks ("but", "pero"). A last part of one word, after the patient's own words
+    /// ("i feel", "estoy"), also finishes the part before it: "toda sudada pero fría" is a cold sweat, "sweating buckets but
+    /// i feel cold" too; the word still stands alone as its own part. A denial never finishes another part: "chest pain
+    /// but i dont" does not deny the chest pain.
     /// </summary>
-    private static List<List<string>> Split(List<string> clause, IReadOnlySet<string> breaks)
+    private static List<List<string>> Split(List<string> clause, SymptomLexicon lexicon)
     {
+        var breaks = lexicon.ClauseBreaks;
         var parts = new List<List<string>>();
         var part = new List<string>();
         foreach (var word in clause)
@@ -260,7 +263,8 @@ public static class SymptomRecognizer
         }
         if (part.Count > 0)
             parts.Add(part);
-        if (parts.Count >= 2 && parts[^1] is [var last] && last.Length > 0)
+        if (parts.Count >= 2 && parts[^1].SkipWhile(lexicon.FirstPerson.Contains).ToList() is [var last] && last.Length > 0
+            && !lexicon.Denials.Any(d => d.Words is [var only] && only == last))
             parts[^2] = [.. parts[^2], last];
         return parts;
     }

@@ -337,4 +337,29 @@ public class GeneralisationTests
     [InlineData("es", "casi me da un infarto cuando sono el telefono")]
     public void A_saying_that_uses_a_signs_words_is_not_a_sign(string language, string text) =>
         Assert.True(Read(language, text).IsEmpty, $"'{text}' raised {string.Join(", ", Read(language, text).FindingSet)}");
+
+    [Theory]
+    [InlineData("en", "short of breath and sweating buckets but i feel cold", UrgencyTier.Emergency)]
+    [InlineData("es", "me falta el aire y estoy toda sudada pero estoy fria", UrgencyTier.Emergency)]
+    [InlineData("en", "chest pain but i dont know why", UrgencyTier.Emergency)]
+    [InlineData("en", "chest pain, but not now", UrgencyTier.Emergency)]
+    public void A_short_last_part_after_but_finishes_its_sign_and_a_denial_there_denies_nothing_before_it(string language, string text, UrgencyTier tier) =>
+        Assert.Equal(tier, Read(language, text).Tier(Pain));
+
+    [Theory]
+    [InlineData("en", "went out like a light on the floor", SymptomFinding.Fainting)]
+    [InlineData("en", "thermometer says thirty nine point one", SymptomFinding.Fever)]
+    [InlineData("en", "unsteady and the floor feels like its moving", SymptomFinding.Dizziness)]
+    [InlineData("es", "se me cae la comisura de la boca", SymptomFinding.StrokeSigns)]
+    public void More_everyday_words_for_a_sign_are_the_sign(string language, string text, SymptomFinding expected) =>
+        Assert.Contains(expected, Read(language, text).FindingSet);
+
+    [Theory]
+    [InlineData("en", "i had a dvt back in 2019, all sorted")]
+    [InlineData("en", "dead on my feet after the grandkids")]
+    [InlineData("en", "the stitches came out and its healed nicely")]
+    [InlineData("en", "pass out the biscuits")]
+    [InlineData("es", "me duele el alma de ver las noticias")]
+    public void History_a_healed_wound_and_sayings_are_not_signs(string language, string text) =>
+        Assert.True(Read(language, text).IsEmpty, $"'{text}' raised {string.Join(", ", Read(language, text).FindingSet)}");
 }
