@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 
 namespace HepBot.Pictures;
 
@@ -23,6 +24,7 @@ public sealed class ExercisePictures
     private readonly string _mediaFolder;
     private readonly string _cacheFolder;
     private readonly ConcurrentDictionary<string, Lazy<string>> _rendering = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(Guid, string), ExercisePoses?> _ownPoses = new();
 
     public ExercisePictures(PoseLibrary poses, PictureStyle style, string mediaFolder, string cacheFolder)
     {
@@ -34,16 +36,45 @@ public sealed class ExercisePictures
 
     public PoseLibrary Poses => _poses;
 
-    /// <summary>True when HepBot can show something for the exercise: the clinic's own media or pose data.</summary>
-    public bool Has(string slug) => ClinicMedia(slug, StillExtensions.Concat(AnimationExtensions)) is not null || _poses.For(slug) is not null;
+    /// <summary>
+    /// True when HepBot can show something for the exercise: the clinic's own media, pose data in the pose file, or
+    /// <paramref name="own"/>, the pose data a clinic's own exercise was given (<see cref="OwnPoses"/>).
+    /// </summary>
+    public bool Has(string slug, ExercisePoses? own = null) =>
+        ClinicMedia(slug, StillExtensions.Concat(AnimationExtensions)) is not null || (own ?? _poses.For(slug)) is not null;
 
     /// <summary>The still: the clinic's photo, else the drawing (start and end pose side by side).</summary>
-    public PictureFile? Still(string slug, BodySide side) =>
-        ClinicMedia(slug, StillExtensions) ?? ClinicMedia(slug, AnimationExtensions) ?? Drawn(slug, side, animated: false);
+    public PictureFile? Still(string slug, BodySide side, ExercisePoses? own = null) =>
+        ClinicMedia(slug, StillExtensions) ?? ClinicMedia(slug, AnimationExtensions) ?? Drawn(own ?? _poses.For(slug), side, animated: false);
 
     /// <summary>The animation: the clinic's clip, else its photo, else the drawing as a looping GIF.</summary>
-    public PictureFile? Animation(string slug, BodySide side) =>
-        ClinicMedia(slug, AnimationExtensions) ?? ClinicMedia(slug, StillExtensions) ?? Drawn(slug, side, animated: true);
+    public PictureFile? Animation(string slug, BodySide side, ExercisePoses? own = null) =>
+        ClinicMedia(slug, AnimationExtensions) ?? ClinicMedia(slug, StillExtensions) ?? Drawn(own ?? _poses.For(slug), side, animated: true);
+
+    /// <summary>The name a clinic's own exercise's drawings go by (slugs are unique per clinic only; the id is unique).</summary>
+    public static string OwnKey(Guid exerciseId) => "custom-" + exerciseId.ToString("N");
+
+    /// <summary>
+    /// The pose data a clinic's own exercise was given (JSON, checked when it was saved), read once per text; null when it has
+    /// none or it no longer reads (then the exercise goes without a drawing, as one without pose data does).
+    /// </summary>
+    public ExercisePoses? OwnPoses(Guid exerciseId, string? poseJson)
+    {
+        if (string.IsNullOrWhiteSpace(poseJson))
+            return null;
+        return _ownPoses.GetOrAdd((exerciseId, poseJson), key =>
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(key.Item2);
+                return PoseFile.ParseJson(OwnKey(key.Item1), document.RootElement, "poseData", out _);
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        });
+    }
 
     /// <summary>The cache key of a drawing: what it is drawn from, in what style, for which side.</summary>
     public string ContentHash(ExercisePoses poses, BodySide side, bool animated)
@@ -52,12 +83,12 @@ public sealed class ExercisePictures
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..20];
     }
 
-    private PictureFile? Drawn(string slug, BodySide side, bool animated)
+    private PictureFile? Drawn(ExercisePoses? poses, BodySide side, bool animated)
     {
-        if (_poses.For(slug) is not { } poses)
+        if (poses is null)
             return null;
         var extension = animated ? ".gif" : ".png";
-        var path = Path.Combine(_cacheFolder, $"{slug}-{side.ToString().ToLowerInvariant()}-{ContentHash(poses, side, animated)}{extension}");
+        var path = Path.Combine(_cacheFolder, $"{poses.Exercise}-{side.ToString().ToLowerInvariant()}-{ContentHash(poses, side, animated)}{extension}");
         // One rendering per file even when several chats ask at once; a finished file is never written again.
         var rendered = _rendering.GetOrAdd(path, p => new Lazy<string>(() => Render(p, poses, side, animated))).Value;
         return new PictureFile(rendered, animated ? "image/gif" : "image/png", ClinicOwn: false);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -11,6 +12,11 @@ namespace HepBot.Pictures;
 /// </summary>
 public static class PoseFile
 {
+    /// <summary>Fields of the pose file that pose data given with an exercise does not have.</summary>
+    private static readonly string[] Sides = ["right", "left"];
+
+    private static readonly string[] ReservedJsonFields = ["exercise", "custom"];
+
     public static PoseLibrary Load(string path) => Parse(File.ReadAllText(path), Path.GetFileName(path));
 
     public static PoseLibrary Parse(string yaml, string fileName = "poses.yaml")
@@ -53,7 +59,128 @@ public static class PoseFile
         return new PoseLibrary(entries, custom);
     }
 
-    private static ExercisePoses? ParseEntry(YamlMappingNode item, string where, List<string> errors)
+    /// <summary>
+    /// The pose data of a clinic's own exercise, given as JSON (the API's <c>poseData</c>): the same fields and
+    /// rules as one entry of the pose file, without <c>exercise</c> and <c>custom</c> (the exercise it belongs to is
+    /// <paramref name="key"/>). Every mistake is listed, each starting with <paramref name="field"/>; numbers must be
+    /// JSON numbers and no field may be null. Null with the problems when it cannot be drawn.
+    /// </summary>
+    public static ExercisePoses? ParseJson(string key, JsonElement json, string field, out IReadOnlyList<string> problems)
+    {
+        var errors = new List<string>();
+        problems = errors;
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add($"{field}: give an object such as {{ \"position\": \"supine\", \"moving\": [\"right.leg\"], \"poses\": [{{ \"right\": {{ \"knee\": 8 }} }}, {{ \"right\": {{ \"knee\": 0 }} }}] }}.");
+            return null;
+        }
+        if (ToYaml(json, field, errors) is not YamlMappingNode item)
+            return null;
+        foreach (var reserved in ReservedJsonFields)
+            if (item.Children.ContainsKey(new YamlScalarNode(reserved)))
+                errors.Add($"{field}: unknown field '{reserved}' (the pose data belongs to the exercise it is given with).");
+        if (errors.Count > 0)
+            return null;
+        item.Children.Add(new YamlScalarNode("exercise"), new YamlScalarNode(key));
+        var poses = ParseEntry(item, field, errors, named: false);
+        return errors.Count > 0 ? null : poses;
+    }
+
+    /// <summary>
+    /// Pose data as the JSON <see cref="ParseJson"/> reads (every key pose with all its joints written out), so a clinic's
+    /// own exercise can start from a library exercise's poses: read back, it draws the same figure.
+    /// </summary>
+    public static System.Text.Json.Nodes.JsonObject ToJson(ExercisePoses poses)
+    {
+        static System.Text.Json.Nodes.JsonArray Texts(IEnumerable<string> values) => [.. values.Select(v => (System.Text.Json.Nodes.JsonNode?)v)];
+        var json = new System.Text.Json.Nodes.JsonObject
+        {
+            ["position"] = Camel(poses.Position.ToString()),
+            ["view"] = Camel(poses.View.ToString()),
+            ["moving"] = Texts(poses.Moving),
+        };
+        if (poses.Props.Count > 0)
+            json["props"] = new System.Text.Json.Nodes.JsonArray([.. poses.Props.Select(p =>
+            {
+                var prop = new System.Text.Json.Nodes.JsonObject { ["kind"] = p.Kind };
+                if (p.At is not null)
+                    prop["at"] = p.At;
+                if (p.To is not null)
+                    prop["to"] = p.To;
+                return (System.Text.Json.Nodes.JsonNode?)prop;
+            })]);
+        json["poses"] = new System.Text.Json.Nodes.JsonArray([.. poses.Poses.Select(pose =>
+        {
+            var angles = new System.Text.Json.Nodes.JsonObject();
+            foreach (var (joint, angle) in pose.Angles.Where(a => !a.Key.Contains('.', StringComparison.Ordinal)))
+                angles[joint] = angle;
+            foreach (var side in Sides)
+            {
+                var sideAngles = new System.Text.Json.Nodes.JsonObject();
+                foreach (var (joint, angle) in pose.Angles.Where(a => a.Key.StartsWith(side + ".", StringComparison.Ordinal)))
+                    sideAngles[joint[(side.Length + 1)..]] = angle;
+                if (sideAngles.Count > 0)
+                    angles[side] = sideAngles;
+            }
+            return (System.Text.Json.Nodes.JsonNode?)angles;
+        })]);
+        json["still"] = new System.Text.Json.Nodes.JsonArray(poses.StillFrom + 1, poses.StillTo + 1);
+        json["anchor"] = poses.Anchor;
+        if (poses.Turn != 0)
+            json["turn"] = poses.Turn;
+        if (poses.Tilt != 0)
+            json["tilt"] = poses.Tilt;
+        if (poses.Frame != PictureFrame.Whole)
+            json["frame"] = Camel(poses.Frame.ToString());
+        if (poses.Arrow is not null)
+            json["arrow"] = poses.Arrow;
+        if (poses.HelpingLimbs.Count > 0)
+            json["helping"] = Texts(poses.HelpingLimbs);
+        return json;
+    }
+
+    /// <summary>JSON as the YAML nodes the pose file is read from; a JSON string stays quoted, so it is never read as a number.</summary>
+    private static YamlNode? ToYaml(JsonElement json, string at, List<string> errors)
+    {
+        switch (json.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var map = new YamlMappingNode();
+                foreach (var property in json.EnumerateObject())
+                {
+                    var name = new YamlScalarNode(property.Name);
+                    if (map.Children.ContainsKey(name))
+                    {
+                        errors.Add($"{at}.{property.Name}: given twice.");
+                        continue;
+                    }
+                    if (ToYaml(property.Value, $"{at}.{property.Name}", errors) is { } value)
+                        map.Children.Add(name, value);
+                }
+                return map;
+            case JsonValueKind.Array:
+                var list = new YamlSequenceNode();
+                var index = 0;
+                foreach (var element in json.EnumerateArray())
+                {
+                    if (ToYaml(element, $"{at}[{index}]", errors) is { } value)
+                        list.Children.Add(value);
+                    index++;
+                }
+                return list;
+            case JsonValueKind.String:
+                return new YamlScalarNode(json.GetString()) { Style = ScalarStyle.DoubleQuoted };
+            case JsonValueKind.Number:
+                return new YamlScalarNode(json.GetRawText());
+            case JsonValueKind.True or JsonValueKind.False:
+                return new YamlScalarNode(json.GetRawText()) { Style = ScalarStyle.DoubleQuoted };
+            default:
+                errors.Add($"{at}: give a value or leave the field out (null is not a value here).");
+                return null;
+        }
+    }
+
+    private static ExercisePoses? ParseEntry(YamlMappingNode item, string where, List<string> errors, bool named = true)
     {
         var id = Scalar(item, "exercise");
         if (string.IsNullOrWhiteSpace(id))
@@ -61,7 +188,8 @@ public static class PoseFile
             errors.Add($"{where}: 'exercise:' (the exercise's slug) is missing.");
             return null;
         }
-        where = $"{where}, exercise '{id}'";
+        if (named)
+            where = $"{where}, exercise '{id}'";
         var before = errors.Count;
         foreach (var key in item.Children.Keys.OfType<YamlScalarNode>())
             if (key.Value is not ("exercise" or "position" or "view" or "moving" or "props" or "poses" or "base" or "anchor" or "still" or "custom" or "turn" or "tilt" or "frame" or "arrow" or "helping"))
@@ -95,11 +223,14 @@ public static class PoseFile
                         YamlMappingNode m => new PropPlacement(Scalar(m, "kind") ?? "", Scalar(m, "at"), Scalar(m, "to")),
                         _ => new PropPlacement("", null, null),
                     };
+                    if (p is YamlMappingNode propMap)
+                        foreach (var propKey in propMap.Children.Keys.OfType<YamlScalarNode>().Where(k => k.Value is not ("kind" or "at" or "to")))
+                            errors.Add($"{where}{At(p)}: unknown field '{propKey.Value}' in a prop (use kind, at, to).");
                     if (!PoseVocabulary.Props.Contains(prop.Kind))
-                        errors.Add($"{where} line {p.Start.Line}: unknown prop '{prop.Kind}' (use {string.Join(", ", PoseVocabulary.Props)}).");
+                        errors.Add($"{where}{At(p)}: unknown prop '{prop.Kind}' (use {string.Join(", ", PoseVocabulary.Props)}).");
                     foreach (var landmark in new[] { prop.At, prop.To }.OfType<string>()
                         .Where(l => !PoseVocabulary.Landmarks.Contains(l) && !(l == PropGeometry.Beside && prop.Kind is "counter" or "table")))
-                        errors.Add($"{where} line {p.Start.Line}: prop '{prop.Kind}' is placed at unknown landmark '{landmark}'.");
+                        errors.Add($"{where}{At(p)}: prop '{prop.Kind}' is placed at unknown landmark '{landmark}'.");
                     props.Add(prop);
                 }
         }
@@ -198,7 +329,7 @@ public static class PoseFile
             return angles;
         if (node is not YamlMappingNode map)
         {
-            errors.Add($"{where} (line {node.Start.Line}): a pose is a mapping of joints to degrees, such as {{ right: {{ knee: 90 }} }}.");
+            errors.Add($"{where}{At(node)}: a pose is a mapping of joints to degrees, such as {{ right: {{ knee: 90 }} }}.");
             return angles;
         }
         foreach (var (keyNode, valueNode) in map.Children)
@@ -208,7 +339,7 @@ public static class PoseFile
             {
                 if (valueNode is not YamlMappingNode sideMap)
                 {
-                    errors.Add($"{where} (line {valueNode.Start.Line}): '{key}:' must map joints to degrees.");
+                    errors.Add($"{where}{At(valueNode)}: '{key}:' must map joints to degrees.");
                     continue;
                 }
                 foreach (var (jointNode, angleNode) in sideMap.Children)
@@ -216,7 +347,7 @@ public static class PoseFile
                     var joint = (jointNode as YamlScalarNode)?.Value ?? "";
                     if (!Joints.TryGet(joint, out var range) || !range.PerSide)
                     {
-                        errors.Add($"{where} (line {jointNode.Start.Line}): '{joint}' is not a joint of one side (use {string.Join(", ", Joints.All.Where(j => j.PerSide).Select(j => j.Name))}).");
+                        errors.Add($"{where}{At(jointNode)}: '{joint}' is not a joint of one side (use {string.Join(", ", Joints.All.Where(j => j.PerSide).Select(j => j.Name))}).");
                         continue;
                     }
                     if (Angle(angleNode, range, $"{key}.{joint}", where, errors) is { } angle)
@@ -228,8 +359,8 @@ public static class PoseFile
             if (!Joints.TryGet(key, out var central) || central.PerSide)
             {
                 errors.Add(central?.PerSide == true
-                    ? $"{where} (line {keyNode.Start.Line}): '{key}' belongs to one side; write it under right: or left:."
-                    : $"{where} (line {keyNode.Start.Line}): unknown joint '{key}' (use right:, left:, both: or {string.Join(", ", Joints.All.Where(j => !j.PerSide).Select(j => j.Name))}).");
+                    ? $"{where}{At(keyNode)}: '{key}' belongs to one side; write it under right: or left:."
+                    : $"{where}{At(keyNode)}: unknown joint '{key}' (use right:, left:, both: or {string.Join(", ", Joints.All.Where(j => !j.PerSide).Select(j => j.Name))}).");
                 continue;
             }
             if (Angle(valueNode, central, key, where, errors) is { } value)
@@ -240,14 +371,14 @@ public static class PoseFile
 
     private static double? Angle(YamlNode node, JointRange range, string name, string where, List<string> errors)
     {
-        if (node is not YamlScalarNode { Value: { } text } || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var angle))
+        if (node is not YamlScalarNode { Value: { } text, Style: not (ScalarStyle.DoubleQuoted or ScalarStyle.SingleQuoted) } || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var angle))
         {
-            errors.Add($"{where} (line {node.Start.Line}): {name} must be a number of degrees.");
+            errors.Add($"{where}{At(node)}: {name} must be a number of degrees.");
             return null;
         }
         if (angle < range.Min || angle > range.Max)
         {
-            errors.Add($"{where} (line {node.Start.Line}): {name} {angle.ToString(CultureInfo.InvariantCulture)}° is outside the joint's range ({range.Min.ToString(CultureInfo.InvariantCulture)} to {range.Max.ToString(CultureInfo.InvariantCulture)}).");
+            errors.Add($"{where}{At(node)}: {name} {angle.ToString(CultureInfo.InvariantCulture)}° is outside the joint's range ({range.Min.ToString(CultureInfo.InvariantCulture)} to {range.Max.ToString(CultureInfo.InvariantCulture)}).");
             return null;
         }
         return angle;
@@ -271,6 +402,9 @@ public static class PoseFile
 
     private static string Names<TEnum>() where TEnum : struct, Enum =>
         string.Join(", ", System.Enum.GetValues<TEnum>().Select(v => Camel(v.ToString())));
+
+    /// <summary>Where a node is in the pose file; pose data given as JSON has no lines.</summary>
+    private static string At(YamlNode node) => node.Start.Equals(Mark.Empty) ? "" : $" (line {node.Start.Line})";
 
     internal static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 

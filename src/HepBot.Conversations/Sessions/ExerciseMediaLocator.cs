@@ -31,22 +31,22 @@ public sealed class ExerciseMediaLocator(string mediaFolder, ExercisePictures? p
     {
         if (exercise.Media is not null)
             return Attachment(exercise.Media);
-        if (pictures is null || !pictures.Has(exercise.Slug))
+        if (pictures is null || !pictures.Has(exercise))
             return null;
         var bodySide = side == Side.Left ? BodySide.Left : BodySide.Right;
         if (IsWebChannel(channelId))
         {
             if (publicBaseUrl is not { Length: > 0 } baseUrl)
                 return null;
-            var still = pictures.Still(exercise.Slug, bodySide)!;
+            var still = pictures.Still(exercise, bodySide)!;
             return new Attachment
             {
                 ContentType = still.ContentType,
-                ContentUrl = ExercisePictureUrls.Still(baseUrl, exercise.Slug, bodySide),
+                ContentUrl = baseUrl.TrimEnd('/') + pictures.StillPath(exercise, bodySide),
                 Name = altText,
             };
         }
-        var file = pictures.Animation(exercise.Slug, bodySide)!;
+        var file = pictures.Animation(exercise, bodySide)!;
         return new Attachment { ContentType = file.ContentType, ContentUrl = new Uri(file.Path).AbsoluteUri };
     }
 

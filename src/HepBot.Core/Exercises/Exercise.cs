@@ -31,6 +31,9 @@ public sealed class Exercise
 {
     public const string DefaultLocale = "en";
 
+    /// <summary>The longest pose data (JSON characters) a clinic's own exercise may carry.</summary>
+    public const int PosesMaxLength = 8000;
+
     public Guid Id { get; set; } = Guid.NewGuid();
 
     /// <summary>Stable, URL-safe identifier ("straight-leg-raise"); unique per clinic and in the library.</summary>
@@ -42,6 +45,12 @@ public sealed class Exercise
     public BodyRegion Region { get; set; }
     public required ExerciseDose DefaultDose { get; set; }
     public ExerciseMedia? Media { get; set; }
+
+    /// <summary>
+    /// A clinic's own exercise's pose data (the library's keyframe vocabulary, as checked JSON), from which HepBot draws
+    /// its picture; null when it has none. Library exercises keep theirs in <c>library/poses.yaml</c>.
+    /// </summary>
+    public string? Poses { get; set; }
 
     /// <summary>Text per language; always contains <see cref="DefaultLocale"/>.</summary>
     public List<ExerciseText> Texts { get; set; } = [];

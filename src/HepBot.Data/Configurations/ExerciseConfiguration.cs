@@ -17,6 +17,7 @@ internal sealed class ExerciseConfiguration : IEntityTypeConfiguration<Exercise>
         b.HasIndex(e => e.Slug, "IX_Exercises_LibrarySlug").IsUnique().HasFilter("\"ClinicId\" IS NULL");
         b.HasOne<Clinic>().WithMany().HasForeignKey(e => e.ClinicId).OnDelete(DeleteBehavior.Restrict);
         b.ComplexProperty(e => e.DefaultDose);
+        b.Property(e => e.Poses).HasMaxLength(Exercise.PosesMaxLength);
         b.OwnsOne(e => e.Media, m =>
         {
             m.Property(x => x.FilePath).HasMaxLength(400);

@@ -104,7 +104,9 @@ internal static class ApiDocument
     private static Task DescribeSchema(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         var type = context.JsonTypeInfo.Type;
-        if (type.IsEnum)
+        if (context.JsonPropertyInfo is { Name: Exercises.PoseDataSchema.PropertyName } && (type == typeof(JsonElement) || type == typeof(JsonElement?)))
+            Exercises.PoseDataSchema.Describe(schema);
+        else if (type.IsEnum)
         {
             // AllowedValuesEnumConverter reads and writes camelCase names only; without this the schema would be empty.
             schema.Type = JsonSchemaType.String;

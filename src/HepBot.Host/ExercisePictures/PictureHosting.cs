@@ -1,7 +1,9 @@
+using HepBot.Data;
 using HepBot.Host.Configuration;
 using HepBot.Host.ExerciseLibrary;
 using HepBot.Pictures;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace HepBot.Host.ExercisePictures;
@@ -44,17 +46,46 @@ internal static class PictureHosting
     {
         var group = app.MapGroup("/media/exercises/{slug}");
         group.MapGet("/still.png", (string slug, [System.ComponentModel.Description("left or right (default right): the side the picture shows")] string? side, HepBot.Pictures.ExercisePictures pictures) =>
-            Serve(slug, side, pictures.Still))
+            Serve(slug, side, (s, b) => pictures.Still(s, b)))
             .Produces(StatusCodes.Status200OK, contentType: "image/png")
             .WithTags("Exercise pictures")
             .WithSummary("Get an exercise's picture")
             .WithDescription("The drawn still picture (PNG) of a library exercise, for side=left or right (default right). Public: Teams fetches card pictures itself, and a picture of an exercise says nothing about any patient.");
         group.MapGet("/animation.gif", (string slug, [System.ComponentModel.Description("left or right (default right): the side the animation shows")] string? side, HepBot.Pictures.ExercisePictures pictures) =>
-            Serve(slug, side, pictures.Animation))
+            Serve(slug, side, (s, b) => pictures.Animation(s, b)))
             .Produces(StatusCodes.Status200OK, contentType: "image/gif")
             .WithTags("Exercise pictures")
             .WithSummary("Get an exercise's animation")
             .WithDescription("The drawn animation (GIF) of a library exercise, for side=left or right (default right). Public, like the still picture.");
+
+        // A clinic's own exercise drawn from the pose data it was given: by id, as its slug is unique only within its clinic.
+        var own = app.MapGroup("/media/exercises/custom/{id:guid}");
+        own.MapGet("/still.png", ([System.ComponentModel.Description("The clinic exercise's id")] Guid id, [System.ComponentModel.Description("left or right (default right): the side the picture shows")] string? side,
+                HepBot.Pictures.ExercisePictures pictures, HepBotDbContext db, CancellationToken ct) =>
+            ServeOwnAsync(id, side, pictures, db, animated: false, ct))
+            .Produces(StatusCodes.Status200OK, contentType: "image/png")
+            .WithTags("Exercise pictures")
+            .WithSummary("Get a clinic exercise's picture")
+            .WithDescription("The drawn still picture (PNG) of a clinic's own exercise given pose data (POST /api/v1/exercises, poseData), for side=left or right (default right); 404 for one without pose data. Public, like a library exercise's picture: it shows an exercise, nothing about a patient.");
+        own.MapGet("/animation.gif", ([System.ComponentModel.Description("The clinic exercise's id")] Guid id, [System.ComponentModel.Description("left or right (default right): the side the animation shows")] string? side,
+                HepBot.Pictures.ExercisePictures pictures, HepBotDbContext db, CancellationToken ct) =>
+            ServeOwnAsync(id, side, pictures, db, animated: true, ct))
+            .Produces(StatusCodes.Status200OK, contentType: "image/gif")
+            .WithTags("Exercise pictures")
+            .WithSummary("Get a clinic exercise's animation")
+            .WithDescription("The drawn animation (GIF) of a clinic's own exercise given pose data, for side=left or right (default right); 404 for one without pose data. Public, like the still picture.");
+    }
+
+    private static async Task<Results<PhysicalFileHttpResult, NotFound, BadRequest<string>>> ServeOwnAsync(
+        Guid id, string? side, HepBot.Pictures.ExercisePictures pictures, HepBotDbContext db, bool animated, CancellationToken ct)
+    {
+        var exercise = await db.Exercises.AsNoTracking().Where(e => e.Id == id && e.ClinicId != null && e.Poses != null)
+            .Select(e => new { e.Slug, e.Poses }).SingleOrDefaultAsync(ct);
+        if (exercise is null || pictures.OwnPoses(id, exercise.Poses) is not { } poses)
+            return TypedResults.NotFound();
+        return Serve(exercise.Slug, side, animated
+            ? (slug, bodySide) => pictures.Animation(slug, bodySide, poses)
+            : (slug, bodySide) => pictures.Still(slug, bodySide, poses));
     }
 
     private static Results<PhysicalFileHttpResult, NotFound, BadRequest<string>> Serve(

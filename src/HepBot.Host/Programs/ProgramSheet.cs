@@ -1,5 +1,6 @@
 using System.Globalization;
 using HepBot.Conversations.Content;
+using HepBot.Conversations.Sessions;
 using HepBot.Core.Exercises;
 using HepBot.Core.Linking;
 using HepBot.Core.Prescriptions;
@@ -70,7 +71,7 @@ internal sealed class ProgramSheet(HepBotDbContext db, DialogTextCatalog texts, 
             var side = item.Dose.Side == Side.Left ? BodySide.Left : BodySide.Right;
             return new PrintedExercise(text.Name, doses.Describe(item, language), text.Steps,
                 string.IsNullOrWhiteSpace(item.Notes) ? null : T("exerciseNote", ("note", item.Notes.Trim())),
-                pictures.Has(exercise.Slug) ? pictures.Still(exercise.Slug, side)?.Path : null);
+                pictures.Has(exercise) ? pictures.Still(exercise, side)?.Path : null);
         }).ToList();
 
         var prescribedOn = PatientClock.LocalNow(program.CreatedAt, patient.TimeZoneId).ToString("d MMMM yyyy", culture);

@@ -328,6 +328,36 @@ public sealed class ProgramEditorPageTests(SqliteApiFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_custom_exercise_drawn_like_a_library_exercise_gets_its_pose_data_and_its_picture_in_the_program()
+    {
+        var therapist = await fixture.NewWebTherapistAsync();
+        var patient = await NewPatientAsync(therapist, "Ines");
+        var session = await WebSession.SignedInAsync(fixture.Host, therapist);
+        (string, string)[] fields =
+        [
+            ("Draft.NewExercise.Slug", "bridge-on-pillow"), ("Draft.NewExercise.Region", "Hip"), ("Draft.NewExercise.Name", "Bridge on a pillow"),
+            ("Draft.NewExercise.Steps", "Lie on your back, knees bent.\nLift your hips."), ("Draft.NewExercise.Sets", "2"), ("Draft.NewExercise.Reps", "10"),
+        ];
+
+        var form = await PageAsync(session, Editor(patient.Id));
+        var refused = await HtmlOf(await session.PostFormAsync(Editor(patient.Id), "program", Draft("0", "create-exercise", [],
+            [.. fields, ("Draft.NewExercise.PictureLike", "no-such-exercise")])));
+        var created = await HtmlOf(await session.PostFormAsync(Editor(patient.Id), "program", Draft("0", "create-exercise", [],
+            [.. fields, ("Draft.NewExercise.PictureLike", "bridge")])));
+
+        Assert.Contains("<option value=\"bridge\"", form);
+        Assert.Contains("Choose the picture from the list, or no picture.", refused);
+        Assert.Contains("Bridge on a pillow was created for your clinic and added to the program.", created);
+        await using var db = fixture.Database.CreateContext();
+        var exercise = await db.Exercises.SingleAsync(e => e.Slug == "bridge-on-pillow" && e.ClinicId == therapist.ClinicId, Ct);
+        Assert.NotNull(exercise.Poses);
+        Assert.Contains($"src=\"/media/exercises/custom/{exercise.Id:D}/still.png?side=right\"", created);
+        var client = fixture.Host.CreateClient();
+        Assert.Equal(await client.GetByteArrayAsync("/media/exercises/bridge/still.png?side=right", Ct),
+            await client.GetByteArrayAsync($"/media/exercises/custom/{exercise.Id:D}/still.png?side=right", Ct));
+    }
+
+    [Fact]
     public async Task The_library_filters_by_region_and_name_and_shows_the_clinics_own_exercises_beside_the_shared_ones()
     {
         var therapist = await fixture.NewWebTherapistAsync();

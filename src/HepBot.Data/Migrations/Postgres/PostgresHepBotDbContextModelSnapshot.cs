@@ -362,6 +362,10 @@ namespace HepBot.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Poses")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<string>("Region")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -877,10 +881,10 @@ namespace HepBot.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SessionLogId", "Outcome", "Pain");
-
                     b.HasIndex("SessionLogId", "PrescriptionItemId")
                         .IsUnique();
+
+                    b.HasIndex("SessionLogId", "Outcome", "Pain");
 
                     b.ToTable("ExerciseLogs");
                 });
@@ -943,11 +947,11 @@ namespace HepBot.Data.Migrations.Postgres
 
                     b.HasIndex("PrescriptionId");
 
-                    b.HasIndex("PatientId", "LocalDate", "SessionNumber", "Id", "ExercisesPlanned", "Status", "PainBefore", "PainAfter", "SkipBarrier")
-                        .HasDatabaseName("IX_SessionLogs_PatientId_LocalDate_Covering");
-
                     b.HasIndex("PatientId", "LocalDate", "SessionNumber")
                         .IsUnique();
+
+                    b.HasIndex("PatientId", "LocalDate", "SessionNumber", "Id", "ExercisesPlanned", "Status", "PainBefore", "PainAfter", "SkipBarrier")
+                        .HasDatabaseName("IX_SessionLogs_PatientId_LocalDate_Covering");
 
                     b.ToTable("SessionLogs");
                 });

@@ -363,6 +363,10 @@ namespace HepBot.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("Poses")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Region")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -879,10 +883,10 @@ namespace HepBot.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SessionLogId", "Outcome", "Pain");
-
                     b.HasIndex("SessionLogId", "PrescriptionItemId")
                         .IsUnique();
+
+                    b.HasIndex("SessionLogId", "Outcome", "Pain");
 
                     b.ToTable("ExerciseLogs");
                 });
@@ -945,11 +949,11 @@ namespace HepBot.Data.Migrations.SqlServer
 
                     b.HasIndex("PrescriptionId");
 
-                    b.HasIndex("PatientId", "LocalDate", "SessionNumber", "Id", "ExercisesPlanned", "Status", "PainBefore", "PainAfter", "SkipBarrier")
-                        .HasDatabaseName("IX_SessionLogs_PatientId_LocalDate_Covering");
-
                     b.HasIndex("PatientId", "LocalDate", "SessionNumber")
                         .IsUnique();
+
+                    b.HasIndex("PatientId", "LocalDate", "SessionNumber", "Id", "ExercisesPlanned", "Status", "PainBefore", "PainAfter", "SkipBarrier")
+                        .HasDatabaseName("IX_SessionLogs_PatientId_LocalDate_Covering");
 
                     b.ToTable("SessionLogs");
                 });

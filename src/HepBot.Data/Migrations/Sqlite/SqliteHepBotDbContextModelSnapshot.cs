@@ -355,6 +355,10 @@ namespace HepBot.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Poses")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Region")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -870,10 +874,10 @@ namespace HepBot.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SessionLogId", "Outcome", "Pain");
-
                     b.HasIndex("SessionLogId", "PrescriptionItemId")
                         .IsUnique();
+
+                    b.HasIndex("SessionLogId", "Outcome", "Pain");
 
                     b.ToTable("ExerciseLogs");
                 });
@@ -936,11 +940,11 @@ namespace HepBot.Data.Migrations.Sqlite
 
                     b.HasIndex("PrescriptionId");
 
-                    b.HasIndex("PatientId", "LocalDate", "SessionNumber", "Id", "ExercisesPlanned", "Status", "PainBefore", "PainAfter", "SkipBarrier")
-                        .HasDatabaseName("IX_SessionLogs_PatientId_LocalDate_Covering");
-
                     b.HasIndex("PatientId", "LocalDate", "SessionNumber")
                         .IsUnique();
+
+                    b.HasIndex("PatientId", "LocalDate", "SessionNumber", "Id", "ExercisesPlanned", "Status", "PainBefore", "PainAfter", "SkipBarrier")
+                        .HasDatabaseName("IX_SessionLogs_PatientId_LocalDate_Covering");
 
                     b.ToTable("SessionLogs");
                 });

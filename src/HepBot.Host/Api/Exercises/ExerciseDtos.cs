@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using HepBot.Core.Exercises;
 
 namespace HepBot.Host.Api.Exercises;
@@ -16,15 +17,20 @@ public sealed record ExerciseDto(
     BodyRegion Region,
     ExerciseDose DefaultDose,
     ExerciseMediaDto? Media,
-    IReadOnlyList<ExerciseTextDto> Texts)
+    IReadOnlyList<ExerciseTextDto> Texts,
+    JsonElement? PoseData)
 {
-    public static ExerciseDto From(Exercise e) => new(
+    /// <summary>The exercise as the API shows it; <paramref name="libraryPoses"/> gives a library exercise's pose data (from the pose file).</summary>
+    public static ExerciseDto From(Exercise e, HepBot.Pictures.ExercisePictures? libraryPoses = null) => new(
         e.Id, e.Slug, e.ClinicId is not null, e.Region, e.DefaultDose,
         e.Media is { } m ? new ExerciseMediaDto(m.Kind, m.Url, m.FilePath, m.Caption) : null,
-        e.Texts.Select(t => new ExerciseTextDto(t.Locale, t.Name, t.Steps, t.Cues, t.Cautions)).ToList());
+        e.Texts.Select(t => new ExerciseTextDto(t.Locale, t.Name, t.Steps, t.Cues, t.Cautions)).ToList(),
+        e.ClinicId is not null
+            ? (e.Poses is { } poses ? JsonSerializer.Deserialize<JsonElement>(poses) : null)
+            : libraryPoses?.Poses.For(e.Slug) is { } library ? JsonSerializer.SerializeToElement(HepBot.Pictures.PoseFile.ToJson(library)) : null);
 }
 
-/// <summary>A clinic's own exercise; the same rules as the library apply.</summary>
+/// <summary>A clinic's own exercise; the same rules as the library apply, and <see cref="PoseData"/> (optional) is checked as the pose file is.</summary>
 public sealed record CreateExerciseRequest(
     [property: Required] string? Slug, [property: Required] BodyRegion? Region, [property: Required] ExerciseDose? DefaultDose,
-    [property: Required] IReadOnlyList<ExerciseTextDto>? Texts, ExerciseMediaDto? Media);
+    [property: Required] IReadOnlyList<ExerciseTextDto>? Texts, ExerciseMediaDto? Media, JsonElement? PoseData = null);

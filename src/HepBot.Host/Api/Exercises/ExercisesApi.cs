@@ -1,8 +1,10 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using HepBot.Core.Exercises;
 using HepBot.Data;
 using HepBot.Host.Authentication;
 using HepBot.Host.Configuration;
+using HepBot.Pictures;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -23,13 +25,13 @@ internal static partial class ExercisesApi
             .WithDescription("The library and the caller's clinic's own exercises, with their texts in every language. region narrows to a body region; q matches a name in any language or the slug.");
         api.MapPost("/", CreateExercise)
             .WithSummary("Create a clinic exercise")
-            .WithDescription("A clinic's own exercise under a new slug, checked by the library's rules: a body region, a default dose, a text in \"en\" (and any other supported language) with at least one step, and optional media by http(s) URL.");
+            .WithDescription("A clinic's own exercise under a new slug, checked by the library's rules: a body region, a default dose, a text in \"en\" (and any other supported language) with at least one step, optional media by http(s) URL, and optional pose data (poseData: the library's pose vocabulary, checked as library/poses.yaml is; each mistake is a message under \"poseData\" naming the field, joint or pose). An exercise with pose data gets a drawn still and animation wherever library exercises do: in sessions on Telegram and Teams, in the web app and on the printed program. To start from a library exercise's poses, copy its poseData from GET /api/v1/exercises.");
         return app;
     }
 
     /// <summary>The library and the caller's clinic's own exercises, by region and by a name (any language) or slug match.</summary>
     public static async Task<Results<Ok<List<ExerciseDto>>, ValidationProblem>> ListExercises(
-        [System.ComponentModel.Description("A body region: only its exercises")] string? region, [System.ComponentModel.Description("Text matched against a name in any language or the slug")] string? q, ApiCaller caller, HepBotDbContext db, CancellationToken cancellationToken)
+        [System.ComponentModel.Description("A body region: only its exercises")] string? region, [System.ComponentModel.Description("Text matched against a name in any language or the slug")] string? q, ApiCaller caller, HepBotDbContext db, HepBot.Pictures.ExercisePictures pictures, CancellationToken cancellationToken)
     {
         BodyRegion? wanted = null;
         if (!string.IsNullOrEmpty(region))
@@ -57,7 +59,7 @@ internal static partial class ExercisesApi
                 e.Slug.Contains(term, StringComparison.OrdinalIgnoreCase) ||
                 e.Texts.Any(t => t.Name.Contains(term, StringComparison.OrdinalIgnoreCase))).ToList();
         }
-        return TypedResults.Ok(exercises.Select(ExerciseDto.From).ToList());
+        return TypedResults.Ok(exercises.Select(e => ExerciseDto.From(e, pictures)).ToList());
     }
 
     public static async Task<Results<Created<ExerciseDto>, ValidationProblem>> CreateExercise(
@@ -77,6 +79,7 @@ internal static partial class ExercisesApi
             errors.AddRange("defaultDose", request.DefaultDose.Validate());
         CheckTexts(errors, request.Texts, localization.Value);
         CheckMedia(errors, request.Media);
+        var poses = CheckPoses(errors, request.PoseData);
         if (errors.Any)
             return errors.ToProblem();
 
@@ -88,6 +91,7 @@ internal static partial class ExercisesApi
             Region = request.Region!.Value,
             DefaultDose = request.DefaultDose!,
             Media = request.Media is { } m ? new ExerciseMedia(m.Kind, null, m.Url, m.Caption) : null,
+            Poses = poses,
             Texts = request.Texts!.Select(t => new ExerciseText
             {
                 Locale = t.Locale!.ToLowerInvariant(),
@@ -159,6 +163,26 @@ internal static partial class ExercisesApi
         errors.CheckText("media.caption", media.Caption, 400, required: false);
         if (!Enum.IsDefined(media.Kind))
             errors.Add("media.kind", "Kinds: image, animation, video.");
+    }
+
+    /// <summary>The pose data as the compact JSON kept with the exercise, or null (none given, or mistakes added to <paramref name="errors"/>).</summary>
+    private static string? CheckPoses(FieldErrors errors, JsonElement? poseData)
+    {
+        if (poseData is not { } json)
+            return null;
+        var text = JsonSerializer.Serialize(json);
+        if (text.Length > Exercise.PosesMaxLength)
+        {
+            errors.Add("poseData", $"At most {Exercise.PosesMaxLength} characters of JSON.");
+            return null;
+        }
+        if (PoseFile.ParseJson("new-exercise", json, "poseData", out var problems) is null)
+        {
+            foreach (var problem in problems)
+                errors.Add("poseData", problem);
+            return null;
+        }
+        return text;
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

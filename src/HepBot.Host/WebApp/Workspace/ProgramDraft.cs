@@ -116,4 +116,7 @@ public sealed class NewExerciseDraft
     public string? HoldSeconds { get; set; }
     public string? RestSeconds { get; set; }
     public string? Side { get; set; }
+
+    /// <summary>The library exercise whose pose data the new exercise is drawn from; empty for no picture.</summary>
+    public string? PictureLike { get; set; }
 }

@@ -33,7 +33,7 @@ public sealed record SaveOutcome(int? Version, IReadOnlyList<EditorProblem> Prob
 /// </summary>
 internal sealed class ProgramEditing(
     HepBotDbContext db, TimeProvider clock, IReminderSchedule reminders, ILogger<PrescribeRequest> logger,
-    IOptions<LocalizationOptions> localization, IHttpContextAccessor http)
+    IOptions<LocalizationOptions> localization, IHttpContextAccessor http, HepBot.Pictures.ExercisePictures pictures)
 {
     public Task<Patient?> PatientAsync(ApiCaller caller, Guid id, CancellationToken ct) =>
         db.Patients.AsNoTracking().VisibleTo(caller).SingleOrDefaultAsync(p => p.Id == id, ct);
@@ -105,7 +105,7 @@ internal sealed class ProgramEditing(
     /// <summary>The library and the clinic's own exercises, by the API's own filter.</summary>
     public async Task<(List<ExerciseDto> Exercises, bool RegionInvalid)> LibraryAsync(ApiCaller caller, string? region, string? search, CancellationToken ct)
     {
-        var result = await ExercisesApi.ListExercises(region, search, caller, db, ct);
+        var result = await ExercisesApi.ListExercises(region, search, caller, db, pictures, ct);
         return result.Result is Ok<List<ExerciseDto>> ok ? (ok.Value!, false) : ([], true);
     }
 
@@ -211,6 +211,15 @@ internal sealed class ProgramEditing(
         return [];
     }
 
+    /// <summary>The library exercises a new exercise may be drawn like (those with pose data), by name in the language.</summary>
+    public async Task<IReadOnlyList<(string Slug, string Name)>> PictureChoicesAsync(string language, CancellationToken ct)
+    {
+        var library = await db.Exercises.AsNoTracking().Where(e => e.ClinicId == null).ToListAsync(ct);
+        return library.Where(e => pictures.Poses.For(e.Slug) is not null)
+            .Select(e => (e.Slug, e.TextFor(language).Name))
+            .OrderBy(e => e.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+    }
+
     /// <summary>Creates the clinic's own exercise through POST exercises' handler; its slug, or the fields that failed.</summary>
     public async Task<(string? Slug, IReadOnlyList<EditorProblem> Problems)> CreateExerciseAsync(ApiCaller caller, NewExerciseDraft form, CancellationToken ct)
     {
@@ -235,8 +244,16 @@ internal sealed class ProgramEditing(
         var texts = new List<ExerciseTextDto> { new(Exercise.DefaultLocale, form.Name, Lines(form.Steps), [], Lines(form.Cautions)) };
         if (!string.IsNullOrWhiteSpace(form.NameEs) || !string.IsNullOrWhiteSpace(form.StepsEs))
             texts.Add(new ExerciseTextDto("es", form.NameEs, Lines(form.StepsEs), [], Lines(form.CautionsEs)));
+        System.Text.Json.JsonElement? poseData = null;
+        if (!string.IsNullOrWhiteSpace(form.PictureLike))
+        {
+            var like = form.PictureLike.Trim();
+            if (pictures.Poses.For(like) is not { } libraryPoses || !await db.Exercises.AnyAsync(e => e.ClinicId == null && e.Slug == like, ct))
+                return (null, [new EditorProblem("poseData")]);
+            poseData = System.Text.Json.JsonSerializer.SerializeToElement(HepBot.Pictures.PoseFile.ToJson(libraryPoses));
+        }
         var request = new CreateExerciseRequest(form.Slug?.Trim(), region,
-            new ExerciseDose(sets ?? 0, reps, hold, rest ?? 0, side), texts, null);
+            new ExerciseDose(sets ?? 0, reps, hold, rest ?? 0, side), texts, null, poseData);
         var result = await ExercisesApi.CreateExercise(request, caller, db, clock, localization, ct);
         return result.Result switch
         {
