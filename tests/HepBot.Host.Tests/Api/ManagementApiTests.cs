@@ -399,6 +399,8 @@ public abstract class ManagementApiTests<TFixture>(TFixture fixture) where TFixt
             "GET /api/v1/templates",
             "GET /media/exercises/{slug}/animation.gif",
             "GET /media/exercises/{slug}/still.png",
+            "GET /media/exercises/custom/{id}/animation.gif",
+            "GET /media/exercises/custom/{id}/still.png",
             "PATCH /api/v1/patients/{id}",
             "POST /api/v1/alerts/{id}/acknowledge",
             "POST /api/v1/alerts/{id}/approve-progression",
