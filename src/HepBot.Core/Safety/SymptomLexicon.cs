@@ -19,7 +19,7 @@ public sealed class SymptomLexicon
         ScoreBeforeKey = "scoreBefore", ScoreAboveKey = "scoreAbove", SoundAlikeKey = "soundAlike", WordClassesKey = "wordClasses",
         ListWordsKey = "listWords", NewStatementKey = "newStatement", HistoryKey = "history", NowKey = "now",
         OtherPeopleKey = "otherPeople", FirstPersonKey = "firstPerson", SettlingKey = "settling", SettlingSignsKey = "settlingSigns",
-        AskedAboutKey = "askedAbout";
+        AskedAboutKey = "askedAbout", ScoreAfterKey = "scoreAfter", RangeWordsKey = "rangeWords", UnsureAnswersKey = "unsureAnswers";
 
     /// <summary>More expansions than this from one phrase's word classes is a mistake in the file, not a phrase.</summary>
     public const int MaxExpansions = 400;
@@ -32,8 +32,11 @@ public sealed class SymptomLexicon
         IReadOnlySet<string> scoreBefore, IReadOnlySet<string> scoreAbove, IReadOnlyList<(string Letters, string SoundsAs)> soundAlike,
         IReadOnlySet<string> listWords, IReadOnlySet<string> newStatement, IReadOnlyList<Phrase> history, IReadOnlyList<Phrase> now,
         IReadOnlyList<Phrase> otherPeople, IReadOnlySet<string> firstPerson, IReadOnlyList<Phrase> settling, IReadOnlySet<SymptomFinding> settlingSigns,
-        IReadOnlyList<Phrase> askedAbout)
+        IReadOnlyList<Phrase> askedAbout, IReadOnlyList<Phrase> scoreAfter, IReadOnlySet<string> rangeWords, IReadOnlyList<Phrase> unsureAnswers)
     {
+        ScoreAfter = scoreAfter;
+        RangeWords = rangeWords;
+        UnsureAnswers = unsureAnswers;
         AskedAbout = askedAbout;
         Settling = settling;
         SettlingSigns = settlingSigns;
@@ -128,6 +131,21 @@ public sealed class SymptomLexicon
     /// </summary>
     public IReadOnlyList<Phrase> AskedAbout { get; }
 
+    /// <summary>Phrases right after a bare number that make it a score: "seven ish", "siete mas o menos".</summary>
+    public IReadOnlyList<Phrase> ScoreAfter { get; }
+
+    /// <summary>
+    /// Words between the two numbers of a range ("6 or 7", "entre 5 y 6"): the second number of a range that starts with
+    /// a score is a score too, and the higher one counts.
+    /// </summary>
+    public IReadOnlySet<string> RangeWords { get; }
+
+    /// <summary>
+    /// Answers that say the patient does not know ("not sure", "no se"): an answer to a question about a sign that is
+    /// exactly one of these does not deny it, so "chest pain? not sure" is the sign (in doubt, safety wins).
+    /// </summary>
+    public IReadOnlyList<Phrase> UnsureAnswers { get; }
+
     /// <summary>Words that bring a sentence back to the patient ("i", "my", "me", "tengo").</summary>
     public IReadOnlySet<string> FirstPerson { get; }
 
@@ -182,7 +200,8 @@ public sealed class SymptomLexicon
     public static IEnumerable<string> Keys =>
         Enum.GetValues<SymptomFinding>().Select(KeyOf).Concat(
             [DenialsKey, NotDenialsKey, ClauseBreaksKey, PainWordsKey, ScaleWordsKey, NotPainNumbersKey, NumberWordsKey, EverydayWordsKey, NotSymptomsKey, ScoreBeforeKey, ScoreAboveKey, SoundAlikeKey, WordClassesKey,
-             ListWordsKey, NewStatementKey, HistoryKey, NowKey, OtherPeopleKey, FirstPersonKey, SettlingKey, SettlingSignsKey, AskedAboutKey]);
+             ListWordsKey, NewStatementKey, HistoryKey, NowKey, OtherPeopleKey, FirstPersonKey, SettlingKey, SettlingSignsKey, AskedAboutKey,
+             ScoreAfterKey, RangeWordsKey, UnsureAnswersKey]);
 
     /// <summary>Builds a lexicon from its entries (key → comma-separated list), or lists every problem.</summary>
     /// <param name="entry">The text of a key, or null when the key is missing.</param>
@@ -299,7 +318,8 @@ public sealed class SymptomLexicon
         var lexicon = new SymptomLexicon(findings, denials, Phrases(NotDenialsKey), Words(ClauseBreaksKey),
             Phrases(PainWordsKey, allowTogether: true), Words(ScaleWordsKey), Words(NotPainNumbersKey), numbers, Words(EverydayWordsKey), Phrases(NotSymptomsKey),
             Words(ScoreBeforeKey), Words(ScoreAboveKey), soundAlike, Words(ListWordsKey), Words(NewStatementKey), Phrases(HistoryKey), Phrases(NowKey),
-            Phrases(OtherPeopleKey), Words(FirstPersonKey), Phrases(SettlingKey), settlingSigns, Phrases(AskedAboutKey));
+            Phrases(OtherPeopleKey), Words(FirstPersonKey), Phrases(SettlingKey), settlingSigns, Phrases(AskedAboutKey),
+            Phrases(ScoreAfterKey), Words(RangeWordsKey), Phrases(UnsureAnswersKey));
         problems = found;
         return lexicon;
     }

@@ -126,6 +126,9 @@ public static class SymptomRecognizer
     {
         // "i hadnt", "yo no": the answer may start with the patient's own "i".
         var answer = words.SkipWhile(lexicon.FirstPerson.Contains).TakeWhile(w => !lexicon.ClauseBreaks.Contains(w)).ToList();
+        // "chest pain? not sure", "¿mareos? no se": not knowing is not a denial.
+        if (lexicon.UnsureAnswers.Any(u => answer.Count > 0 && EndOf(answer, 0, u, lexicon, exact: true) == answer.Count - 1))
+            return false;
         // The words after the denial count, not the denial's own: "not once this week" is as short an answer as "no, never".
         // Denials in a row are one denial ("no not at all", "no i didnt"), the patient's own "i" between them included.
         var last = -1;
@@ -474,6 +477,10 @@ public static class SymptomRecognizer
         var skipUntil = -1;
         // "del 1 al 10 es un 11": once a clause names the scale, its other numbers are scores too, above it included.
         var scaleNamed = false;
+        // "entre 5 y 6", "6 or 7": the number after a score and a range word is a score too.
+        var lastScore = -1;
+        // "did 3 sets of 10 or so": a rough number in a clause that counts something is a count, not a score.
+        var countsSomething = words.Any(lexicon.NotPainNumbers.Contains);
         for (var i = 0; i < words.Count; i++)
         {
             if (i <= skipUntil || !IsNumber(words[i], out var number) || number > LargestPainNumber)
@@ -485,7 +492,9 @@ public static class SymptomRecognizer
                     || (i + 1 < words.Count && (lexicon.NotPainNumbers.Contains(words[i + 1]) || words[i + 1] == "/"));
                 // "id say 6.5": a decimal within the scale is a score, nobody counts reps in halves.
                 var saidAsScore = ((i > 0 && lexicon.ScoreBefore.Contains(words[i - 1]) || words[i].Contains('.')) && number <= PainTriage.Max)
-                    || (i > 0 && lexicon.ScoreAbove.Contains(words[i - 1]) && number < lexicon.NumberWords.Count);
+                    || (i > 0 && lexicon.ScoreAbove.Contains(words[i - 1]) && number < lexicon.NumberWords.Count)
+                    || (number <= PainTriage.Max && lastScore >= 0 && lastScore == i - 2 && lexicon.RangeWords.Contains(words[i - 1]))
+                    || (number <= PainTriage.Max && i + 1 < words.Count && !countsSomething && lexicon.ScoreAfter.Any(a => EndOf(words, i + 1, a, lexicon, exact: true) >= 0));
                 if (besideSomethingElse || !(painWordSaid || saidAsScore || scaleNamed))
                     continue;
             }
@@ -494,6 +503,7 @@ public static class SymptomRecognizer
                 skipUntil = outOf;
                 scaleNamed = true;
             }
+            lastScore = outOf < 0 ? i : outOf;
             var report = new PainReport(Math.Min(number, PainTriage.Max), number > PainTriage.Max,
                 string.Join(' ', words.Skip(i).Take((outOf < 0 ? i : outOf) - i + 1)));
             if (best is null || report.Score > best.Score)
