@@ -17,7 +17,7 @@ internal sealed class DatabaseCounters : IDisposable, IObserver<DiagnosticListen
     private readonly IDisposable _listeners;
     private readonly List<IDisposable> _subscriptions = [];
     private readonly MeterListener _meters = new();
-    private readonly ConcurrentDictionary<string, int> _statements = new();
+    private readonly ConcurrentDictionary<string, (int Count, double Milliseconds)> _statements = new();
     private long _commands;
     private long _cacheMisses;
 
@@ -46,12 +46,15 @@ internal sealed class DatabaseCounters : IDisposable, IObserver<DiagnosticListen
         }
     }
 
-    /// <summary>The statements since the last call, most frequent first, keyed by their first words.</summary>
-    public List<KeyValuePair<string, int>> TakeStatements()
+    /// <summary>
+    /// The statements since the last call, keyed by their first words, with how often each was sent and the time
+    /// from sending it to its answer (summed), the costliest first.
+    /// </summary>
+    public List<(string Statement, int Count, double Milliseconds)> TakeStatements()
     {
         var taken = _statements.ToList();
         _statements.Clear();
-        return [.. taken.OrderByDescending(s => s.Value)];
+        return [.. taken.Select(s => (s.Key, s.Value.Count, s.Value.Milliseconds)).OrderByDescending(s => s.Milliseconds)];
     }
 
     void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
@@ -68,7 +71,8 @@ internal sealed class DatabaseCounters : IDisposable, IObserver<DiagnosticListen
         if (value.Value is not CommandExecutedEventData executed)
             return;
         Interlocked.Increment(ref _commands);
-        _statements.AddOrUpdate(Shape(executed.Command.CommandText), 1, (_, n) => n + 1);
+        var ms = executed.Duration.TotalMilliseconds;
+        _statements.AddOrUpdate(Shape(executed.Command.CommandText), (1, ms), (_, n) => (n.Count + 1, n.Milliseconds + ms));
     }
 
     /// <summary>A statement's kind and table, enough to tell which part of a turn sent it.</summary>
@@ -80,7 +84,7 @@ internal sealed class DatabaseCounters : IDisposable, IObserver<DiagnosticListen
         if (text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && from > 0)
         {
             var rest = text[(from + 6)..];
-            return "SELECT … FROM " + (rest.Length > 60 ? rest[..60] : rest);
+            return "SELECT … FROM " + (rest.Length > 160 ? rest[..160] : rest);
         }
         return head;
     }

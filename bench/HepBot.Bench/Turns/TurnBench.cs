@@ -70,8 +70,8 @@ internal static class TurnBench
                             Console.WriteLine($"| {provider} | {(hepBot ? "HepBot daily session" : "echo")} | {conversations} | {(load is null ? "closed loop" : $"think {load}")} | {result.TurnsPerSecond:F1} | {result.P50:F1} | {result.P95:F1} | {result.CpuPerTurn:F2} | {result.AllocatedKbPerTurn:F0} | {result.JitPerTurn:F1} | {result.CommandsPerTurn:F1} | {result.CompilationsPerTurn:F2} | {result.RssMb:F0} | {(hepBot ? $"{result.Completed}/{conversations}" : "-")} | {LoadAverage()} |");
                             if (statements)
                             {
-                                foreach (var (statement, count) in counters.TakeStatements())
-                                    Console.Error.WriteLine($"    {count / (double)result.Turns,5:F2}/turn  {statement}");
+                                foreach (var (statement, count, milliseconds) in counters.TakeStatements())
+                                    Console.Error.WriteLine($"    {count / (double)result.Turns,5:F2}/turn {milliseconds / result.Turns,7:F2} ms/turn  {statement}");
                             }
                         }
                     }

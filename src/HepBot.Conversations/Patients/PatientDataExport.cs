@@ -40,7 +40,7 @@ public sealed class PatientDataExport(IDbContextFactory<HepBotDbContext> context
                 ("linked", patient.LinkedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? none)),
         };
 
-        var prescription = await db.Prescriptions.AsNoTracking()
+        var prescription = await db.Prescriptions.AsNoTracking().AsSplitQuery()
             .Include(p => p.Items.OrderBy(i => i.Order)).ThenInclude(i => i.Exercise)
             .SingleOrDefaultAsync(p => p.PatientId == patientId && p.SupersededAt == null, ct);
         if (prescription is not null)

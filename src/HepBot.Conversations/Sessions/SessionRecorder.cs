@@ -25,10 +25,16 @@ public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts,
         if (patient is null)
             return null;
         var today = PatientClock.LocalDate(clock.GetUtcNow(), patient.TimeZoneId);
+        // The program, then its items by the program's id: a program version's items never change, so the two reads
+        // agree. One query with the items included makes SQLite build the join of every program's items with
+        // their exercises before it picks this program's (a scan that grows with the clinic).
         var prescription = await db.Prescriptions.AsNoTracking()
-            .Include(p => p.Items.OrderBy(i => i.Order)).ThenInclude(i => i.Exercise)
-            .Where(p => p.PatientId == patientId && p.SupersededAt == null)
-            .SingleOrDefaultAsync(ct);
+            .SingleOrDefaultAsync(p => p.PatientId == patientId && p.SupersededAt == null, ct);
+        if (prescription is not null)
+        {
+            prescription.Items = await db.PrescriptionItems.AsNoTracking().Include(i => i.Exercise)
+                .Where(i => i.PrescriptionId == prescription.Id).OrderBy(i => i.Order).ToListAsync(ct);
+        }
         var logs = await db.SessionLogs.AsNoTracking().Include(l => l.Exercises)
             .Where(l => l.PatientId == patientId && l.LocalDate == today)
             .OrderBy(l => l.SessionNumber)
@@ -42,8 +48,11 @@ public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts,
     public async Task<bool> HasMetBeforeAsync(Guid patientId, Guid exerciseId, Guid currentLogId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.ExerciseLogs.AsNoTracking().AnyAsync(e => e.ExerciseId == exerciseId && e.SessionLogId != currentLogId
-            && db.SessionLogs.Any(l => l.Id == e.SessionLogId && l.PatientId == patientId), ct);
+        // From the patient's own sessions (indexed by patient) to their exercise logs (indexed by session): the
+        // exercise logs have no index by exercise, and asking them first would read every patient's.
+        return await db.SessionLogs.AsNoTracking()
+            .Where(l => l.PatientId == patientId && l.Id != currentLogId)
+            .AnyAsync(l => l.Exercises.Any(e => e.ExerciseId == exerciseId), ct);
     }
 
     /// <summary>No other session of this program version has an answer yet: the session that starts now is its first.</summary>

@@ -138,7 +138,7 @@ internal static class AlertsApi
         if (!alert.IsOpen)
             return Conflict("This suggestion was already acknowledged or cleared.");
         var patient = await db.Patients.SingleAsync(p => p.Id == alert.PatientId, cancellationToken);
-        var current = await db.Prescriptions.AsNoTracking().Include(p => p.Items).ThenInclude(i => i.Exercise)
+        var current = await db.Prescriptions.AsNoTracking().AsSplitQuery().Include(p => p.Items).ThenInclude(i => i.Exercise)
             .SingleOrDefaultAsync(p => p.PatientId == patient.Id && p.SupersededAt == null, cancellationToken);
         if (current is null || current.CreatedAt > alert.CreatedAt)
             return Conflict("The program changed after this suggestion; it is no longer current.");

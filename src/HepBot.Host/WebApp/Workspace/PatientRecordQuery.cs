@@ -75,7 +75,7 @@ internal sealed class PatientRecordQuery(HepBotDbContext db, TimeProvider clock)
                 g.Where(l => l.Barrier is not null).GroupBy(l => l.Barrier!.Value).ToDictionary(b => b.Key, b => b.Count())))
             .ToList();
 
-        var program = await db.Prescriptions.AsNoTracking().Include(r => r.Items).ThenInclude(i => i.Exercise)
+        var program = await db.Prescriptions.AsNoTracking().AsSplitQuery().Include(r => r.Items).ThenInclude(i => i.Exercise)
             .SingleOrDefaultAsync(r => r.PatientId == patient.Id && r.SupersededAt == null, ct);
         var chats = await db.ChannelAccounts.AsNoTracking()
             .Where(c => c.PatientId == patient.Id && c.UnreachableSince == null).Select(c => c.Channel).Distinct().ToListAsync(ct);

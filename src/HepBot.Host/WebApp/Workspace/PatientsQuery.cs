@@ -56,7 +56,7 @@ internal sealed class PatientsQuery(HepBotDbContext db, TimeProvider clock)
         var patients = await query.Select(p => new { Patient = p, TherapistName = p.Therapist!.Name }).ToListAsync(ct);
         var ids = patients.Select(p => p.Patient.Id).ToList();
 
-        var programs = await db.Prescriptions.AsNoTracking()
+        var programs = await db.Prescriptions.AsNoTracking().AsSplitQuery()
             .Where(r => ids.Contains(r.PatientId) && r.SupersededAt == null)
             .Include(r => r.Items).ThenInclude(i => i.Exercise)
             .ToListAsync(ct);
