@@ -201,6 +201,9 @@ public sealed class BotHarness : IAsyncDisposable
 
     public HepBotDbContext Db() => _database.CreateContext();
 
+    /// <summary>The database the bot talks to, to tell its commands from other tests'.</summary>
+    public string DatabaseConnectionString => _database.ConnectionString;
+
     /// <summary>
     /// Edits the saved conversation state as a deploy would leave it, e.g. naming a dialog that the new
     /// version renamed. Stack entries are stored as JSON inside JSON, so ids appear as <c>\"Id\":\"exercise\"</c>.
