@@ -241,9 +241,10 @@ public static class SymptomRecognizer
     }
 
     /// <summary>
-    /// The parts of a clause between its breaks ("but", "pero"). A last part of one word, after the patient's own words
-    /// ("i feel", "estoy"), also finishes the part before it: "toda sudada pero fría" is a cold sweat, "sweating buckets but
-    /// i feel cold" too; the word still stands alone as its own part. A denial never finishes another part: "chest pain
+    /// The parts of a clause between its breaks ("but", "pero"). A part that is one word, after the patient's own words
+    /// ("i feel", "estoy"), or one word and then a new statement ("and the floor is tilting", "y me mareo"), also finishes the
+    /// part before it: "toda sudada pero fría" is a cold sweat, "sweating buckets but i feel cold" and "all sweaty but cold
+    /// and the floor keeps tilting" too; the word still stands alone as its own part. A denial never finishes another part: "chest pain
     /// but i dont" does not deny the chest pain.
     /// </summary>
     private static List<List<string>> Split(List<string> clause, SymptomLexicon lexicon)
@@ -266,9 +267,13 @@ public static class SymptomRecognizer
         }
         if (part.Count > 0)
             parts.Add(part);
-        if (parts.Count >= 2 && parts[^1].SkipWhile(lexicon.FirstPerson.Contains).ToList() is [var last] && last.Length > 0
-            && !lexicon.Denials.Any(d => d.Words is [var only] && only == last))
-            parts[^2] = [.. parts[^2], last];
+        for (var i = parts.Count - 1; i >= 1; i--)
+        {
+            var rest = parts[i].SkipWhile(lexicon.FirstPerson.Contains).ToList();
+            if (rest.Count > 0 && rest[0] is { Length: > 0 } first && (rest.Count == 1 || lexicon.NewStatement.Contains(rest[1]))
+                && !lexicon.Denials.Any(d => d.Words is [var only] && only == first))
+                parts[i - 1] = [.. parts[i - 1], first];
+        }
         return parts;
     }
 

@@ -343,6 +343,10 @@ public class GeneralisationTests
     [InlineData("es", "me falta el aire y estoy toda sudada pero estoy fria", UrgencyTier.Emergency)]
     [InlineData("en", "chest pain but i dont know why", UrgencyTier.Emergency)]
     [InlineData("en", "chest pain, but not now", UrgencyTier.Emergency)]
+    [InlineData("en", "no chest pain but dizzy and tired", UrgencyTier.SameDay)]
+    [InlineData("en", "so sweaty but cold and the room keeps spinning", UrgencyTier.Emergency)]
+    [InlineData("es", "toda sudada pero fria y me mareo", UrgencyTier.Emergency)]
+    [InlineData("en", "sweaty but not cold and i feel fine", UrgencyTier.None)]
     public void A_short_last_part_after_but_finishes_its_sign_and_a_denial_there_denies_nothing_before_it(string language, string text, UrgencyTier tier) =>
         Assert.Equal(tier, Read(language, text).Tier(Pain));
 
