@@ -26,12 +26,18 @@ public sealed class ExercisePictures
     private readonly ConcurrentDictionary<string, Lazy<string>> _rendering = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(Guid, string), ExercisePoses?> _ownPoses = new();
 
-    public ExercisePictures(PoseLibrary poses, PictureStyle style, string mediaFolder, string cacheFolder)
+    private readonly Action<Guid, IReadOnlyList<string>>? _unreadable;
+
+    /// <param name="unreadable">Told once per exercise and text when a clinic exercise's stored pose data no longer reads
+    /// (the exercise's id and the problems, which name fields and limits, never a patient): it then goes without a drawing.</param>
+    public ExercisePictures(PoseLibrary poses, PictureStyle style, string mediaFolder, string cacheFolder,
+        Action<Guid, IReadOnlyList<string>>? unreadable = null)
     {
         _poses = poses;
         _style = style;
         _mediaFolder = mediaFolder;
         _cacheFolder = cacheFolder;
+        _unreadable = unreadable;
     }
 
     public PoseLibrary Poses => _poses;
@@ -56,7 +62,8 @@ public sealed class ExercisePictures
 
     /// <summary>
     /// The pose data a clinic's own exercise was given (JSON, checked when it was saved), read once per text; null when it has
-    /// none or it no longer reads (then the exercise goes without a drawing, as one without pose data does).
+    /// none or it no longer reads (stored before a rule was tightened, or edited in the database): then the exercise goes
+    /// without a drawing, as one without pose data does, and the host is told why (see the constructor).
     /// </summary>
     public ExercisePoses? OwnPoses(Guid exerciseId, string? poseJson)
     {
@@ -64,15 +71,19 @@ public sealed class ExercisePictures
             return null;
         return _ownPoses.GetOrAdd((exerciseId, poseJson), key =>
         {
+            IReadOnlyList<string> problems;
             try
             {
                 using var document = JsonDocument.Parse(key.Item2);
-                return PoseFile.ParseJson(OwnKey(key.Item1), document.RootElement, "poseData", out _);
+                if (PoseFile.ParseJson(OwnKey(key.Item1), document.RootElement, "poseData", out problems) is { } poses)
+                    return poses;
             }
             catch (JsonException)
             {
-                return null;
+                problems = ["poseData: the stored text is not JSON."];
             }
+            _unreadable?.Invoke(key.Item1, problems);
+            return null;
         });
     }
 

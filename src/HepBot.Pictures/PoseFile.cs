@@ -259,7 +259,7 @@ public static class PoseFile
         int stillFrom = 0, stillTo = Math.Max(0, poses.Count - 1);
         if (still.Count > 0)
         {
-            if (still.Count != 2 || !int.TryParse(still[0], out stillFrom) || !int.TryParse(still[1], out stillTo)
+            if (still.Count != 2 || Quoted(item, "still") || !int.TryParse(still[0], out stillFrom) || !int.TryParse(still[1], out stillTo)
                 || stillFrom < 1 || stillTo < 1 || stillFrom > poses.Count || stillTo > poses.Count || stillFrom == stillTo)
                 errors.Add($"{where}: 'still:' must name two different key poses by number, such as [1, 2].");
             else
@@ -271,11 +271,11 @@ public static class PoseFile
 
         var turn = 0.0;
         if (Scalar(item, "turn") is { } turnText
-            && (!double.TryParse(turnText, NumberStyles.Float, CultureInfo.InvariantCulture, out turn) || turn is < -90 or > 90))
+            && (Quoted(item, "turn") || !double.TryParse(turnText, NumberStyles.Float, CultureInfo.InvariantCulture, out turn) || turn is < -90 or > 90))
             errors.Add($"{where}: 'turn:' must be degrees from -90 to 90 (how far the viewer walks round toward the patient's right).");
         var tilt = 0.0;
         if (Scalar(item, "tilt") is { } tiltText
-            && (!double.TryParse(tiltText, NumberStyles.Float, CultureInfo.InvariantCulture, out tilt) || tilt is < 0 or > 60))
+            && (Quoted(item, "tilt") || !double.TryParse(tiltText, NumberStyles.Float, CultureInfo.InvariantCulture, out tilt) || tilt is < 0 or > 60))
             errors.Add($"{where}: 'tilt:' must be degrees from 0 to 60 (how far above the patient the viewer looks down from).");
         var arrow = Scalar(item, "arrow");
         if (arrow is not null && !PoseVocabulary.Landmarks.Contains(arrow))
@@ -410,6 +410,12 @@ public static class PoseFile
 
     private static string? Scalar(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode scalar ? scalar.Value : null;
+
+    /// <summary>A number written as text ("30", or a JSON string): refused like a quoted joint angle, so "30" and 30 never mean the same.</summary>
+    private static bool Quoted(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var node)
+        && (node is YamlScalarNode { Style: ScalarStyle.DoubleQuoted or ScalarStyle.SingleQuoted }
+            || node is YamlSequenceNode sequence && sequence.Children.Any(c => c is YamlScalarNode { Style: ScalarStyle.DoubleQuoted or ScalarStyle.SingleQuoted }));
 
     private static List<string> Strings(YamlMappingNode map, string key) =>
         !map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? []

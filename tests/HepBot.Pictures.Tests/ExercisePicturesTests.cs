@@ -56,6 +56,26 @@ public sealed class ExercisePicturesTests : IDisposable
     }
 
     [Fact]
+    public void Stored_pose_data_that_no_longer_reads_goes_without_a_drawing_and_says_why_once()
+    {
+        var told = new List<(Guid Exercise, IReadOnlyList<string> Problems)>();
+        var pictures = new ExercisePictures(Poses, PictureStyle.Default, Media, Cache, unreadable: (id, problems) => told.Add((id, problems)));
+        var exercise = Guid.NewGuid();
+        var tightened = """{"position":"standing","moving":["right.arm"],"turn":"30","poses":[{},{"right":{"shoulder":90}}]}""";
+
+        Assert.Null(pictures.OwnPoses(exercise, tightened));
+        Assert.Null(pictures.OwnPoses(exercise, tightened));
+        Assert.Null(pictures.OwnPoses(exercise, "{ not json"));
+
+        Assert.Equal(2, told.Count);
+        Assert.All(told, t => Assert.Equal(exercise, t.Exercise));
+        Assert.Contains(told[0].Problems, p => p.Contains("'turn:' must be degrees", StringComparison.Ordinal));
+        Assert.Equal("poseData: the stored text is not JSON.", Assert.Single(told[1].Problems));
+        Assert.NotNull(pictures.OwnPoses(exercise, tightened.Replace("\"30\"", "30", StringComparison.Ordinal)));
+        Assert.Equal(2, told.Count);
+    }
+
+    [Fact]
     public void An_exercise_without_pose_data_or_media_has_no_picture()
     {
         var pictures = new ExercisePictures(Poses, PictureStyle.Default, Media, Cache);

@@ -34,6 +34,9 @@ public sealed class PoseFileTests
     [InlineData("props: [mat]", "props: [{ kind: towelRoll, at: elbow }]", "unknown landmark 'elbow'")]
     [InlineData("props: [mat]", "props: [mat]\n  tilt: 75", "'tilt:' must be degrees from 0 to 60")]
     [InlineData("props: [mat]", "props: [mat]\n  frame: hands", "unknown frame 'hands' (use whole, upperBody)")]
+    [InlineData("props: [mat]", "props: [mat]\n  turn: \"30\"", "'turn:' must be degrees from -90 to 90")]
+    [InlineData("props: [mat]", "props: [mat]\n  tilt: '20'", "'tilt:' must be degrees from 0 to 60")]
+    [InlineData("props: [mat]", "props: [mat]\n  still: [\"1\", 2]", "'still:' must name two different key poses by number")]
     public void A_mistake_stops_loading_with_the_line_and_the_exercise(string from, string to, string expected)
     {
         var broken = Good.Replace(from, to, StringComparison.Ordinal);

@@ -29,11 +29,15 @@ internal static class PictureHosting
             var options = sp.GetRequiredService<IOptions<PictureOptions>>().Value;
             var environment = sp.GetRequiredService<IHostEnvironment>();
             var library = sp.GetRequiredService<IOptions<ExerciseLibraryOptions>>().Value;
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("HepBot.ExercisePictures");
             return new HepBot.Pictures.ExercisePictures(
                 PoseFile.Load(PosesFile(options, environment)),
                 new PictureStyle(options.AccentColour),
                 RepositoryRoot.Resolve(library.MediaFolder, environment.ContentRootPath),
-                RepositoryRoot.Resolve(options.CacheFolder, environment.ContentRootPath));
+                RepositoryRoot.Resolve(options.CacheFolder, environment.ContentRootPath),
+                unreadable: (exerciseId, problems) => logger.LogWarning(
+                    "The pose data stored for clinic exercise {ExerciseId} no longer passes the pose checks, so it is shown without a drawing: {Problems}",
+                    exerciseId, string.Join(" ", problems)));
         });
         services.AddSingleton(sp => new ExercisePictureAddress(sp.GetRequiredService<IOptions<PictureOptions>>().Value.PublicBaseUrl));
     }
