@@ -34,6 +34,12 @@ public sealed class SchedulingOptions
     /// <summary>Patients the nightly adherence run reads and evaluates per page (and transaction): its memory is bounded by this.</summary>
     public int NightlyBatchSize { get; set; } = 500;
 
+    /// <summary>
+    /// Pages the nightly adherence run evaluates at once, each on its own connection and transaction (PostgreSQL and SQL
+    /// Server; SQLite has one writer, so it runs one page at a time whatever this says). Memory is bounded by this many pages.
+    /// </summary>
+    public int NightlyParallelPages { get; set; } = 2;
+
     public bool IsClustered(DatabaseProvider provider) => Clustered ?? provider != DatabaseProvider.Sqlite;
 
     public IEnumerable<string> Validate(DatabaseProvider provider)
@@ -54,6 +60,8 @@ public sealed class SchedulingOptions
             yield return "Scheduling:StartupSyncBatchSize must be between 1 and 10000.";
         if (NightlyBatchSize is < 1 or > 10_000)
             yield return "Scheduling:NightlyBatchSize must be between 1 and 10000.";
+        if (NightlyParallelPages is < 1 or > 16)
+            yield return "Scheduling:NightlyParallelPages must be between 1 and 16.";
     }
 }
 

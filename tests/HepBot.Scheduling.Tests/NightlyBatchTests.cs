@@ -25,9 +25,9 @@ public sealed partial class NightlyBatchTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _database.DisposeAsync();
 
-    private NightlyAdherenceJob Job(TestDatabase database, int batchSize) =>
+    private NightlyAdherenceJob Job(TestDatabase database, int batchSize, int parallelPages = 2) =>
         new(new CountingContexts(database), Options.Create(new AlertRuleOptions()), new FakeTimeProvider(Night), _log,
-            Options.Create(new SchedulingOptions { NightlyBatchSize = batchSize }));
+            Options.Create(new SchedulingOptions { NightlyBatchSize = batchSize, NightlyParallelPages = parallelPages }));
 
     /// <summary>Twelve patients with every mix of done days, in two zones, one of them with their own threshold.</summary>
     private static async Task<List<SeededPatient>> SeedAsync(HepBotDbContext db)
@@ -79,27 +79,32 @@ public sealed partial class NightlyBatchTests : IAsyncLifetime
         Assert.Equal((12, thousand.Result.Opened, 0), (one.Result.Patients, one.Result.Opened, one.Result.Failed));
         // Twelve full pages and the empty one that ends the run, against one short page.
         Assert.Equal((13, 1), (one.Result.Batches, thousand.Result.Batches));
-        Assert.Equal(7, thousand.Result.Queries);
+        // The page's bounds, then patients, prescription versions, sessions, exercise pains, open alerts, current items, earlier suggestions.
+        Assert.Equal(8, thousand.Result.Queries);
         Assert.Single(_log.Lines, line => line.Contains("12 patients in 13 batches"));
     }
 
-    [Fact]
-    public async Task On_PostgreSQL_pages_of_five_open_the_same_alerts_as_one_page_on_SQLite()
+    [Theory]
+    [InlineData(5, 1)]
+    [InlineData(5, 2)]
+    [InlineData(1, 4)]
+    public async Task On_PostgreSQL_pages_run_one_or_several_at_a_time_open_the_same_alerts_as_one_page_on_SQLite(int batchSize, int parallelPages)
     {
         await using var postgres = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Postgres);
         var answers = new List<(NightlyAdherenceResult Result, List<string> Alerts)>();
-        foreach (var (database, batchSize) in new[] { (_database, 1000), (postgres, 5) })
+        foreach (var (database, size, parallel) in new[] { (_database, 1000, 1), (postgres, batchSize, parallelPages) })
         {
             await using var db = database.CreateContext();
             var patients = await SeedAsync(db);
-            var result = await Job(database, batchSize).RunAsync(Ct);
+            var result = await Job(database, size, parallel).RunAsync(Ct);
             answers.Add((result, await AlertsAsync(db, patients)));
         }
 
         var (sqlite, pages) = (answers[0], answers[1]);
         Assert.Contains(sqlite.Alerts, a => a.StartsWith("patient 6: MissedDays", StringComparison.Ordinal));
         Assert.Equal(sqlite.Alerts, pages.Alerts);
-        Assert.Equal((12, sqlite.Result.Opened, 0, 3), (pages.Result.Patients, pages.Result.Opened, pages.Result.Failed, pages.Result.Batches));
+        // Full pages and the empty one that ends the run.
+        Assert.Equal((12, sqlite.Result.Opened, 0, 12 / batchSize + 1), (pages.Result.Patients, pages.Result.Opened, pages.Result.Failed, pages.Result.Batches));
     }
 
     [Fact]

@@ -30,21 +30,23 @@ internal static class NightlyBench
         var days = arguments.Numbers("days", 90)[0];
         var template = arguments.Numbers("template", 1_000)[0];
         var batchSize = arguments.Numbers("batch", new SchedulingOptions().NightlyBatchSize)[0];
+        var parallel = arguments.Numbers("parallel", new SchedulingOptions().NightlyParallelPages)[0];
         // Sizes where a first night is also measured without the covering indexes, on the same database just before.
         var compare = arguments.Numbers("compare").ToHashSet();
         var server = BenchDatabase.PostgresServer(arguments)
             ?? throw new InvalidOperationException("The nightly bench runs on PostgreSQL: pass --postgres \"Host=...\" or set HEPBOT_BENCH_POSTGRES.");
 
         Console.WriteLine($"nightly bench: PostgreSQL, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, "
-            + $"batches of {batchSize}, {days} days of history per patient");
+            + $"batches of {batchSize}, {parallel} at a time, {days} days of history per patient");
         Console.WriteLine("Peak heap is the managed heap sampled every 10 ms during the run, less the heap before it; allocated is the run's total.");
         Console.WriteLine();
         Console.WriteLine("| patients | session rows | night | covering indexes | seconds | patients/s | batches | queries | alerts opened | cleared | failed | peak heap MB | allocated MB | peak RSS MB |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var patients in sizes)
         {
-            await using var database = await BenchDatabase.CreateAsync(DatabaseProvider.Postgres, server);
-            database.Keep = arguments.Flag("keep");
+            var reuse = arguments.Value("reuse");
+            await using var database = reuse is null ? await BenchDatabase.CreateAsync(DatabaseProvider.Postgres, server) : BenchDatabase.Existing(server, reuse);
+            database.Keep |= arguments.Flag("keep");
             var profile = new QueryProfile { Sql = arguments.Flag("sql") ? Console.Error : null };
             await using var services = Services(database.ConnectionString, profile);
             var contexts = services.GetRequiredService<IDbContextFactory<HepBotDbContext>>();
@@ -52,10 +54,18 @@ internal static class NightlyBench
 
             var seed = Stopwatch.StartNew();
             var cohort = Math.Min(template, patients);
-            await NightlyCohort.WriteAsync(contexts, cohort, days, Night);
-            await NightlyCohort.CopyAsync(contexts, copies: (patients + cohort - 1) / cohort, keep: patients);
+            if (reuse is null)
+            {
+                await NightlyCohort.WriteAsync(contexts, cohort, days, Night);
+                await NightlyCohort.CopyAsync(contexts, copies: (patients + cohort - 1) / cohort, keep: patients);
+            }
+            else
+            {
+                // As seeded: no alerts yet, so night 1 opens what the history calls for.
+                await NightlyCohort.ForgetAlertsAsync(contexts);
+            }
             var sessionRows = await NightlyCohort.CountSessionsAsync(contexts);
-            Console.Error.WriteLine($"  seeded {patients:N0} patients, {sessionRows:N0} session rows in {seed.Elapsed.TotalSeconds:F0} s");
+            Console.Error.WriteLine($"  {(reuse is null ? "seeded" : "reused")} {patients:N0} patients, {sessionRows:N0} session rows in {seed.Elapsed.TotalSeconds:F0} s");
 
             var nights = compare.Contains(patients) ? new[] { (1, false), (1, true), (2, true) } : new[] { (1, true), (2, true) };
             foreach (var (night, indexed) in nights)
@@ -63,7 +73,7 @@ internal static class NightlyBench
                 if (!indexed)
                     await NightlyCohort.CoveringIndexesAsync(contexts, present: false);
                 var job = new NightlyAdherenceJob(contexts, Options.Create(new AlertRuleOptions()), new NightClock(Night.AddDays(night - 1)),
-                    NullLogger<NightlyAdherenceJob>.Instance, Options.Create(new SchedulingOptions { NightlyBatchSize = batchSize }));
+                    NullLogger<NightlyAdherenceJob>.Instance, Options.Create(new SchedulingOptions { NightlyBatchSize = batchSize, NightlyParallelPages = parallel }));
                 profile.Reset();
                 profile.Enabled = true;
                 var (result, memory) = await MemorySampler.MeasureAsync(() => job.RunAsync(CancellationToken.None));

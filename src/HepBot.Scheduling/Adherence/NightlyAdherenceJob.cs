@@ -21,8 +21,9 @@ public sealed record NightlyAdherenceResult(int Patients, int Opened, int Cleare
 
 /// <summary>
 /// Once a night, for every patient under care: adherence from the logs and the daily alert rules. The
-/// patients are read in pages of <see cref="SchedulingOptions.NightlyBatchSize"/> ordered by id (keyset,
-/// so a page never skips or repeats a patient), and each page is set-based — one query per table for its
+/// patients are read in pages of <see cref="SchedulingOptions.NightlyBatchSize"/> ordered by id (each page the ids
+/// between two keys, so a page never skips or repeats a patient), <see cref="SchedulingOptions.NightlyParallelPages"/> of
+/// them at once on their own connections, and each page is set-based — one query per table for its
 /// patients' ids, grouped in memory — in one transaction of its own: new alerts (with their delivery
 /// outbox rows) open, alerts whose condition no longer holds are cleared. Memory is bounded by a page,
 /// whatever the number of patients. A patient whose stored data cannot be evaluated is logged by id
@@ -45,76 +46,114 @@ public sealed class NightlyAdherenceJob(
     {
         var started = clock.GetTimestamp();
         var run = new Run(clock.GetUtcNow(), rules.Value);
-        var batchSize = (scheduling?.Value ?? new SchedulingOptions()).NightlyBatchSize;
-        Guid? after = null;
-        while (true)
-        {
-            BatchOutcome page;
-            try
+        var options = scheduling?.Value ?? new SchedulingOptions();
+        var batchSize = options.NightlyBatchSize;
+        bool sqlite;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+            sqlite = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
+        // SQLite has one writer: a second page would only wait for the first one's transaction.
+        var parallel = sqlite ? 1 : options.NightlyParallelPages;
+        await Parallel.ForEachAsync(PagesAsync(run, batchSize, ct), new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct },
+            async (page, token) =>
             {
-                page = await EvaluateBatchAsync(run, after, batchSize, ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Something in the page's rows broke a query or the save: the page is rolled back; find the row by going one by one.
-                logger.LogWarning("Nightly adherence: a batch of up to {BatchSize} patients failed ({ExceptionType}); running it one patient at a time.",
-                    batchSize, ex.GetType().Name);
-                page = await EvaluateOneByOneAsync(run, after, batchSize, ct);
-            }
-            run.Batches++;
-            if (page.Last is null)
-                break;
-            after = page.Last;
-            if (page.Patients < batchSize)
-                break;
-        }
+                try
+                {
+                    await EvaluateBatchAsync(run, page.After, page.UpTo, token);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Something in the page's rows broke a query or the save: the page is rolled back; find the row by going one by one.
+                    logger.LogWarning("Nightly adherence: a batch of up to {BatchSize} patients failed ({ExceptionType}); running it one patient at a time.",
+                        batchSize, ex.GetType().Name);
+                    await EvaluateOneByOneAsync(run, page, token);
+                }
+                Interlocked.Increment(ref run.Batches);
+            });
         var elapsed = clock.GetElapsedTime(started);
-        logger.LogInformation("Nightly adherence: {Patients} patients in {Batches} batches of up to {BatchSize}, {Queries} queries, {Seconds:0.00} s; "
+        logger.LogInformation("Nightly adherence: {Patients} patients in {Batches} batches of up to {BatchSize}, {Parallel} at a time, {Queries} queries, {Seconds:0.00} s; "
             + "{Opened} alerts opened, {Cleared} cleared, {Failed} could not be evaluated.",
-            run.Patients, run.Batches, batchSize, run.Queries, elapsed.TotalSeconds, run.Opened, run.Cleared, run.Failed.Count);
+            run.Patients, run.Batches, batchSize, parallel, run.Queries, elapsed.TotalSeconds, run.Opened, run.Cleared, run.Failed.Count);
         return new(run.Patients, run.Opened, run.Cleared, run.Failed.Count, run.Batches, run.Queries, elapsed);
     }
 
+    /// <summary>
+    /// The patients under care, as pages of <paramref name="batchSize"/> by id: each page is the ids after the previous page's
+    /// last one up to and including its own last one, found by one index read, so pages evaluated at the same time never
+    /// share a patient and none is skipped. The last page has no upper end (it also takes patients added during the run).
+    /// </summary>
+    private async IAsyncEnumerable<Page> PagesAsync(Run run, int batchSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        Guid? after = null;
+        while (true)
+        {
+            Guid? last;
+            await using (var db = await contexts.CreateDbContextAsync(ct))
+            {
+                Interlocked.Increment(ref run.Queries);
+                last = await UnderCareAfter(db, after).OrderBy(p => p.Id).Skip(batchSize - 1).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+            }
+            yield return new Page(after, last);
+            if (last is null)
+                yield break;
+            after = last;
+        }
+    }
+
+    /// <summary>The patients under care with an id after <paramref name="After"/> (from the first when null) up to and including <paramref name="UpTo"/> (to the last when null).</summary>
+    private readonly record struct Page(Guid? After, Guid? UpTo);
+
     private sealed class Run(DateTimeOffset now, AlertRuleOptions settings)
     {
+        private readonly HashSet<Guid> _failed = [];
+
         public DateTimeOffset Now { get; } = now;
         public AlertRuleOptions Settings { get; } = settings;
-        public HashSet<Guid> Failed { get; } = [];
+        // Pages run at once: every count is added with Interlocked, the failed patients under a lock.
         public int Patients, Opened, Cleared, Batches, Queries;
+
+        public IReadOnlyCollection<Guid> Failed
+        {
+            get
+            {
+                lock (_failed)
+                    return [.. _failed];
+            }
+        }
+
+        public void Fail(Guid patientId)
+        {
+            lock (_failed)
+                _failed.Add(patientId);
+        }
 
         public async Task<List<T>> ReadAsync<T>(IQueryable<T> query, CancellationToken ct)
         {
-            Queries++;
+            Interlocked.Increment(ref Queries);
             return await query.ToListAsync(ct);
         }
     }
 
-    /// <param name="Patients">Patients under care in the page.</param>
-    /// <param name="Last">The page's last patient id, where the next page starts; null when there was none.</param>
-    private readonly record struct BatchOutcome(int Patients, Guid? Last);
-
-    private async Task<BatchOutcome> EvaluateOneByOneAsync(Run run, Guid? after, int batchSize, CancellationToken ct)
+    private async Task EvaluateOneByOneAsync(Run run, Page page, CancellationToken ct)
     {
         List<Guid> ids;
         await using (var db = await contexts.CreateDbContextAsync(ct))
-            ids = await run.ReadAsync(UnderCareAfter(db, after).OrderBy(p => p.Id).Take(batchSize).Select(p => p.Id), ct);
-        var previous = after;
+            ids = await run.ReadAsync(Within(db, page).OrderBy(p => p.Id).Select(p => p.Id), ct);
+        var previous = page.After;
         foreach (var id in ids)
         {
             try
             {
-                await EvaluateBatchAsync(run, previous, 1, ct);
+                await EvaluateBatchAsync(run, previous, id, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                run.Patients++;
-                run.Failed.Add(id);
+                Interlocked.Increment(ref run.Patients);
+                run.Fail(id);
                 logger.LogWarning("Nightly adherence: the data of patient {PatientId} could not be read or saved ({ExceptionType}); the other patients' ran.",
                     id, ex.GetType().Name);
             }
             previous = id;
         }
-        return new(ids.Count, ids.Count > 0 ? ids[^1] : null);
     }
 
     private static IQueryable<Patient> UnderCareAfter(HepBotDbContext db, Guid? after) =>
@@ -122,8 +161,11 @@ public sealed class NightlyAdherenceJob(
             ? db.Patients.Where(p => p.Status != PatientStatus.Deactivated && p.Id.CompareTo(last) > 0)
             : db.Patients.Where(p => p.Status != PatientStatus.Deactivated);
 
-    /// <summary>The next page of up to <paramref name="take"/> patients after <paramref name="after"/>, in one transaction.</summary>
-    private async Task<BatchOutcome> EvaluateBatchAsync(Run run, Guid? after, int take, CancellationToken ct)
+    private static IQueryable<Patient> Within(HepBotDbContext db, Page page) =>
+        page.UpTo is { } upTo ? UnderCareAfter(db, page.After).Where(p => p.Id.CompareTo(upTo) <= 0) : UnderCareAfter(db, page.After);
+
+    /// <summary>The patients under care after <paramref name="after"/> up to and including <paramref name="upTo"/>, in one transaction.</summary>
+    private async Task EvaluateBatchAsync(Run run, Guid? after, Guid? upTo, CancellationToken ct)
     {
         var now = run.Now;
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -131,19 +173,17 @@ public sealed class NightlyAdherenceJob(
 
         // Each patient comes with their clinic's alert-rule defaults: still one query.
         var patients = await run.ReadAsync(
-            from p in UnderCareAfter(db, after).AsNoTracking().OrderBy(p => p.Id).Take(take)
+            from p in Within(db, new Page(after, upTo)).AsNoTracking().OrderBy(p => p.Id)
             join c in db.Clinics.AsNoTracking() on p.ClinicId equals c.Id
             select new { p.Id, p.TherapistId, p.TimeZoneId, p.LinkedAt, p.AlertRuleOverrides, ClinicDefaults = c.AlertRuleDefaults }, ct);
         if (patients.Count == 0)
-            return new(0, null);
-        var last = patients[^1].Id;
-        var failed = run.Failed;
+            return;
 
         // Each patient's own thresholds (their overrides, else their clinic's defaults, else the settings), today, and
         // how far back their rules look: two weeks of pain, their no-contact window, and a run of missed days.
         var patientsToday = new Dictionary<Guid, (DateOnly Today, AlertRuleOptions Options, DateOnly From)>();
         foreach (var p in patients)
-            Isolated(p.Id, failed, () =>
+            Isolated(p.Id, run, () =>
             {
                 var today = PatientClock.LocalDate(now, p.TimeZoneId);
                 var options = AlertRuleOverrides.Resolve(run.Settings, p.ClinicDefaults, p.AlertRuleOverrides);
@@ -151,8 +191,8 @@ public sealed class NightlyAdherenceJob(
             });
         if (patientsToday.Count == 0)
         {
-            run.Patients += patients.Count;
-            return new(patients.Count, last);
+            Interlocked.Add(ref run.Patients, patients.Count);
+            return;
         }
         var from = patientsToday.Values.Min(p => p.From);
         // Every other read is by this page's patient ids, so each one walks the tables' patient indexes for the
@@ -211,7 +251,7 @@ public sealed class NightlyAdherenceJob(
             // Everything that reads this patient's stored data happens here; writes follow only when it all worked.
             IReadOnlyList<AlertFinding> findings = [];
             IReadOnlyList<DoseStep>? steps = null;
-            if (Isolated(patient.Id, failed, () =>
+            if (Isolated(patient.Id, run, () =>
                 {
                     var periods = AdherenceHistoryReader.ProgramPeriods(versions[patient.Id].OrderBy(v => v.Version).Select(v => (v.Schedule, v.ItemCount)));
                     var history = new AdherenceHistory(periods, sessionsByPatient[patient.Id].ToList(), [], []);
@@ -250,15 +290,14 @@ public sealed class NightlyAdherenceJob(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         // Counted once the page is committed, so a page run again one by one does not count twice.
-        run.Patients += patients.Count;
-        run.Opened += opened;
-        run.Cleared += cleared;
-        return new(patients.Count, last);
+        Interlocked.Add(ref run.Patients, patients.Count);
+        Interlocked.Add(ref run.Opened, opened);
+        Interlocked.Add(ref run.Cleared, cleared);
     }
 
     /// <returns>True when <paramref name="evaluate"/> failed: the patient is counted and logged by id and exception type only,
     /// since a message may quote stored values.</returns>
-    private bool Isolated(Guid patientId, HashSet<Guid> failed, Action evaluate)
+    private bool Isolated(Guid patientId, Run run, Action evaluate)
     {
         try
         {
@@ -267,7 +306,7 @@ public sealed class NightlyAdherenceJob(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            failed.Add(patientId);
+            run.Fail(patientId);
             logger.LogWarning("Nightly adherence: the rules for patient {PatientId} could not be evaluated ({ExceptionType}); the other patients' ran.",
                 patientId, ex.GetType().Name);
             return true;
