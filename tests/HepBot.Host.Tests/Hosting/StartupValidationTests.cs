@@ -28,6 +28,7 @@ public class StartupValidationTests
         { "Scheduling:ThreadCount", "0", "Scheduling:ThreadCount" },
         { "Scheduling:NightlyAdherenceCron", "every night", "Scheduling:NightlyAdherenceCron" },
         { "Scheduling:NightlyBatchSize", "0", "Scheduling:NightlyBatchSize" },
+        { "Scheduling:NightlyParallelPages", "0", "Scheduling:NightlyParallelPages" },
         { "Reminders:NudgeAfter", "00:00:00", "Reminders:NudgeAfter" },
         { "AlertRules:LowAdherenceBelow", "2", "AlertRules:LowAdherenceBelow" },
         { "Smtp:Host", "smtp.clinic.test", "Smtp:From" },
