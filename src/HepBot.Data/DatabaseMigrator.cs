@@ -10,6 +10,9 @@ namespace HepBot.Data;
 /// </summary>
 public sealed partial class DatabaseMigrator(IDbContextFactory<HepBotDbContext> contexts, ILogger<DatabaseMigrator> logger)
 {
+    /// <summary>The PostgreSQL advisory lock (a session lock on the database server) held while one host migrates: "HepBot" in ASCII.</summary>
+    public const long PostgresMigrationLock = 0x48_65_70_42_6F_74;
+
     /// <summary>Applies the pending migrations and returns their names, oldest first (empty when up to date).</summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -21,14 +24,34 @@ public sealed partial class DatabaseMigrator(IDbContextFactory<HepBotDbContext> 
         if (db.Database.IsSqlite())
             CreateSqliteFolder(connection.ConnectionString);
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count == 0)
-            LogUpToDate(provider, server, database);
-        else
+        List<string> pending;
+        var postgres = db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+        if (postgres)
         {
-            LogApplying(pending.Count, provider, server, database, string.Join(", ", pending));
-            await db.Database.MigrateAsync(cancellationToken);
-            LogApplied(pending.Count, pending[^1]);
+            // Hosts of a cluster start together: the first to take the lock migrates, the others wait and then find the
+            // schema up to date. EF Core's own migration lock does not stop two of them on PostgreSQL (a test shows it).
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({PostgresMigrationLock})", cancellationToken);
+        }
+        try
+        {
+            pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count == 0)
+                LogUpToDate(provider, server, database);
+            else
+            {
+                LogApplying(pending.Count, provider, server, database, string.Join(", ", pending));
+                await db.Database.MigrateAsync(cancellationToken);
+                LogApplied(pending.Count, pending[^1]);
+            }
+        }
+        finally
+        {
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({PostgresMigrationLock})", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
         }
 
         if (db.Database.IsSqlite() && !IsInMemory(connection.ConnectionString))

@@ -106,6 +106,23 @@ public class DatabaseMigratorTests
         Assert.DoesNotContain(log, line => line.Contains(password!));
     }
 
+    [Fact]
+    public async Task Two_hosts_starting_at_once_on_a_new_PostgreSQL_database_migrate_it_once_between_them()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var first = Services(DatabaseProvider.Postgres, database.ConnectionString, []);
+        await using var second = Services(DatabaseProvider.Postgres, database.ConnectionString, []);
+
+        var both = await Task.WhenAll(
+            Task.Run(() => first.GetRequiredService<DatabaseMigrator>().MigrateAsync(Ct), Ct),
+            Task.Run(() => second.GetRequiredService<DatabaseMigrator>().MigrateAsync(Ct), Ct));
+
+        await using var db = database.CreateContext();
+        // One of them applied every migration, the other found the schema up to date once it had waited.
+        Assert.Equal([db.Database.GetMigrations().Count(), 0], both.Select(applied => applied.Count).OrderDescending());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
+    }
+
     private sealed class ListLoggerProvider(List<string> lines) : ILoggerProvider
     {
         public ILogger CreateLogger(string categoryName) => new ListLogger(lines);
