@@ -10,11 +10,49 @@ namespace HepBot.Data;
 /// </summary>
 public sealed partial class DatabaseMigrator(IDbContextFactory<HepBotDbContext> contexts, ILogger<DatabaseMigrator> logger)
 {
-    /// <summary>The PostgreSQL advisory lock (a session lock on the database server) held while one host migrates: "HepBot" in ASCII.</summary>
-    public const long PostgresMigrationLock = 0x48_65_70_42_6F_74;
+    /// <summary>Applies the pending migrations and returns their names, oldest first (empty when up to date), under <see cref="ExclusiveAsync{T}"/>.</summary>
+    public Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default) =>
+        ExclusiveAsync(() => MigrateHoldingLockAsync(cancellationToken), cancellationToken);
 
-    /// <summary>Applies the pending migrations and returns their names, oldest first (empty when up to date).</summary>
-    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs start-up database work (migrations, the exercise library, the demo) while no other host does. Hosts of a
+    /// cluster start together; on PostgreSQL the first to take a session advisory lock on the server does the work, the
+    /// others wait and then find it done (EF Core's own migration lock does not stop two of them there, and two library
+    /// seeds at once break a unique index; tests show both). SQLite is one file on one host; SQL Server is left to EF
+    /// Core's migration lock (sp_getapplock).
+    /// </summary>
+    public async Task<T> ExclusiveAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (db.Database.ProviderName != "Npgsql.EntityFrameworkCore.PostgreSQL")
+            return await work();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({PostgresStartupLock})", cancellationToken);
+            try
+            {
+                return await work();
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({PostgresStartupLock})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The PostgreSQL advisory lock (a session lock on the database server) held while one host does the start-up database work: "HepBot" in ASCII.</summary>
+    public const long PostgresStartupLock = 0x48_65_70_42_6F_74;
+
+    /// <summary>
+    /// <see cref="MigrateAsync"/> for a caller already inside <see cref="ExclusiveAsync{T}"/> (an advisory lock is held
+    /// per connection, so taking it again from another one would wait for itself).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> MigrateHoldingLockAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
@@ -24,34 +62,14 @@ public sealed partial class DatabaseMigrator(IDbContextFactory<HepBotDbContext> 
         if (db.Database.IsSqlite())
             CreateSqliteFolder(connection.ConnectionString);
 
-        List<string> pending;
-        var postgres = db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
-        if (postgres)
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count == 0)
+            LogUpToDate(provider, server, database);
+        else
         {
-            // Hosts of a cluster start together: the first to take the lock migrates, the others wait and then find the
-            // schema up to date. EF Core's own migration lock does not stop two of them on PostgreSQL (a test shows it).
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({PostgresMigrationLock})", cancellationToken);
-        }
-        try
-        {
-            pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            if (pending.Count == 0)
-                LogUpToDate(provider, server, database);
-            else
-            {
-                LogApplying(pending.Count, provider, server, database, string.Join(", ", pending));
-                await db.Database.MigrateAsync(cancellationToken);
-                LogApplied(pending.Count, pending[^1]);
-            }
-        }
-        finally
-        {
-            if (postgres)
-            {
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({PostgresMigrationLock})", CancellationToken.None);
-                await db.Database.CloseConnectionAsync();
-            }
+            LogApplying(pending.Count, provider, server, database, string.Join(", ", pending));
+            await db.Database.MigrateAsync(cancellationToken);
+            LogApplied(pending.Count, pending[^1]);
         }
 
         if (db.Database.IsSqlite() && !IsInMemory(connection.ConnectionString))

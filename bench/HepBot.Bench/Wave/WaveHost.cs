@@ -31,8 +31,13 @@ internal sealed class WaveHost : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => _synchronised.TrySetException(new InvalidOperationException(
-            $"Host {number} exited before it synchronised its reminders; its last lines:{Environment.NewLine}{string.Join(Environment.NewLine, _tail)}"));
+        process.Exited += (_, _) =>
+        {
+            // The output read so far, to its end: the lines that say why the host stopped.
+            process.WaitForExit();
+            _synchronised.TrySetException(new InvalidOperationException(
+            $"Host {number} exited (code {process.ExitCode}) before it synchronised its reminders; its last lines:{Environment.NewLine}{string.Join(Environment.NewLine, _tail)}"));
+        };
         _sampler = Task.Run(SampleAsync);
     }
 

@@ -74,18 +74,31 @@ internal sealed class DatabaseStartup(
     /// </summary>
     public static async Task<DemoAccess?> PrepareDatabaseAsync(IServiceProvider services, bool ensureDemoKey, CancellationToken cancellationToken)
     {
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        // One host at a time: hosts of a cluster that start together would otherwise migrate and seed the library at once.
+        var migrator = services.GetRequiredService<DatabaseMigrator>();
+        return await migrator.ExclusiveAsync(async () =>
+        {
+            await migrator.MigrateHoldingLockAsync(cancellationToken);
 
-        var db = services.GetRequiredService<HepBotDbContext>();
-        var exercises = await services.GetRequiredService<IExerciseLibrarySource>().LoadAsync(cancellationToken);
-        var seeded = await ExerciseLibrarySeeder.SeedAsync(db, exercises, services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
-        services.GetRequiredService<ILogger<DatabaseStartup>>().LogInformation(
-            "Exercise library: {Added} added, {Updated} updated, {Unchanged} unchanged.", seeded.Added, seeded.Updated, seeded.Unchanged);
+            var db = services.GetRequiredService<HepBotDbContext>();
+            var exercises = await services.GetRequiredService<IExerciseLibrarySource>().LoadAsync(cancellationToken);
+            var seeded = await ExerciseLibrarySeeder.SeedAsync(db, exercises, services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
+            services.GetRequiredService<ILogger<DatabaseStartup>>().LogInformation(
+                "Exercise library: {Added} added, {Updated} updated, {Unchanged} unchanged.", seeded.Added, seeded.Updated, seeded.Unchanged);
 
-        return await services.GetRequiredService<DemoSeeder>().SeedAsync(ensureDemoKey, cancellationToken);
+            return await services.GetRequiredService<DemoSeeder>().SeedAsync(ensureDemoKey, cancellationToken);
+        }, cancellationToken);
     }
 
-    /// <summary>The database (or, for SQLite, its folder) cannot be reached; anything else is a bug and should surface.</summary>
-    private static bool IsUnreachable(Exception exception) =>
-        exception is DbException or IOException or UnauthorizedAccessException;
+    /// <summary>
+    /// The database (or, for SQLite, its folder) cannot be reached; anything else is a bug and should surface. EF Core's
+    /// execution strategy wraps a refused connection in an InvalidOperationException, so the causes are looked through.
+    /// </summary>
+    private static bool IsUnreachable(Exception exception)
+    {
+        var cause = exception;
+        while (cause is not null and not (DbException or IOException or UnauthorizedAccessException))
+            cause = cause.InnerException;
+        return cause is not null;
+    }
 }

@@ -7,6 +7,7 @@ using HepBot.Host.Api.Prescriptions;
 using HepBot.Host.Tests.Support;
 using HepBot.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HepBot.Host.Tests.Hosting;
 
@@ -93,6 +94,32 @@ public sealed partial class DemoTests : IAsyncLifetime
         Assert.Contains("new; the same on later starts", second.Console.ToString());
         Assert.Equal(HttpStatusCode.Unauthorized, (await second.ClientWithKey(firstKey).GetAsync("/api/v1/patients", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await second.ClientWithKey(secondKey).GetAsync("/api/v1/patients", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_hosts_starting_at_once_on_a_new_PostgreSQL_database_both_prepare_it_with_one_library_and_one_demo()
+    {
+        // Before the start-up lock covered the library and the demo, the second host died on a duplicate library slug.
+        // Each host is built but not started (two started hosts in one test process would share Quartz's scheduler
+        // repository); what they race over is the start-up work both do first.
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        var settings = HepBotHostFactory.SettingsFor(database.Provider, database.ConnectionString, DemoOn);
+        await using var first = HepBotApplication.Build(HepBotApplication.CreateBuilder([], settings));
+        await using var second = HepBotApplication.Build(HepBotApplication.CreateBuilder([], settings));
+
+        var demos = await Task.WhenAll(Task.Run(() => PrepareAsync(first.Services), Ct), Task.Run(() => PrepareAsync(second.Services), Ct));
+
+        Assert.Equal(demos[0]!.ApiKey, demos[1]!.ApiKey);
+        await using var db = database.CreateContext();
+        Assert.Equal(ExerciseLibraryFile.Load(RepositoryPaths.Combine("library", "exercises.yaml")).Count, await db.Exercises.CountAsync(Ct));
+        Assert.Equal(1, await db.Clinics.CountAsync(Ct));
+        Assert.Equal(1, await db.Patients.CountAsync(Ct));
+
+        static async Task<HepBot.Host.Demo.DemoAccess?> PrepareAsync(IServiceProvider services)
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await HepBot.Host.Database.DatabaseStartup.PrepareDatabaseAsync(scope.ServiceProvider, ensureDemoKey: true, Ct);
+        }
     }
 
     [Fact]

@@ -91,7 +91,10 @@ public class HealthTests
         });
         var client = host.CreateClient();
 
-        var report = await WaitForReadyAsync(client, r => r.GetProperty("checks").GetProperty("telegram").GetProperty("status").GetString() == "Degraded");
+        // The scheduler may still be starting (the report is then Unhealthy for that reason): wait for both.
+        var report = await WaitForReadyAsync(client, r =>
+            r.GetProperty("checks").GetProperty("telegram").GetProperty("status").GetString() == "Degraded"
+            && r.GetProperty("checks").GetProperty("scheduler").GetProperty("status").GetString() == "Healthy");
 
         Assert.Equal("Degraded", report.GetProperty("status").GetString());
         Assert.Equal("Healthy", report.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
