@@ -24,7 +24,7 @@ public sealed partial class DatabaseMigrator(IDbContextFactory<HepBotDbContext> 
     public async Task<T> ExclusiveAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (db.Database.ProviderName != "Npgsql.EntityFrameworkCore.PostgreSQL")
+        if (!db.Database.IsNpgsql())
             return await work();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try

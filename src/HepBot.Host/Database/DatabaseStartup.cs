@@ -4,6 +4,7 @@ using HepBot.Data.Resilience;
 using HepBot.Host.Demo;
 using HepBot.Data.ExerciseLibrary;
 using HepBot.Host.ExerciseLibrary;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HepBot.Host.Database;
 
@@ -92,13 +93,15 @@ internal sealed class DatabaseStartup(
 
     /// <summary>
     /// The database (or, for SQLite, its folder) cannot be reached; anything else is a bug and should surface. EF Core's
-    /// execution strategy wraps a refused connection in an InvalidOperationException, so the causes are looked through.
+    /// execution strategy wraps a transient failure (a refused connection among them) in an InvalidOperationException
+    /// or, after its retries, a RetryLimitExceededException: only those wrappers are looked through, so a failed save
+    /// (a DbUpdateException around a constraint violation) still surfaces.
     /// </summary>
-    private static bool IsUnreachable(Exception exception)
+    private static bool IsUnreachable(Exception exception) => exception switch
     {
-        var cause = exception;
-        while (cause is not null and not (DbException or IOException or UnauthorizedAccessException))
-            cause = cause.InnerException;
-        return cause is not null;
-    }
+        DbException or IOException or UnauthorizedAccessException => true,
+        RetryLimitExceededException { InnerException: { } cause } => IsUnreachable(cause),
+        InvalidOperationException { InnerException: DbException cause } => IsUnreachable(cause),
+        _ => false,
+    };
 }
