@@ -139,6 +139,23 @@ public sealed class ReminderScheduleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_hosts_synchronising_at_start_up_at_once_both_finish_and_each_patient_has_one_trigger()
+    {
+        // Two hosts started together on 6 December 2026: one failed its sync with "Unable to store Trigger ... because one
+        // already exists", having looked for the trigger just before the other host stored it.
+        await using var db = _database.CreateContext();
+        var patients = new List<SeededPatient>();
+        for (var i = 0; i < 20; i++)
+            patients.Add(await TestPatients.AddAsync(db, Now, name: $"Patient {i}"));
+        var scheduler = _harness.Get<ReminderScheduler>();
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => scheduler.SyncAllAsync(batchSize: 3, Ct))));
+
+        foreach (var patient in patients)
+            Assert.StartsWith("0 0 18 ? * ", (await ReminderAsync(patient.PatientId, 1))!.CronExpressionString);
+    }
+
+    [Fact]
     public async Task In_1_hour_schedules_one_extra_reminder_an_hour_from_now()
     {
         await using var db = _database.CreateContext();

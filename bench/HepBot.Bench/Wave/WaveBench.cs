@@ -87,6 +87,7 @@ internal static class WaveBench
             var legalSeconds = (double)patients / FakeBotApi.PerSecond;
             var deadline = dueAt + TimeSpan.FromSeconds(legalSeconds * 2 + 120);
             var killed = false;
+            var nextProgress = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
             while (DateTimeOffset.UtcNow < deadline)
             {
                 await Task.Delay(250);
@@ -98,8 +99,14 @@ internal static class WaveBench
                     killed = true;
                     Console.Error.WriteLine($"  killed host {victim.Number} (pid {victim.Pid}, the lease holder) with SIGKILL after {api.Accepted.Count:N0} deliveries");
                 }
-                if (await SettledAsync(contexts, patients))
+                var (rows, open) = await QueueAsync(contexts);
+                if (rows >= patients && open == 0)
                     break;
+                if (DateTimeOffset.UtcNow >= nextProgress)
+                {
+                    nextProgress += TimeSpan.FromSeconds(30);
+                    Console.Error.WriteLine($"  {DateTimeOffset.UtcNow:HH:mm:ss}: {api.Accepted.Count:N0} delivered, {rows:N0} queued, {open:N0} not finished");
+                }
             }
             await Task.Delay(TimeSpan.FromSeconds(3)); // time for a message sent twice to show up
 
@@ -184,12 +191,13 @@ internal static class WaveBench
     }
 
     /// <summary>Every patient's reminder queued and answered (sent or given up): nothing more will go out.</summary>
-    private static async Task<bool> SettledAsync(IDbContextFactory<HepBotDbContext> contexts, int patients)
+    /// <summary>The reminder rows queued so far, and the rows not finished (pending, sending or retrying).</summary>
+    private static async Task<(int Rows, int Open)> QueueAsync(IDbContextFactory<HepBotDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync();
         var rows = await db.OutboundMessages.CountAsync(m => m.Kind == OutboundKind.Reminder);
         var open = await db.OutboundMessages.CountAsync(m => m.Status == OutboundStatus.Pending || m.Status == OutboundStatus.Sending || m.Status == OutboundStatus.Retrying);
-        return rows >= patients && open == 0;
+        return (rows, open);
     }
 
     /// <summary>The process id in the Telegram sender lease's holder name (machine/pid/instance).</summary>

@@ -75,7 +75,12 @@ internal sealed class WaveHost : IAsyncDisposable
         if (line.Contains(SynchronisedLine, StringComparison.Ordinal))
             _synchronised.TrySetResult();
         else if (line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+        {
             Warnings.Enqueue(line);
+            // As they come (the first few, shortened), so a wave that stalls shows why while it runs.
+            if (Warnings.Count <= 10)
+                Console.Error.WriteLine($"  host {Number} ({DateTimeOffset.UtcNow:HH:mm:ss}): {(line.Length > 400 ? line[..400] + " …" : line)}");
+        }
     }
 
     private async Task SampleAsync()

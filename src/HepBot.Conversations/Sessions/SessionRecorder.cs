@@ -79,16 +79,17 @@ public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts,
             Status = SessionStatus.InProgress,
             StartedAt = clock.GetUtcNow(),
         };
-        TurnReads.ForgetPlan();
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.SessionLogs.Add(log);
         try
         {
             await db.SaveChangesAsync(ct);
+            TurnReads.Wrote((SessionLog)db.Entry(log).CurrentValues.ToObject());
             return log;
         }
         catch (DbUpdateException)
         {
+            TurnReads.ForgetPlan();
             // Another turn of the same patient created it first (unique patient/date/number): use that one.
             await using var again = await contexts.CreateDbContextAsync(ct);
             return await again.SessionLogs.AsNoTracking().Include(l => l.Exercises)
@@ -113,9 +114,12 @@ public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts,
     /// <summary>Records one exercise's outcome; answering the same exercise again replaces the earlier answer.</summary>
     public async Task RecordExerciseAsync(Guid logId, ExerciseAnswer answer, CancellationToken ct)
     {
-        TurnReads.ForgetPlan();
+        // This turn's plan, read a moment ago, says whether the item has an answer yet: then a first answer is only an
+        // insert. Without a kept plan, or to replace an answer, the row is read first.
+        var kept = TurnReads.Current?.LogOf(logId);
+        var first = kept is not null && kept.Exercises.All(e => e.PrescriptionItemId != answer.PrescriptionItemId);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var entry = await db.ExerciseLogs.SingleOrDefaultAsync(
+        var entry = first ? null : await db.ExerciseLogs.SingleOrDefaultAsync(
             e => e.SessionLogId == logId && e.PrescriptionItemId == answer.PrescriptionItemId, ct);
         if (entry is null)
         {
@@ -130,7 +134,19 @@ public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts,
         entry.Pain = answer.Pain;
         entry.Note = answer.Note;
         entry.RecordedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (first)
+        {
+            // Most likely another turn answered the item after this turn's read (unique session/item): replace that
+            // answer, as a repeated answer does, reading the row this time. Any other failure surfaces there.
+            TurnReads.ForgetPlan();
+            await RecordExerciseAsync(logId, answer, ct);
+            return;
+        }
+        TurnReads.Wrote((ExerciseLog)db.Entry(entry).CurrentValues.ToObject());
     }
 
     /// <summary>
@@ -227,11 +243,19 @@ public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts,
 
     private async Task UpdateAsync(Guid logId, Action<SessionLog> change, CancellationToken ct)
     {
-        TurnReads.ForgetPlan();
         await using var db = await contexts.CreateDbContextAsync(ct);
         var log = await db.SessionLogs.SingleAsync(l => l.Id == logId, ct);
         change(log);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            TurnReads.ForgetPlan();
+            throw;
+        }
+        TurnReads.Wrote((SessionLog)db.Entry(log).CurrentValues.ToObject());
     }
 }
 

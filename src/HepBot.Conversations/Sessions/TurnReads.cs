@@ -1,4 +1,5 @@
 using HepBot.Core.Patients;
+using HepBot.Core.Sessions;
 
 namespace HepBot.Conversations.Sessions;
 
@@ -7,7 +8,8 @@ namespace HepBot.Conversations.Sessions;
 /// (<see cref="SessionRecorder.LoadTodayAsync"/>), which the interruptions, the session dialog and the exercise
 /// dialog each ask for. Kept only while the turn runs (<see cref="Begin"/> to the scope's end), never across turns,
 /// so nothing can go stale between a patient's taps. A write to the session logs through
-/// <see cref="SessionRecorder"/> drops the plan, a write to the patient (<see cref="Patients.PatientSettings"/>, the
+/// <see cref="SessionRecorder"/> puts what it saved into the kept plan (<see cref="Wrote(SessionLog)"/>)
+/// or drops the plan where it cannot, a write to the patient (<see cref="Patients.PatientSettings"/>, the
 /// invitation redeemer, erasure) drops both, and the next read goes to the database again. Work that outlives the
 /// turn (started in it, running after it) reads the database: the scope is closed by then.
 /// </summary>
@@ -66,6 +68,58 @@ public sealed class TurnReads
     {
         lock (_lock)
             return _patient?.Id == patientId ? _patient : null;
+    }
+
+    /// <summary>
+    /// A session log just written by <see cref="SessionRecorder"/>, its values as saved: the kept plan holds it in place of
+    /// the copy it read (with that copy's exercise answers), or adds it when the turn created it, so the rest of the turn
+    /// sees what a new read would give without reading again. Without a kept plan of that patient, nothing is kept.
+    /// </summary>
+    internal static void Wrote(SessionLog saved)
+    {
+        if (Current is not { } reads)
+            return;
+        lock (reads._lock)
+        {
+            if (reads._plan is not { } plan || plan.Patient.Id != saved.PatientId || plan.Date != saved.LocalDate)
+                return;
+            var earlier = plan.LogsToday.FirstOrDefault(l => l.Id == saved.Id);
+            var log = saved.WithExercises(earlier is null ? [] : [.. earlier.Exercises]);
+            List<SessionLog> logs = earlier is null
+                ? [.. plan.LogsToday, log]
+                : [.. plan.LogsToday.Select(l => l.Id == saved.Id ? log : l)];
+            reads._plan = plan with { LogsToday = [.. logs.OrderBy(l => l.SessionNumber)] };
+        }
+    }
+
+    /// <summary>
+    /// An exercise answer just written, as saved: the kept plan's session log gets it in place of an earlier answer to the
+    /// same program item. The kept plan is replaced, never changed, so what a caller took from it before stays as it was.
+    /// </summary>
+    internal static void Wrote(ExerciseLog saved)
+    {
+        if (Current is not { } reads)
+            return;
+        lock (reads._lock)
+        {
+            if (reads._plan is not { } plan)
+                return;
+            if (plan.LogsToday.FirstOrDefault(l => l.Id == saved.SessionLogId) is not { } log)
+            {
+                // A session the kept plan does not know (another host's, perhaps today's): read again when asked.
+                reads._plan = null;
+                return;
+            }
+            var copy = log.WithExercises([.. log.Exercises.Where(e => e.PrescriptionItemId != saved.PrescriptionItemId), saved]);
+            reads._plan = plan with { LogsToday = [.. plan.LogsToday.Select(l => l.Id == log.Id ? copy : l)] };
+        }
+    }
+
+    /// <summary>The session log as this turn's kept plan holds it, or null when no plan with it is kept.</summary>
+    internal SessionLog? LogOf(Guid logId)
+    {
+        lock (_lock)
+            return _plan?.LogsToday.FirstOrDefault(l => l.Id == logId);
     }
 
     internal TodayPlan? PlanOf(Guid patientId)

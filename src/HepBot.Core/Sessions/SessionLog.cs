@@ -76,6 +76,14 @@ public sealed class SessionLog
     public List<ExerciseLog> Exercises { get; set; } = [];
 
     public int ExercisesDone => Exercises.Count(e => e.Outcome == ExerciseOutcome.Done);
+
+    /// <summary>A copy of this log with other exercise answers; every other member is a value, so the copy shares nothing that changes.</summary>
+    public SessionLog WithExercises(List<ExerciseLog> exercises)
+    {
+        var copy = (SessionLog)MemberwiseClone();
+        copy.Exercises = exercises;
+        return copy;
+    }
 }
 
 public sealed class ExerciseLog

@@ -87,13 +87,16 @@ public static class OutboundQueue
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, now), ct);
 
     /// <summary>
-    /// Rows another sender left in <see cref="OutboundStatus.Sending"/> (it lost the lease or died): the
-    /// outcome is unknown, so each is tried once more; one already tried again that way is given up.
+    /// Rows left in <see cref="OutboundStatus.Sending"/> on the channel: by another sender (it lost the lease or
+    /// died), or by this one in an earlier round (a send called off when the lease could not be renewed, or an answer
+    /// that could not be recorded). Called at the start of a round, by the lease holder, when none of its own sends is
+    /// still running (a round waits for all of its sends), so every such row is an orphan. The outcome is unknown, so
+    /// each is tried once more; one already tried again that way is given up.
     /// </summary>
     /// <returns>The rows queued again.</returns>
-    public static async Task<int> RecoverUnknownAsync(HepBotDbContext db, string channel, string holder, DateTimeOffset now, CancellationToken ct)
+    public static async Task<int> RecoverUnknownAsync(HepBotDbContext db, string channel, DateTimeOffset now, CancellationToken ct)
     {
-        var orphans = db.OutboundMessages.Where(m => m.Channel == channel && m.Status == OutboundStatus.Sending && m.LeaseHolder != holder);
+        var orphans = db.OutboundMessages.Where(m => m.Channel == channel && m.Status == OutboundStatus.Sending);
         await orphans.Where(m => m.OutcomeUnknown)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboundStatus.Unreachable)
                 .SetProperty(m => m.LastError, "outcome unknown twice"), ct);

@@ -54,7 +54,7 @@ public sealed class OutboundSender(
         {
             if (!await OutboundQueue.TryHoldLeaseAsync(db, channel, Holder, now, settings.Lease, ct))
                 return OutboundRound.NotHeld;
-            recovered = await OutboundQueue.RecoverUnknownAsync(db, channel, Holder, now, ct);
+            recovered = await OutboundQueue.RecoverUnknownAsync(db, channel, now, ct);
             if (recovered > 0)
                 logger.LogWarning("Took over sending on {Channel}: {Count} messages of unknown outcome are sent once more.", channel, recovered);
             due = await OutboundQueue.NextDueAsync(db, channel, now, settings.BatchSize, ct);

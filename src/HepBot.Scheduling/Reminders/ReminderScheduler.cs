@@ -107,11 +107,9 @@ public sealed class ReminderScheduler(
             }
             if (existing is not null && existing.CronExpressionString == slot.CronExpression && existing.TimeZone.Id == slot.TimeZoneId)
                 continue;
-            var trigger = ReminderTrigger(patientId, slot);
-            if (existing is null)
-                await scheduler.ScheduleJob(trigger, cancellationToken: ct);
-            else
-                await scheduler.RescheduleJob(key, trigger, ct);
+            // Stored replacing whatever has the key by then: another host's start-up sync (or this patient's own
+            // change on another host) may have stored it since the look above, and that is no error.
+            await ReplaceAsync(scheduler, ReminderTrigger(patientId, slot), ct);
         }
         if (slots.Count == 0)
         {

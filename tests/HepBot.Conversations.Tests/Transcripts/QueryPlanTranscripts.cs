@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace HepBot.Conversations.Tests.Transcripts;
 
@@ -23,7 +20,7 @@ public sealed partial class QueryPlanTranscripts
     public async Task Linking_and_a_daily_session_read_no_growing_table_in_full()
     {
         await using var chat = await BotHarness.StartAsync();
-        using var statements = new StatementRecorder(chat.DatabaseConnectionString);
+        using var statements = new CommandRecorder(chat.DatabaseConnectionString);
 
         await chat.SayAsync($"/start {chat.Clinic.InvitationCode}");
         await chat.SayAsync("yes");
@@ -46,7 +43,7 @@ public sealed partial class QueryPlanTranscripts
         await chat.SayAsync("2");
         Assert.Contains("1 of 3: Quad set", chat.Transcript);
 
-        var recorded = statements.Distinct();
+        var recorded = statements.DistinctReads();
         Assert.True(recorded.Count > 10, $"Only {recorded.Count} statements were recorded: the recorder is not seeing the bot's commands.");
         await using var db = chat.Db();
         var connection = db.Database.GetDbConnection();
@@ -95,67 +92,4 @@ public sealed partial class QueryPlanTranscripts
 
     [GeneratedRegex("^(?:UPDATE|DELETE FROM) \"(\\w+)\"(?! AS)")]
     private static partial Regex UpdatePattern();
-
-    /// <summary>The reading statements EF sent to one database, from EF's diagnostic events, with their parameter names.</summary>
-    private sealed class StatementRecorder : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly string _connectionString;
-        private readonly IDisposable _listeners;
-        private readonly List<IDisposable> _subscriptions = [];
-        private readonly ConcurrentDictionary<string, string[]> _statements = new();
-
-        public StatementRecorder(string connectionString)
-        {
-            _connectionString = connectionString;
-            _listeners = DiagnosticListener.AllListeners.Subscribe(this);
-        }
-
-        public List<(string Sql, string[] Parameters)> Distinct() => [.. _statements.Select(s => (s.Key, s.Value))];
-
-        void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name)
-            {
-                lock (_subscriptions)
-                    _subscriptions.Add(listener.Subscribe(this, name => name == RelationalEventId.CommandExecuted.Name));
-            }
-        }
-
-        void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Value is not CommandExecutedEventData executed || executed.Command.Connection?.ConnectionString != _connectionString)
-                return;
-            var names = executed.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => p.ParameterName).ToArray();
-            foreach (var statement in executed.Command.CommandText.Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var sql = statement.TrimEnd(';');
-                if (sql.StartsWith("SELECT", StringComparison.Ordinal) || sql.StartsWith("UPDATE", StringComparison.Ordinal)
-                    || sql.StartsWith("DELETE", StringComparison.Ordinal))
-                    _statements.TryAdd(sql, [.. names.Where(n => sql.Contains(n, StringComparison.Ordinal))]);
-            }
-        }
-
-        public void Dispose()
-        {
-            _listeners.Dispose();
-            lock (_subscriptions)
-                _subscriptions.ForEach(s => s.Dispose());
-        }
-
-        void IObserver<DiagnosticListener>.OnCompleted()
-        {
-        }
-
-        void IObserver<DiagnosticListener>.OnError(Exception error)
-        {
-        }
-
-        void IObserver<KeyValuePair<string, object?>>.OnCompleted()
-        {
-        }
-
-        void IObserver<KeyValuePair<string, object?>>.OnError(Exception error)
-        {
-        }
-    }
 }

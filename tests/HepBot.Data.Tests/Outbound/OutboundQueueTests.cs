@@ -227,7 +227,7 @@ public sealed class OutboundQueueTests
         // Host A dies after taking the row. Host B takes over and cannot know whether it was sent.
         _clock.Advance(Lease);
         await OutboundQueue.TryHoldLeaseAsync(db, "telegram", "host-b", _clock.GetUtcNow(), Lease, Ct);
-        Assert.Equal(1, await OutboundQueue.RecoverUnknownAsync(db, "telegram", "host-b", _clock.GetUtcNow(), Ct));
+        Assert.Equal(1, await OutboundQueue.RecoverUnknownAsync(db, "telegram", _clock.GetUtcNow(), Ct));
         Assert.False(await OutboundQueue.MarkAsync(db, id, "host-a", OutboundStatus.Sent, _clock.GetUtcNow(), null, null, Ct));
         var again = Assert.Single(await RowsAsync(database), r => r.Id == id);
         Assert.Equal((OutboundStatus.Retrying, true), (again.Status, again.OutcomeUnknown));
@@ -236,8 +236,33 @@ public sealed class OutboundQueueTests
         await OutboundQueue.ClaimAsync(db, "telegram", [id], "host-b", _clock.GetUtcNow(), Ct);
         _clock.Advance(Lease);
         await OutboundQueue.TryHoldLeaseAsync(db, "telegram", "host-c", _clock.GetUtcNow(), Lease, Ct);
-        Assert.Equal(0, await OutboundQueue.RecoverUnknownAsync(db, "telegram", "host-c", _clock.GetUtcNow(), Ct));
+        Assert.Equal(0, await OutboundQueue.RecoverUnknownAsync(db, "telegram", _clock.GetUtcNow(), Ct));
         var given = Assert.Single(await RowsAsync(database), r => r.Id == id);
         Assert.Equal((OutboundStatus.Unreachable, 2), (given.Status, given.Attempts));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_row_the_holder_itself_left_sending_in_an_earlier_round_is_tried_once_more_in_its_next_round(DatabaseProvider provider)
+    {
+        // The 2-host wave of 6 December 2026 ended with 9,999 of 10,000 sent and one row in "sending" for good: its own
+        // holder had left it there (a send called off, or an answer it could not record) and recovered only other hosts' rows.
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        var maria = await SeedAsync(database);
+        await using var db = database.CreateContext();
+        await EnqueueAsync(db, maria, "reminder/maria/2026-03-10/1");
+        await db.SaveChangesAsync(Ct);
+        var id = (await RowsAsync(database)).Single(r => r.Channel == "telegram").Id;
+
+        await OutboundQueue.TryHoldLeaseAsync(db, "telegram", "host-a", _clock.GetUtcNow(), Lease, Ct);
+        await OutboundQueue.ClaimAsync(db, "telegram", [id], "host-a", _clock.GetUtcNow(), Ct);
+        // The round ends without an answer recorded; host A still holds the lease and starts its next round.
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(await OutboundQueue.TryHoldLeaseAsync(db, "telegram", "host-a", _clock.GetUtcNow(), Lease, Ct));
+        Assert.Equal(1, await OutboundQueue.RecoverUnknownAsync(db, "telegram", _clock.GetUtcNow(), Ct));
+        var again = Assert.Single(await RowsAsync(database), r => r.Id == id);
+        Assert.Equal((OutboundStatus.Retrying, true), (again.Status, again.OutcomeUnknown));
+        Assert.Equal(id, Assert.Single(await OutboundQueue.NextDueAsync(db, "telegram", _clock.GetUtcNow(), 10, Ct)).Id);
     }
 }
