@@ -183,6 +183,52 @@ public sealed class OutboundSenderTests : IAsyncLifetime
         Assert.All(chats.Sent, s => Assert.True(s.At >= SixPmMadrid.AddSeconds(5), $"sent at {s.At:HH:mm:ss.fff}, inside the pause"));
     }
 
+    [Fact]
+    public async Task A_batch_is_sent_at_most_SendsAtOnce_at_a_time_and_all_of_it_goes_out()
+    {
+        // A whole batch at once asked the pool for a connection per row in the same instant; two hosts on one PostgreSQL
+        // ran the server out of connections (53300) and sends failed into retries.
+        foreach (var patient in _patients)
+            await EnqueueAsync(patient);
+        var chats = new CountingChats();
+
+        var round = await Sender(chats, new OutboundOptions { SendsAtOnce = 2 }).RunRoundAsync("telegram", Ct);
+
+        Assert.Equal(4, round.Sent);
+        Assert.Equal(4, chats.Sent);
+        Assert.Equal(2, chats.MostAtOnce);
+    }
+
+    /// <summary>Sends after a short wait, counting how many are under way at the same time.</summary>
+    private sealed class CountingChats : IChatSender
+    {
+        private int _now;
+        private int _most;
+        private int _sent;
+
+        public int MostAtOnce => _most;
+        public int Sent => _sent;
+
+        public async Task<ChatSendOutcome> SendToChatAsync(Guid channelAccountId, Guid patientId, Func<ITurnContext, CancellationToken, Task> compose,
+            CancellationToken ct)
+        {
+            var now = Interlocked.Increment(ref _now);
+            InterlockedMax(ref _most, now);
+            await Task.Delay(50, ct);
+            Interlocked.Decrement(ref _now);
+            Interlocked.Increment(ref _sent);
+            return ChatSendOutcome.Sent;
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int seen;
+            while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+            {
+            }
+        }
+    }
+
     /// <summary>
     /// Sends as the Telegram sender does: in the chat's lane of the limiter, waiting for a slot before each
     /// attempt; the wave's first attempt is answered 429 with <c>retry_after</c>, which pauses every lane.

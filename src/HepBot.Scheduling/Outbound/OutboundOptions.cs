@@ -14,6 +14,14 @@ public sealed class OutboundOptions
     /// <summary>Rows (each a different chat) taken and sent together; the channel's limiter paces them.</summary>
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>
+    /// Sends of a batch under way at once. Each reads its chat and records its answer on a database connection; the
+    /// channel's limiter holds a send at most 30 a second anyway, so a few more than that keep it busy, and a whole batch
+    /// at once only asks the connection pool for a hundred connections in the same instant (which, with two hosts on one
+    /// PostgreSQL of 100 connections, ran the server out of them).
+    /// </summary>
+    public int SendsAtOnce { get; set; } = 40;
+
     /// <summary>Attempts before a row is given up as unreachable.</summary>
     public int MaxAttempts { get; set; } = 5;
 
@@ -32,6 +40,8 @@ public sealed class OutboundOptions
             yield return "Outbound:PollInterval must be more than 0 and shorter than Outbound:Lease.";
         if (BatchSize is < 1 or > 1000)
             yield return "Outbound:BatchSize must be between 1 and 1000.";
+        if (SendsAtOnce is < 1 or > 1000)
+            yield return "Outbound:SendsAtOnce must be between 1 and 1000.";
         if (MaxAttempts is < 1 or > 50)
             yield return "Outbound:MaxAttempts must be between 1 and 50.";
         if (FirstRetryDelay <= TimeSpan.Zero || MaxRetryDelay < FirstRetryDelay)

@@ -67,7 +67,8 @@ public sealed class OutboundSender(
         using var done = new CancellationTokenSource();
         var keeper = KeepLeaseAsync(channel, lease, done.Token);
         var taken = claimed.ToHashSet();
-        var results = await Task.WhenAll(due.Where(m => taken.Contains(m.Id)).Select(m => SendAsync(m, lease.Token)));
+        using var gate = new SemaphoreSlim(settings.SendsAtOnce);
+        var results = await Task.WhenAll(due.Where(m => taken.Contains(m.Id)).Select(m => SendGatedAsync(m, gate, lease.Token)));
         await done.CancelAsync();
         await keeper;
 
@@ -126,6 +127,27 @@ public sealed class OutboundSender(
             // The lease runs out before it could be renewed: stop before another host may take over.
             logger.LogError(e, "Could not renew the sender lease on {Channel} in time.", channel);
             await lease.CancelAsync();
+        }
+    }
+
+    /// <summary>In enqueue order, at most <see cref="OutboundOptions.SendsAtOnce"/> at a time.</summary>
+    private async Task<OutboundStatus> SendGatedAsync(OutboundMessage message, SemaphoreSlim gate, CancellationToken ct)
+    {
+        try
+        {
+            await gate.WaitAsync(ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return OutboundStatus.Sending; // called off before it started: the next round (or holder) sends it
+        }
+        try
+        {
+            return await SendAsync(message, ct);
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 
