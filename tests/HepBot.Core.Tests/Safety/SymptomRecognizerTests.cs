@@ -216,6 +216,42 @@ public class SymptomRecognizerTests
     public void Everyday_chatter_raises_nothing(string language, string text) =>
         Assert.True(Read(language, text).IsEmpty, $"'{text}' raised {Read(language, text)}");
 
+    /// <summary>
+    /// An exercise's name is taken out before signs are looked for, and must not take a sign with it: "chest press*"
+    /// once also took out "chest pressure" (unseen-19, 2026-12-06), so "chest pressure and a cold sweat" read SameDay.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "chest pressure and i'm in a cold sweat", true)]
+    [InlineData("en", "my chest pressed tight", true)]
+    [InlineData("en", "did my chest presses", false)]
+    [InlineData("en", "chest press machine was busy", false)]
+    [InlineData("es", "me quedé sin aire ayer", true)]
+    [InlineData("es", "me quedé sin batería ayer, por eso no contesté", false)]
+    [InlineData("es", "todavía me tambaleo un poco en el ejercicio de un pie", false)]
+    [InlineData("es", "me tambaleo al caminar", true)]
+    public void An_exercise_or_everyday_phrase_does_not_hide_a_sign_beside_it(string language, string text, bool sign) =>
+        Assert.Equal(sign, Read(language, text).Findings.Count > 0);
+
+    [Theory]
+    [InlineData("en", "knee at 7", 7)]
+    [InlineData("en", "my back is six, it was four yesterday", 6)]
+    [InlineData("es", "la espalda en 8 hoy", 8)]
+    [InlineData("es", "la espalda en un ocho", 8)]
+    public void A_body_part_with_a_score_is_a_pain_report(string language, string text, int score) =>
+        Assert.Equal(score, Read(language, text).Pain?.Score);
+
+    [Theory]
+    [InlineData("en", "keep the knee at 90 degrees?")]
+    [InlineData("en", "my back is one big knot")]
+    [InlineData("es", "pon la rodilla en el suelo")]
+    [InlineData("es", "la rodilla en 90 grados")]
+    public void A_body_part_without_a_score_is_not_a_pain_report(string language, string text)
+    {
+        var read = Read(language, text);
+        Assert.Null(read.Pain);
+        Assert.False(read.AsksForPainScore);
+    }
+
     [Fact]
     public void A_finding_names_the_words_that_matched() =>
         Assert.Equal("chest really hurts", Assert.Single(Read("en", "oh my chest really hurts now").Findings).Words);
