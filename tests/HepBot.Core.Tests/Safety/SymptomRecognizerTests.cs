@@ -252,6 +252,39 @@ public class SymptomRecognizerTests
         Assert.False(read.AsksForPainScore);
     }
 
+    /// <summary>
+    /// A relative named with a far-away place lives outside the household (unseen-20 and unseen-22, 2026-12-06): "my son in
+    /// sydney had a fall" is not the patient's fall. A place alone is not someone else: "i'm in spain on holiday and fainted"
+    /// is the patient, and a first-person word after the relative brings the sign back to the writer.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "my son in sydney had a fall skiing", false)]
+    [InlineData("en", "my uncle over in canada had a stroke last week", false)]
+    [InlineData("es", "mi tía en méxico tuvo un ictus", false)]
+    [InlineData("es", "mi hermano en el extranjero se desmayó", false)]
+    [InlineData("en", "i'm in spain on holiday and fainted", true)]
+    [InlineData("en", "my son in sydney says i look pale and i fainted", true)]
+    [InlineData("en", "my mum fell in the kitchen", true)]
+    [InlineData("es", "estoy en méxico de vacaciones y me desmayé", true)]
+    public void A_relative_far_away_is_someone_else(string language, string text, bool sign) =>
+        Assert.Equal(sign, Read(language, text).Findings.Count > 0);
+
+    /// <summary>Sayings and settling found in unseen-22 (2026-12-06), beside the sign they must not hide.</summary>
+    [Theory]
+    [InlineData("en", "i'm after falling off the step", true)]
+    [InlineData("en", "i've fallen a bit behind with the exercise diary", false)]
+    [InlineData("en", "my head's spinning with all these appointment letters", false)]
+    [InlineData("en", "my head is spinning and i feel sick", true)]
+    [InlineData("es", "se me fue la luz y no pude ver el video", false)]
+    [InlineData("es", "se me fue la luz y me caí al suelo", true)]
+    [InlineData("es", "me da un infarto si veo otra vez la factura", false)]
+    [InlineData("es", "estoy ahogadísima con la mudanza", false)]
+    [InlineData("es", "me ahogo, no puedo respirar", true)]
+    [InlineData("es", "la herida estaba roja pero ahora está perfecta", false)]
+    [InlineData("es", "la herida está roja y caliente", true)]
+    public void A_saying_or_a_settled_wound_is_not_a_sign(string language, string text, bool sign) =>
+        Assert.Equal(sign, Read(language, text).Findings.Count > 0);
+
     [Fact]
     public void A_finding_names_the_words_that_matched() =>
         Assert.Equal("chest really hurts", Assert.Single(Read("en", "oh my chest really hurts now").Findings).Words);
