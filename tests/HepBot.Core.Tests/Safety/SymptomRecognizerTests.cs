@@ -285,6 +285,25 @@ public class SymptomRecognizerTests
     public void A_saying_or_a_settled_wound_is_not_a_sign(string language, string text, bool sign) =>
         Assert.Equal(sign, Read(language, text).Findings.Count > 0);
 
+    /// <summary>What unseen-23 (2026-12-07) found: a knee that "se aflojó", a shoulder that "me subió a 6", a Spanish "ni"
+    /// that denies the next item of a list, a sign answered "nada de nada", a husband's mate, "slipped behind".</summary>
+    [Theory]
+    [InlineData("es", "se me aflojó la rodilla pero me agarré de la mesa", UrgencyTier.TherapistReview)]
+    [InlineData("es", "el hombro me subió a 6 con los ejercicios de pared", UrgencyTier.TherapistReview)]
+    [InlineData("es", "no me desmayé ni me sentí a punto de desmayarme", UrgencyTier.None)]
+    [InlineData("es", "no tengo las piernas dormidas ni los pies con hormigueo", UrgencyTier.None)]
+    [InlineData("es", "no me duele ni la rodilla, pero tengo hormigueo en el pie", UrgencyTier.SameDay)]
+    [InlineData("es", "desmayos nada de nada", UrgencyTier.None)]
+    [InlineData("es", "desmayo, nada grave creo", UrgencyTier.Emergency)]
+    [InlineData("es", "me tambaleo en el de equilibrio pero lo terminé", UrgencyTier.None)]
+    [InlineData("es", "me tambaleo en el ejercicio y me mareo", UrgencyTier.SameDay)]
+    [InlineData("en", "my husband's mate fell off a ladder, awful news", UrgencyTier.None)]
+    [InlineData("en", "my husband fell off a ladder", UrgencyTier.TherapistReview)]
+    [InlineData("en", "slipped behind on the programme this week sorry", UrgencyTier.None)]
+    [InlineData("en", "slipped on the ice", UrgencyTier.TherapistReview)]
+    public void Unseen_23_wordings_get_their_tier(string language, string text, UrgencyTier tier) =>
+        Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
+
     [Fact]
     public void A_finding_names_the_words_that_matched() =>
         Assert.Equal("chest really hurts", Assert.Single(Read("en", "oh my chest really hurts now").Findings).Words);
