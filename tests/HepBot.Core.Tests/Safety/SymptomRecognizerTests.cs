@@ -304,6 +304,30 @@ public class SymptomRecognizerTests
     public void Unseen_23_wordings_get_their_tier(string language, string text, UrgencyTier tier) =>
         Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
 
+    /// <summary>What unseen-24 (2026-12-07) found: a relative who collapsed, words run together or spelt by ear, a knee that
+    /// "went on me", Chilean and Scottish words, a denial said with its verb ("no sentí ganas de vomitar").</summary>
+    [Theory]
+    [InlineData("en", "mum just collapsed in the lounge and isnt answering me", UrgencyTier.Emergency)]
+    [InlineData("en", "my knee collapsed in the kitchen", UrgencyTier.TherapistReview)]
+    [InlineData("en", "coldsweat and lite headed", UrgencyTier.Emergency)]
+    [InlineData("en", "jaw and arm akeing", UrgencyTier.Emergency)]
+    [InlineData("en", "having giddiness since morning, kindly suggest", UrgencyTier.SameDay)]
+    [InlineData("en", "mum finished all 10 reps and is having a cuppa", UrgencyTier.None)]
+    [InlineData("en", "my knee went on me twice today", UrgencyTier.TherapistReview)]
+    [InlineData("en", "nae dizziness, nae sickness, aw fine", UrgencyTier.None)]
+    [InlineData("en", "couldnt breathe for laughing at the telly", UrgencyTier.None)]
+    [InlineData("en", "my mates dad had a stroke, sad news", UrgencyTier.None)]
+    [InlineData("en", "my dad had a stroke", UrgencyTier.Emergency)]
+    [InlineData("es", "se me arranca el corazón a ratos", UrgencyTier.SameDay)]
+    [InlineData("es", "se me fue el tobillo en la vereda", UrgencyTier.TherapistReview)]
+    [InlineData("es", "¿qué hago si se me vuelve a ir la rodilla?", UrgencyTier.TherapistReview)]
+    [InlineData("es", "me saqué la cresta en la micro, estoy bien igual", UrgencyTier.TherapistReview)]
+    [InlineData("es", "sin náuseas, desayuné bien", UrgencyTier.None)]
+    [InlineData("es", "no sentí ganas de vomitar", UrgencyTier.None)]
+    [InlineData("es", "no sentí nada raro pero vomité dos veces", UrgencyTier.TherapistReview)]
+    public void Unseen_24_wordings_get_their_tier(string language, string text, UrgencyTier tier) =>
+        Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
+
     [Fact]
     public void A_finding_names_the_words_that_matched() =>
         Assert.Equal("chest really hurts", Assert.Single(Read("en", "oh my chest really hurts now").Findings).Words);
