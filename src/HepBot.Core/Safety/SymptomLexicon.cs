@@ -19,7 +19,8 @@ public sealed class SymptomLexicon
         ScoreBeforeKey = "scoreBefore", ScoreAboveKey = "scoreAbove", SoundAlikeKey = "soundAlike", WordClassesKey = "wordClasses",
         ListWordsKey = "listWords", NewStatementKey = "newStatement", HistoryKey = "history", NowKey = "now",
         OtherPeopleKey = "otherPeople", FirstPersonKey = "firstPerson", SettlingKey = "settling", SettlingSignsKey = "settlingSigns",
-        AskedAboutKey = "askedAbout", ScoreAfterKey = "scoreAfter", RangeWordsKey = "rangeWords", UnsureAnswersKey = "unsureAnswers";
+        AskedAboutKey = "askedAbout", ScoreAfterKey = "scoreAfter", RangeWordsKey = "rangeWords", UnsureAnswersKey = "unsureAnswers",
+        EmojiWordsKey = "emojiWords";
 
     /// <summary>More expansions than this from one phrase's word classes is a mistake in the file, not a phrase.</summary>
     public const int MaxExpansions = 400;
@@ -192,6 +193,28 @@ public sealed class SymptomLexicon
         return collapsed.ToString();
     }
 
+    /// <summary>
+    /// Emojis that say a word ("🤢 = feel sick", "❤️ = heart"), longest first, without variation selectors. They are read as
+    /// their words before anything else (words ending in a full stop, "😖 = awful.", also end the sentence); any other
+    /// emoji ends a sentence as a full stop would.
+    /// </summary>
+    public IReadOnlyList<(string Emoji, string Words)> EmojiWords { get; private set; } = [];
+
+    /// <summary><paramref name="text"/> with every emoji of <see cref="EmojiWords"/> written as its words.</summary>
+    public string SayEmoji(string text)
+    {
+        if (EmojiWords.Count == 0)
+            return text;
+        var said = WithoutVariationSelectors(text);
+        foreach (var (emoji, words) in EmojiWords)
+            said = said.Replace(emoji, " " + words + " ", StringComparison.Ordinal);
+        return said;
+    }
+
+    /// <summary>"❤️" and "❤" are the same emoji: U+FE0E/U+FE0F only choose how it is drawn.</summary>
+    private static string WithoutVariationSelectors(string text) =>
+        text.Contains('\uFE0F') || text.Contains('\uFE0E') ? text.Replace("\uFE0F", "", StringComparison.Ordinal).Replace("\uFE0E", "", StringComparison.Ordinal) : text;
+
     /// <summary>The key of a finding's entry: its name in camel case ("chestPain").</summary>
     public static string KeyOf(SymptomFinding finding) =>
         char.ToLowerInvariant(finding.ToString()[0]) + finding.ToString()[1..];
@@ -201,7 +224,7 @@ public sealed class SymptomLexicon
         Enum.GetValues<SymptomFinding>().Select(KeyOf).Concat(
             [DenialsKey, NotDenialsKey, ClauseBreaksKey, PainWordsKey, ScaleWordsKey, NotPainNumbersKey, NumberWordsKey, EverydayWordsKey, NotSymptomsKey, ScoreBeforeKey, ScoreAboveKey, SoundAlikeKey, WordClassesKey,
              ListWordsKey, NewStatementKey, HistoryKey, NowKey, OtherPeopleKey, FirstPersonKey, SettlingKey, SettlingSignsKey, AskedAboutKey,
-             ScoreAfterKey, RangeWordsKey, UnsureAnswersKey]);
+             ScoreAfterKey, RangeWordsKey, UnsureAnswersKey, EmojiWordsKey]);
 
     /// <summary>Builds a lexicon from its entries (key → comma-separated list), or lists every problem.</summary>
     /// <param name="entry">The text of a key, or null when the key is missing.</param>
@@ -315,11 +338,28 @@ public sealed class SymptomLexicon
                 else
                     soundAlike.Add((SymptomText.Fold(sides[0]), SymptomText.Fold(sides[1])));
             }
+        var emojiWords = new List<(string, string)>();
+        if (entry(EmojiWordsKey) is not { } emojis)
+            found.Add($"'{EmojiWordsKey}' is missing (write \"\" for none).");
+        else
+            foreach (var pair in emojis.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var sides = pair.Split('=', StringSplitOptions.TrimEntries);
+                var emoji = sides.Length == 2 ? WithoutVariationSelectors(sides[0]) : "";
+                if (sides.Length != 2 || emoji.Length == 0 || emoji.Any(c => char.IsLetterOrDigit(c) || char.IsWhiteSpace(c))
+                    || SymptomText.Words(sides[1]) is not { Count: > 0 } said || !IsPhrase(said))
+                    found.Add($"'{EmojiWordsKey}': '{pair}' must be an emoji = words, like '🤢 = feel sick'.");
+                else if (emojiWords.Any(e => e.Item1 == emoji))
+                    found.Add($"'{EmojiWordsKey}': '{sides[0]}' is listed twice.");
+                else
+                    emojiWords.Add((emoji, sides[1]));
+            }
         var lexicon = new SymptomLexicon(findings, denials, Phrases(NotDenialsKey), Words(ClauseBreaksKey),
             Phrases(PainWordsKey, allowTogether: true), Words(ScaleWordsKey), Words(NotPainNumbersKey), numbers, Words(EverydayWordsKey), Phrases(NotSymptomsKey),
             Words(ScoreBeforeKey), Words(ScoreAboveKey), soundAlike, Words(ListWordsKey), Words(NewStatementKey), Phrases(HistoryKey), Phrases(NowKey),
             Phrases(OtherPeopleKey), Words(FirstPersonKey), Phrases(SettlingKey), settlingSigns, Phrases(AskedAboutKey),
             Phrases(ScoreAfterKey), Words(RangeWordsKey), Phrases(UnsureAnswersKey));
+        lexicon.EmojiWords = [.. emojiWords.OrderByDescending(e => e.Item1.Length)];
         problems = found;
         return lexicon;
     }

@@ -51,7 +51,7 @@ public static class SymptomRecognizer
     {
         if (string.IsNullOrWhiteSpace(text))
             return SymptomRecognition.Nothing;
-        var clauses = CarryDenialsIntoLists(AnsweredQuestions(SymptomText.ClausesAndEnds(text), lexicon), lexicon).Select(c => Unmask(c, lexicon)).ToList();
+        var clauses = CarryDenialsIntoLists(AnsweredQuestions(SymptomText.ClausesAndEnds(lexicon.SayEmoji(text)), lexicon), lexicon).Select(c => Unmask(c, lexicon)).ToList();
         // Long-ago history ("i had a clot two years ago") reports no sign; the pain score is read from every clause.
         var parts = clauses.SelectMany(c => Split(c, lexicon)).Where(p => !IsHistory(p, lexicon)).ToList();
         var settling = parts.Select(part => lexicon.Settling.Any(s => Find(part, s, lexicon) is not null)).ToList();

@@ -14,7 +14,7 @@ public enum ClauseEnd
 /// <summary>
 /// Text as the recogniser reads it: lower case, accents and apostrophes dropped, a letter typed three times or more
 /// kept twice, split into clauses at
-/// sentence punctuation and into words; "/" stays a word so "7/10" can be read, and a decimal number
+/// sentence punctuation and into words; "/" stays a word so "7/10" (or "7/1o") can be read, and a decimal number
 /// stays one word with a point ("38,5" and "38.5" are "38.5"; a lexicon may write "38.*").
 /// </summary>
 public static class SymptomText
@@ -51,6 +51,11 @@ public static class SymptomText
         for (var i = 0; i < folded.Length; i++)
         {
             var c = folded[i];
+            if (c == 'o' && word.ToString() == "1" && words is [.., "/"] && (i + 1 == folded.Length || !char.IsLetterOrDigit(folded[i + 1])))
+            {
+                word.Append('0'); // "7/1o": the letter o typed for the zero of a scale
+                continue;
+            }
             if (char.IsLetter(c) || c is '*' or '|')
             {
                 if (char.IsLetter(c) && word.Length > 0 && char.IsDigit(word[^1]))

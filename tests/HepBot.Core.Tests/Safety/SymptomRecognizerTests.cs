@@ -328,6 +328,47 @@ public class SymptomRecognizerTests
     public void Unseen_24_wordings_get_their_tier(string language, string text, UrgencyTier tier) =>
         Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
 
+    /// <summary>What unseen-25 and unseen-26 (2026-12-07) found: voice dictation ("feint"), a relative found on the floor, a
+    /// sister "up north", a teammate, a coach, Caribbean "yeyo", US "ate it", Nigerian "i fall for bathroom", a training that
+    /// "me mató", "fiebre del mundial", stitches that came out as planned, "7/1o".</summary>
+    [Theory]
+    [InlineData("en", "i feel feint and wobbly", UrgencyTier.Emergency)]
+    [InlineData("en", "my leg is nunb", UrgencyTier.SameDay)]
+    [InlineData("en", "found dad on the bathroom floor this morning", UrgencyTier.TherapistReview)]
+    [InlineData("es", "encontré a mi padre en el suelo del baño", UrgencyTier.TherapistReview)]
+    [InlineData("en", "my sister up north has had dizzy spells", UrgencyTier.None)]
+    [InlineData("en", "the cat knocked my tablets off and they fell everywhere", UrgencyTier.None)]
+    [InlineData("es", "me dio un yeyo en la guagua", UrgencyTier.Emergency)]
+    [InlineData("es", "me dio un soponcio al levantarme", UrgencyTier.Emergency)]
+    [InlineData("en", "ate it on the ice this morning, all good tho", UrgencyTier.TherapistReview)]
+    [InlineData("en", "i fall for bathroom this morning o, but i dey okay", UrgencyTier.TherapistReview)]
+    [InlineData("en", "i feel off my bike this morning", UrgencyTier.TherapistReview)]
+    [InlineData("en", "my teammate fell hard in the match today", UrgencyTier.None)]
+    [InlineData("en", "my gym buddy's knee gave out on squats, not mine", UrgencyTier.None)]
+    [InlineData("en", "swelling round the ankle is way down now", UrgencyTier.None)]
+    [InlineData("en", "stitches came out today, looks clean", UrgencyTier.None)]
+    [InlineData("en", "the stitches came out and the wound is oozing", UrgencyTier.SameDay)]
+    [InlineData("es", "este entreno me mató jaja", UrgencyTier.None)]
+    [InlineData("es", "a mi entrenador le falló la rodilla", UrgencyTier.None)]
+    [InlineData("es", "estoy ahogado de chamba", UrgencyTier.None)]
+    [InlineData("es", "fiebre del mundial", UrgencyTier.None)]
+    [InlineData("en", "pain 7/1o", UrgencyTier.TherapistReview)]
+    public void Unseen_25_and_26_wordings_get_their_tier(string language, string text, UrgencyTier tier) =>
+        Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
+
+    /// <summary>An emoji of the lexicon's <c>emojiWords</c> is read as its words; any other still ends a sentence.</summary>
+    [Theory]
+    [InlineData("en", "🤢🤮 after the session", UrgencyTier.TherapistReview)]
+    [InlineData("en", "my ❤ is racing", UrgencyTier.SameDay)]
+    [InlineData("en", "my ❤️ is racing", UrgencyTier.SameDay)]
+    [InlineData("en", "feeling 😵‍💫", UrgencyTier.SameDay)]
+    [InlineData("es", "el ❤️ me late a mil sin hacer nada", UrgencyTier.SameDay)]
+    [InlineData("en", "thanks ❤️❤️ see you tomorrow", UrgencyTier.None)]
+    [InlineData("es", "gracias ❤️", UrgencyTier.None)]
+    [InlineData("en", "chest pain? no 👍 all good", UrgencyTier.None)]
+    public void An_emoji_that_says_a_word_is_read_as_it(string language, string text, UrgencyTier tier) =>
+        Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
+
     [Fact]
     public void A_finding_names_the_words_that_matched() =>
         Assert.Equal("chest really hurts", Assert.Single(Read("en", "oh my chest really hurts now").Findings).Words);

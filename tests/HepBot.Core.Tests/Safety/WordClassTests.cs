@@ -134,6 +134,28 @@ public class WordClassTests
         Assert.Contains(SymptomFinding.SevereBreathlessness, read.FindingSet);
     }
 
+    [Theory]
+    [InlineData("🤢 feel sick", "must be an emoji = words")]
+    [InlineData("x = sick", "must be an emoji = words")]
+    [InlineData("🤢 = ", "must be an emoji = words")]
+    [InlineData("🤢 = feel sick, 🤢 = nausea", "is listed twice")]
+    [InlineData("❤️ = heart, ❤ = love", "is listed twice")]
+    public void Emoji_words_must_be_an_emoji_and_words(string emojiWords, string expected)
+    {
+        var entries = new Dictionary<string, string>(English) { ["emojiWords"] = emojiWords };
+        SymptomLexicon.Parse(key => entries.GetValueOrDefault(key), out var problems);
+        Assert.Contains(problems, p => p.Contains("'emojiWords'", StringComparison.Ordinal) && p.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_lexicon_without_emoji_words_says_the_key_is_missing()
+    {
+        var entries = new Dictionary<string, string>(English);
+        entries.Remove("emojiWords");
+        SymptomLexicon.Parse(key => entries.GetValueOrDefault(key), out var problems);
+        Assert.Contains(problems, p => p.Contains("'emojiWords' is missing", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Only_warning_signs_and_pain_words_may_join_phrases_with_plus()
     {
