@@ -174,6 +174,31 @@ public sealed class SymptomLexicon
     public string SoundOfLexiconWord(string lexiconWord) => SoundAlike.Count == 0 ? lexiconWord
         : _lexiconSounds.GetOrAdd(lexiconWord, w => w.EndsWith('*') ? Sound(w[..^1]) + "*" : Sound(w));
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _typedSounds = new(StringComparer.Ordinal);
+
+    /// <summary>How many typed words' sounds are kept before the memory starts again (a patient's vocabulary is a few thousand words).</summary>
+    public const int TypedSoundsKept = 20_000;
+
+    /// <summary>
+    /// <see cref="Sound"/> of a typed word, kept: one message compares each of its words with every word of the lexicon, and
+    /// working the sound out again each time was most of the recogniser's time in Spanish.
+    /// </summary>
+    public string SoundOfTypedWord(string word)
+    {
+        if (SoundAlike.Count == 0)
+            return word;
+        if (_typedSounds.TryGetValue(word, out var sound))
+            return sound;
+        if (_typedSounds.Count >= TypedSoundsKept)
+            _typedSounds.Clear();
+        return _typedSounds.GetOrAdd(word, Sound);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _alternatives = new(StringComparer.Ordinal);
+
+    /// <summary>The words a lexicon word stands for: "calf|calves" is calf and calves. Kept: the lexicon's words are fixed.</summary>
+    public string[] AlternativesOf(string lexiconWord) => _alternatives.GetOrAdd(lexiconWord, w => w.Split('|'));
+
     /// <summary>A word as it sounds, by <see cref="SoundAlike"/>: "jemelo" and "gemelo", "inchada" and "hinchada" are the same.</summary>
     public string Sound(string word)
     {

@@ -62,10 +62,7 @@ public static class SymptomRecognizer
             // A sign that may settle ("the swelling is going down") is not reported from a part that says it is settling,
             // nor from the part just before a short one that does ("calf was puffy, going down now").
             var settles = lexicon.SettlingSigns.Contains(finding);
-            var match = phrases.Select(p => parts.Select((part, at) => settles && SettlingAt(parts, settling, at) ? null : Find(part, p, lexicon))
-                    .FirstOrDefault(m => m is not null))
-                .FirstOrDefault(m => m is not null);
-            if (match is not null)
+            if (FirstFound(phrases, parts, at => settles && SettlingAt(parts, settling, at), lexicon) is { } match)
                 findings.Add(new FindingMatch(finding, match));
         }
 
@@ -78,6 +75,20 @@ public static class SymptomRecognizer
             painWords = lexicon.PainWords.Select(p => parts.Select(part => Find(part, p, lexicon, PainWordDenialReach)).FirstOrDefault(m => m is not null))
                 .FirstOrDefault(m => m is not null);
         return new SymptomRecognition(findings, pain, painWords);
+    }
+
+    /// <summary>The words of the first phrase found in a part (in the lexicon's order, then the parts' order), skipping the parts <paramref name="skip"/> names.</summary>
+    private static string? FirstFound(IReadOnlyList<SymptomLexicon.Phrase> phrases, List<List<string>> parts, Func<int, bool> skip, SymptomLexicon lexicon)
+    {
+        foreach (var phrase in phrases)
+        {
+            for (var at = 0; at < parts.Count; at++)
+            {
+                if (!skip(at) && Find(parts[at], phrase, lexicon) is { } found)
+                    return found;
+            }
+        }
+        return null;
     }
 
     private static bool SettlingAt(List<List<string>> parts, List<bool> settling, int at) =>
@@ -236,7 +247,7 @@ public static class SymptomRecognizer
     {
         var index = lexicon.NumberWords.ToList().IndexOf(word);
         if (index < 0 && lexicon.SoundAlike.Count > 0 && word.Length > 0 && char.IsLetter(word[0]) && !lexicon.EverydayWords.Contains(word))
-            index = lexicon.NumberWords.Select(lexicon.SoundOfLexiconWord).ToList().IndexOf(lexicon.Sound(word));
+            index = lexicon.NumberWords.Select(lexicon.SoundOfLexiconWord).ToList().IndexOf(lexicon.SoundOfTypedWord(word));
         return index >= 0 ? index.ToString(System.Globalization.CultureInfo.InvariantCulture) : word;
     }
 
@@ -285,19 +296,29 @@ public static class SymptomRecognizer
     {
         if (phrase.Together.Count == 0)
             return Locate(words, phrase, lexicon, NoneTaken, reach) is { } positions ? Text(words, positions) : null;
-        var taken = new HashSet<int>();
-        var sides = new List<List<int>>();
+        // Most pairs are not said at all: nothing is allocated until a first side is found.
+        HashSet<int>? taken = null;
+        List<List<int>>? sides = null;
         // The lexicon puts a side that says a denial itself ("no siento + @zona") first, so its words are taken
         // before the other sides are looked for and its "no" does not deny them.
         foreach (var alternatives in phrase.Together)
         {
-            var side = alternatives.Select(a => Locate(words, a, lexicon, taken, reach)).FirstOrDefault(p => p is not null);
+            List<int>? side = null;
+            foreach (var alternative in alternatives)
+            {
+                side = Locate(words, alternative, lexicon, taken ?? NoneTaken, reach);
+                if (side is not null)
+                    break;
+            }
             if (side is null)
                 return null;
-            taken.UnionWith(Enumerable.Range(side[0], side[^1] - side[0] + 1));
+            taken ??= [];
+            sides ??= [];
+            for (var at = side[0]; at <= side[^1]; at++)
+                taken.Add(at);
             sides.Add(side);
         }
-        return string.Join(" … ", sides.OrderBy(s => s[0]).Select(s => Text(words, s)));
+        return string.Join(" … ", sides!.OrderBy(s => s[0]).Select(s => Text(words, s)));
     }
 
     private static readonly IReadOnlySet<int> NoneTaken = new HashSet<int>();
@@ -364,7 +385,7 @@ public static class SymptomRecognizer
     public const int ShortSlipLength = 4;
 
     private static bool IsShortSlip(string lexiconWord, string word, SymptomLexicon lexicon) =>
-        lexiconWord.Split('|').Any(w => w.Length == ShortSlipLength && !w.EndsWith('*') && word.Length >= ShortSlipLength - 1
+        lexicon.AlternativesOf(lexiconWord).Any(w => w.Length == ShortSlipLength && !w.EndsWith('*') && word.Length >= ShortSlipLength - 1
             && word[0] == w[0] && char.IsLetter(word[0]) && !lexicon.EverydayWords.Contains(word) && SymptomText.EditDistance(word, w) <= 1);
 
     private static int EndOf(List<string> words, int start, SymptomLexicon.Phrase phrase, SymptomLexicon lexicon, bool exact = false) =>
@@ -422,11 +443,21 @@ public static class SymptomRecognizer
     }
 
     private static bool Matches(string lexiconWord, string word, SymptomLexicon lexicon, bool exact = false) =>
-        lexiconWord.Contains('|') ? lexiconWord.Split('|').Any(w => exact ? MatchesExactly(w, word) : MatchesOne(w, word, lexicon))
+        lexiconWord.Contains('|') ? AnyMatches(lexicon.AlternativesOf(lexiconWord), word, lexicon, exact)
             : exact ? MatchesExactly(lexiconWord, word) : MatchesOne(lexiconWord, word, lexicon);
 
+    private static bool AnyMatches(string[] alternatives, string word, SymptomLexicon lexicon, bool exact)
+    {
+        foreach (var w in alternatives)
+        {
+            if (exact ? MatchesExactly(w, word) : MatchesOne(w, word, lexicon))
+                return true;
+        }
+        return false;
+    }
+
     private static bool MatchesExactly(string lexiconWord, string word) =>
-        word.Length > 0 && (lexiconWord.EndsWith('*') ? word.StartsWith(lexiconWord[..^1], StringComparison.Ordinal) : word == lexiconWord);
+        word.Length > 0 && (lexiconWord.EndsWith('*') ? word.AsSpan().StartsWith(lexiconWord.AsSpan(0, lexiconWord.Length - 1), StringComparison.Ordinal) : word == lexiconWord);
 
     private static bool MatchesOne(string lexiconWord, string word, SymptomLexicon lexicon)
     {
@@ -435,27 +466,31 @@ public static class SymptomRecognizer
         if (MatchesAsWritten(lexiconWord, word, lexicon))
             return true;
         return lexicon.SoundAlike.Count > 0 && !lexicon.EverydayWords.Contains(word)
-            && MatchesAsWritten(lexicon.SoundOfLexiconWord(lexiconWord), lexicon.Sound(word), lexicon);
+            && MatchesAsWritten(lexicon.SoundOfLexiconWord(lexiconWord), lexicon.SoundOfTypedWord(word), lexicon);
     }
 
     private static bool MatchesAsWritten(string lexiconWord, string word, SymptomLexicon lexicon)
     {
         if (lexiconWord.EndsWith('*'))
         {
-            var stem = lexiconWord[..^1];
-            if (word.StartsWith(stem, StringComparison.Ordinal))
+            var stem = lexiconWord.AsSpan(0, lexiconWord.Length - 1);
+            if (word.AsSpan().StartsWith(stem, StringComparison.Ordinal))
                 return true;
-            if (word.Length == stem.Length && IsSwap(word, stem, lexicon))
+            if (word.Length == stem.Length && IsSwap(word, stem.ToString(), lexicon))
                 return true;
-            if (!MaySlip(stem, word, lexicon))
+            if (!MaySlip(stem.Length, stem[0], word, lexicon))
                 return false;
             if (word.Length == stem.Length - 1)
                 return SymptomText.EditDistance(word, stem) <= 1;
-            return Enumerable.Range(stem.Length - 1, 3).Any(length => length <= word.Length
-                && SymptomText.EditDistance(word[..length], stem) <= 1);
+            for (var length = stem.Length - 1; length <= stem.Length + 1 && length <= word.Length; length++)
+            {
+                if (SymptomText.EditDistance(word.AsSpan(0, length), stem) <= 1)
+                    return true;
+            }
+            return false;
         }
         return word == lexiconWord || IsSwap(word, lexiconWord, lexicon)
-            || (MaySlip(lexiconWord, word, lexicon) && SymptomText.EditDistance(word, lexiconWord) <= 1);
+            || (MaySlip(lexiconWord.Length, lexiconWord[0], word, lexicon) && SymptomText.EditDistance(word, lexiconWord) <= 1);
     }
 
     /// <summary>Two neighbouring letters swapped, not the first ("pian", "cnat"): forgiven in 4-letter words too, never in an everyday word ("creo" is not "cero").</summary>
@@ -470,8 +505,8 @@ public static class SymptomRecognizer
     }
 
     /// <summary>Typing slips are forgiven only in long words, never in the first letter, and never for everyday words.</summary>
-    private static bool MaySlip(string lexiconWord, string word, SymptomLexicon lexicon) =>
-        lexiconWord.Length >= TypoFromLength && word.Length >= TypoFromLength - 1 && word[0] == lexiconWord[0]
+    private static bool MaySlip(int lexiconWordLength, char lexiconWordFirst, string word, SymptomLexicon lexicon) =>
+        lexiconWordLength >= TypoFromLength && word.Length >= TypoFromLength - 1 && word[0] == lexiconWordFirst
         && char.IsLetter(word[0]) && !lexicon.EverydayWords.Contains(word);
 
     /// <param name="painSaidNearby">A pain word was said in another clause and this one is short ("my knee hurts, about a 6").</param>

@@ -121,23 +121,30 @@ public static class SymptomText
     /// Optimal string alignment distance (insertions, deletions, substitutions and swaps of neighbours),
     /// stopping early above <paramref name="max"/>.
     /// </summary>
-    public static int EditDistance(string a, string b, int max = 1)
+    public static int EditDistance(string a, string b, int max = 1) => EditDistance(a.AsSpan(), b.AsSpan(), max);
+
+    /// <inheritdoc cref="EditDistance(string, string, int)"/>
+    public static int EditDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max = 1)
     {
         if (Math.Abs(a.Length - b.Length) > max)
             return max + 1;
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        // Words are short: the table lives on the stack (a typed word's every comparison with the lexicon used to allocate one).
+        var columns = b.Length + 1;
+        var size = (a.Length + 1) * columns;
+        var d = size <= 1024 ? stackalloc int[size] : new int[size];
+        for (var i = 0; i <= a.Length; i++) d[i * columns] = i;
+        for (var j = 0; j <= b.Length; j++) d[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                var at = i * columns + j;
+                d[at] = Math.Min(Math.Min(d[at - columns] + 1, d[at - 1] + 1), d[at - columns - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    d[at] = Math.Min(d[at], d[at - 2 * columns - 2] + 1);
             }
         }
-        return d[a.Length, b.Length];
+        return d[a.Length * columns + b.Length];
     }
 }
