@@ -356,6 +356,33 @@ public class SymptomRecognizerTests
     public void Unseen_25_and_26_wordings_get_their_tier(string language, string text, UrgencyTier tier) =>
         Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
 
+    /// <summary>What unseen-27 and unseen-28 (2026-12-07) found: a score given to the chest, "solo lo del pecho", a foot that
+    /// "feels like it's not mine", a room that "se mueve", a score with when it hurts, "might chuck", "no sign of".</summary>
+    [Theory]
+    [InlineData("en", "rate 0-10? chest is about a 7", UrgencyTier.Emergency)]
+    [InlineData("es", "del 0 al 10 el pecho un 8", UrgencyTier.Emergency)]
+    [InlineData("es", "solo lo del pecho, como un nudo que aprieta", UrgencyTier.Emergency)]
+    [InlineData("en", "the chest press is 8 reps", UrgencyTier.None)]
+    [InlineData("en", "my foot feels like it's not mine", UrgencyTier.SameDay)]
+    [InlineData("es", "noto que la habitación se mueve unos segundos", UrgencyTier.SameDay)]
+    [InlineData("es", "la pierna se mueve bien", UrgencyTier.None)]
+    [InlineData("en", "only the sickness, nothing else", UrgencyTier.TherapistReview)]
+    [InlineData("en", "not dizzy, but i did fall on the stairs", UrgencyTier.TherapistReview)]
+    [InlineData("en", "i did fall behind a bit", UrgencyTier.None)]
+    [InlineData("en", "eight when i put weight on it", UrgencyTier.TherapistReview)]
+    [InlineData("en", "started at 3 but went up to 6 by the end", UrgencyTier.TherapistReview)]
+    [InlineData("es", "empezó en 2 y ha subido a 7", UrgencyTier.TherapistReview)]
+    [InlineData("en", "my reps went up to 15", UrgencyTier.None)]
+    [InlineData("en", "i think i might chuck after the breathing class", UrgencyTier.TherapistReview)]
+    [InlineData("es", "me flaqueó la rodilla al bajar", UrgencyTier.TherapistReview)]
+    [InlineData("en", "no sign of a fever with the baby or me", UrgencyTier.None)]
+    [InlineData("en", "dizzy heights of 20 squats now haha", UrgencyTier.None)]
+    [InlineData("es", "qué mareo de horarios, ¿cuándo me toca?", UrgencyTier.None)]
+    [InlineData("es", "qué mareo tengo", UrgencyTier.SameDay)]
+    [InlineData("es", "¿la almeja se hace con las rodillas dobladas?", UrgencyTier.None)]
+    public void Unseen_27_and_28_wordings_get_their_tier(string language, string text, UrgencyTier tier) =>
+        Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
+
     /// <summary>An emoji of the lexicon's <c>emojiWords</c> is read as its words; any other still ends a sentence.</summary>
     [Theory]
     [InlineData("en", "🤢🤮 after the session", UrgencyTier.TherapistReview)]
