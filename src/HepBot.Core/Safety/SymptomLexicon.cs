@@ -352,33 +352,25 @@ public sealed class SymptomLexicon
         if (numbers.Count is not (0 or (>= 11 and <= 21)))
             found.Add($"'{NumberWordsKey}' must list the numbers from zero in order, to ten at least and twenty at most (it lists {numbers.Count}).");
         var soundAlike = new List<(string, string)>();
-        if (entry(SoundAlikeKey) is not { } sounds)
-            found.Add($"'{SoundAlikeKey}' is missing (write \"\" for none).");
-        else
-            foreach (var pair in sounds.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                var sides = pair.Split('=', StringSplitOptions.TrimEntries);
-                if (sides.Length != 2 || sides[0].Length == 0 || !sides.All(side => side.All(char.IsLetter)))
-                    found.Add($"'{SoundAlikeKey}': '{pair}' must be letters = letters, like 'v=b' (or 'h=' for a silent h).");
-                else
-                    soundAlike.Add((SymptomText.Fold(sides[0]), SymptomText.Fold(sides[1])));
-            }
+        foreach (var (pair, sides) in Pairs(SoundAlikeKey, entry, found))
+        {
+            if (sides.Length != 2 || sides[0].Length == 0 || !sides.All(side => side.All(char.IsLetter)))
+                found.Add($"'{SoundAlikeKey}': '{pair}' must be letters = letters, like 'v=b' (or 'h=' for a silent h).");
+            else
+                soundAlike.Add((SymptomText.Fold(sides[0]), SymptomText.Fold(sides[1])));
+        }
         var emojiWords = new List<(string, string)>();
-        if (entry(EmojiWordsKey) is not { } emojis)
-            found.Add($"'{EmojiWordsKey}' is missing (write \"\" for none).");
-        else
-            foreach (var pair in emojis.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                var sides = pair.Split('=', StringSplitOptions.TrimEntries);
-                var emoji = sides.Length == 2 ? WithoutVariationSelectors(sides[0]) : "";
-                if (sides.Length != 2 || emoji.Length == 0 || emoji.Any(c => char.IsLetterOrDigit(c) || char.IsWhiteSpace(c))
-                    || SymptomText.Words(sides[1]) is not { Count: > 0 } said || !IsPhrase(said))
-                    found.Add($"'{EmojiWordsKey}': '{pair}' must be an emoji = words, like '🤢 = feel sick'.");
-                else if (emojiWords.Any(e => e.Item1 == emoji))
-                    found.Add($"'{EmojiWordsKey}': '{sides[0]}' is listed twice.");
-                else
-                    emojiWords.Add((emoji, sides[1]));
-            }
+        foreach (var (pair, sides) in Pairs(EmojiWordsKey, entry, found))
+        {
+            var emoji = sides.Length == 2 ? WithoutVariationSelectors(sides[0]) : "";
+            if (sides.Length != 2 || emoji.Length == 0 || emoji.Any(c => char.IsLetterOrDigit(c) || char.IsWhiteSpace(c))
+                || SymptomText.Words(sides[1]) is not { Count: > 0 } said || !IsPhrase(said))
+                found.Add($"'{EmojiWordsKey}': '{pair}' must be an emoji = words, like '🤢 = feel sick'.");
+            else if (emojiWords.Any(e => e.Item1 == emoji))
+                found.Add($"'{EmojiWordsKey}': '{sides[0]}' is listed twice.");
+            else
+                emojiWords.Add((emoji, sides[1]));
+        }
         var lexicon = new SymptomLexicon(findings, denials, Phrases(NotDenialsKey), Words(ClauseBreaksKey),
             Phrases(PainWordsKey, allowTogether: true), Words(ScaleWordsKey), Words(NotPainNumbersKey), numbers, Words(EverydayWordsKey), Phrases(NotSymptomsKey),
             Words(ScoreBeforeKey), Words(ScoreAboveKey), soundAlike, Words(ListWordsKey), Words(NewStatementKey), Phrases(HistoryKey), Phrases(NowKey),
@@ -387,6 +379,18 @@ public sealed class SymptomLexicon
         lexicon.EmojiWords = [.. emojiWords.OrderByDescending(e => e.Item1.Length)];
         problems = found;
         return lexicon;
+    }
+
+    /// <summary>An entry of "left = right" pairs separated by commas, each with its two sides trimmed; a missing entry is a problem (write "" for none).</summary>
+    private static IEnumerable<(string Pair, string[] Sides)> Pairs(string key, Func<string, string?> entry, List<string> found)
+    {
+        if (entry(key) is not { } text)
+        {
+            found.Add($"'{key}' is missing (write \"\" for none).");
+            return [];
+        }
+        return text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => (pair, pair.Split('=', StringSplitOptions.TrimEntries)));
     }
 
     private static readonly System.Text.RegularExpressions.Regex PhraseAlternatives = new(@"\s+\|\s+", System.Text.RegularExpressions.RegexOptions.CultureInvariant);

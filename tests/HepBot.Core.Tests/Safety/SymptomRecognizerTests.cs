@@ -285,8 +285,13 @@ public class SymptomRecognizerTests
     public void A_saying_or_a_settled_wound_is_not_a_sign(string language, string text, bool sign) =>
         Assert.Equal(sign, Read(language, text).Findings.Count > 0);
 
-    /// <summary>What unseen-23 (2026-12-07) found: a knee that "se aflojó", a shoulder that "me subió a 6", a Spanish "ni"
-    /// that denies the next item of a list, a sign answered "nada de nada", a husband's mate, "slipped behind".</summary>
+    /// <summary>
+    /// Wordings the blind sets of 2026-12-07 found, each beside the near miss it must not become: unseen-23 (a knee that "se
+    /// aflojó", a Spanish "ni" that denies the next item, a husband's mate), unseen-24 (a relative who collapsed, "coldsweat",
+    /// a knee that "went on me", Scots "nae"), unseen-25 and 26 (dictated "feint", a relative found on the floor, "yeyo", "ate it
+    /// on the ice", teammates and coaches, "7/1o"), unseen-27 and 28 (a score given to the chest, "solo lo del pecho", a foot
+    /// that "feels like it's not mine", scores said with when they hurt, "no sign of").
+    /// </summary>
     [Theory]
     [InlineData("es", "se me aflojó la rodilla pero me agarré de la mesa", UrgencyTier.TherapistReview)]
     [InlineData("es", "el hombro me subió a 6 con los ejercicios de pared", UrgencyTier.TherapistReview)]
@@ -301,12 +306,6 @@ public class SymptomRecognizerTests
     [InlineData("en", "my husband fell off a ladder", UrgencyTier.TherapistReview)]
     [InlineData("en", "slipped behind on the programme this week sorry", UrgencyTier.None)]
     [InlineData("en", "slipped on the ice", UrgencyTier.TherapistReview)]
-    public void Unseen_23_wordings_get_their_tier(string language, string text, UrgencyTier tier) =>
-        Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
-
-    /// <summary>What unseen-24 (2026-12-07) found: a relative who collapsed, words run together or spelt by ear, a knee that
-    /// "went on me", Chilean and Scottish words, a denial said with its verb ("no sentí ganas de vomitar").</summary>
-    [Theory]
     [InlineData("en", "mum just collapsed in the lounge and isnt answering me", UrgencyTier.Emergency)]
     [InlineData("en", "my knee collapsed in the kitchen", UrgencyTier.TherapistReview)]
     [InlineData("en", "coldsweat and lite headed", UrgencyTier.Emergency)]
@@ -325,13 +324,6 @@ public class SymptomRecognizerTests
     [InlineData("es", "sin náuseas, desayuné bien", UrgencyTier.None)]
     [InlineData("es", "no sentí ganas de vomitar", UrgencyTier.None)]
     [InlineData("es", "no sentí nada raro pero vomité dos veces", UrgencyTier.TherapistReview)]
-    public void Unseen_24_wordings_get_their_tier(string language, string text, UrgencyTier tier) =>
-        Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
-
-    /// <summary>What unseen-25 and unseen-26 (2026-12-07) found: voice dictation ("feint"), a relative found on the floor, a
-    /// sister "up north", a teammate, a coach, Caribbean "yeyo", US "ate it", Nigerian "i fall for bathroom", a training that
-    /// "me mató", "fiebre del mundial", stitches that came out as planned, "7/1o".</summary>
-    [Theory]
     [InlineData("en", "i feel feint and wobbly", UrgencyTier.Emergency)]
     [InlineData("en", "my leg is nunb", UrgencyTier.SameDay)]
     [InlineData("en", "found dad on the bathroom floor this morning", UrgencyTier.TherapistReview)]
@@ -353,12 +345,6 @@ public class SymptomRecognizerTests
     [InlineData("es", "estoy ahogado de chamba", UrgencyTier.None)]
     [InlineData("es", "fiebre del mundial", UrgencyTier.None)]
     [InlineData("en", "pain 7/1o", UrgencyTier.TherapistReview)]
-    public void Unseen_25_and_26_wordings_get_their_tier(string language, string text, UrgencyTier tier) =>
-        Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
-
-    /// <summary>What unseen-27 and unseen-28 (2026-12-07) found: a score given to the chest, "solo lo del pecho", a foot that
-    /// "feels like it's not mine", a room that "se mueve", a score with when it hurts, "might chuck", "no sign of".</summary>
-    [Theory]
     [InlineData("en", "rate 0-10? chest is about a 7", UrgencyTier.Emergency)]
     [InlineData("es", "del 0 al 10 el pecho un 8", UrgencyTier.Emergency)]
     [InlineData("es", "solo lo del pecho, como un nudo que aprieta", UrgencyTier.Emergency)]
@@ -380,7 +366,7 @@ public class SymptomRecognizerTests
     [InlineData("es", "qué mareo de horarios, ¿cuándo me toca?", UrgencyTier.None)]
     [InlineData("es", "qué mareo tengo", UrgencyTier.SameDay)]
     [InlineData("es", "¿la almeja se hace con las rodillas dobladas?", UrgencyTier.None)]
-    public void Unseen_27_and_28_wordings_get_their_tier(string language, string text, UrgencyTier tier) =>
+    public void A_wording_from_a_blind_set_gets_its_tier(string language, string text, UrgencyTier tier) =>
         Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
 
     /// <summary>An emoji of the lexicon's <c>emojiWords</c> is read as its words; any other still ends a sentence.</summary>
