@@ -290,7 +290,8 @@ public class SymptomRecognizerTests
     /// aflojó", a Spanish "ni" that denies the next item, a husband's mate), unseen-24 (a relative who collapsed, "coldsweat",
     /// a knee that "went on me", Scots "nae"), unseen-25 and 26 (dictated "feint", a relative found on the floor, "yeyo", "ate it
     /// on the ice", teammates and coaches, "7/1o"), unseen-27 and 28 (a score given to the chest, "solo lo del pecho", a foot
-    /// that "feels like it's not mine", scores said with when they hurt, "no sign of").
+    /// that "feels like it's not mine", scores said with when they hurt, "no sign of"), unseen-29 and 30 ("una caidita", a relative
+    /// who went limp, words mixed up, "atenazado", a room that tilts, "like ants crawling", a prosthesis that "se me ha doblado").
     /// </summary>
     [Theory]
     [InlineData("es", "se me aflojó la rodilla pero me agarré de la mesa", UrgencyTier.TherapistReview)]
@@ -366,6 +367,24 @@ public class SymptomRecognizerTests
     [InlineData("es", "qué mareo de horarios, ¿cuándo me toca?", UrgencyTier.None)]
     [InlineData("es", "qué mareo tengo", UrgencyTier.SameDay)]
     [InlineData("es", "¿la almeja se hace con las rodillas dobladas?", UrgencyTier.None)]
+    [InlineData("es", "tuve una caidita pero me levanté sola", UrgencyTier.TherapistReview)]
+    [InlineData("es", "no me caí, solo me senté de golpe", UrgencyTier.None)]
+    [InlineData("en", "the cat knocked a glass off, it fell and smashed", UrgencyTier.None)]
+    [InlineData("es", "me encanta la caída de las hojas en otoño", UrgencyTier.None)]
+    [InlineData("en", "mum just went limp in the chair and wont answer me", UrgencyTier.Emergency)]
+    [InlineData("en", "my partner says im not making sense and mixing up my words", UrgencyTier.Emergency)]
+    [InlineData("es", "sudando frío y sin poder recuperar el aliento", UrgencyTier.Emergency)]
+    [InlineData("es", "tengo el pecho como atenazado desde que caminé", UrgencyTier.Emergency)]
+    [InlineData("en", "the room tilts when i roll over in bed", UrgencyTier.SameDay)]
+    [InlineData("en", "went swimming, everything was great", UrgencyTier.None)]
+    [InlineData("en", "what should i do if i get a temperature?", UrgencyTier.SameDay)]
+    [InlineData("en", "feels like ants crawling inside my shin", UrgencyTier.SameDay)]
+    [InlineData("es", "fallé el último escalón y salí volando", UrgencyTier.TherapistReview)]
+    [InlineData("es", "la prótesis de rodilla se me ha doblado dos veces hoy", UrgencyTier.TherapistReview)]
+    [InlineData("es", "la rodilla doblada a 90 grados", UrgencyTier.None)]
+    [InlineData("es", "en ningún momento me sentí desmayar", UrgencyTier.None)]
+    [InlineData("en", "had a fever a few months back, all gone", UrgencyTier.None)]
+    [InlineData("es", "la pelota se fue rodando debajo de la cama", UrgencyTier.None)]
     public void A_wording_from_a_blind_set_gets_its_tier(string language, string text, UrgencyTier tier) =>
         Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
 
