@@ -19,9 +19,13 @@ public sealed class PassOnRemarkDialog : WaterfallDialog<PassOnRemarkDialog.Valu
         [
             phrases.Choice(step.Context, Send, "passOn.send"),
             phrases.Choice(step.Context, Keep, "passOn.keep"),
+            // Tapped, "/unwell" is heard by the interruptions before this prompt and starts the warning-sign check.
+            phrases.Choice(step.Context, PassOnRemarks.UnwellCommand, "menu.items.unwell"),
         ]), ct));
         AddStep(async (step, ct) =>
         {
+            if (step.GetResult<FoundChoice>().Value == PassOnRemarks.UnwellCommand)
+                return await step.ReplaceDialogAsync(UnwellDialog.DialogId, null, ct);
             if (step.GetResult<FoundChoice>().Value == Send)
                 await remarks.SendAsync(step.Context, step.GetOptions<Options>().Text, ct);
             else

@@ -37,13 +37,20 @@ public sealed partial class PassOnRemarks(Phrases phrases, TherapistMessages mes
         return true;
     }
 
-    /// <summary>The one-button offer to send it on.</summary>
+    /// <summary>The command that starts the warning-sign check, offered beside every pass-on in case a sign was typed in words the recogniser does not know.</summary>
+    public const string UnwellCommand = "/unwell";
+
+    /// <summary>The offer to send it on, with the warning-sign check one tap away.</summary>
     public IMessageActivity Offer(ITurnContext turn, string key)
     {
         var offer = MessageFactory.Text(phrases.Get(turn, key));
         offer.SuggestedActions = new SuggestedActions
         {
-            Actions = [new CardAction(ActionTypes.ImBack, phrases.Get(turn, "passOn.send"), value: SendCommand)],
+            Actions =
+            [
+                new CardAction(ActionTypes.ImBack, phrases.Get(turn, "passOn.send"), value: SendCommand),
+                new CardAction(ActionTypes.ImBack, phrases.Get(turn, "menu.items.unwell"), value: UnwellCommand),
+            ],
         };
         return offer;
     }

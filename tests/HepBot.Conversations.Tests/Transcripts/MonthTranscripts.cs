@@ -149,7 +149,7 @@ public sealed partial class MonthTranscripts
                 break;
             case Day.AskTheTherapist:
                 await chat.SayAsync(Question);
-                Assert.Equal("I can't answer that myself, but your therapist can. Tap below to send it to them as you wrote it.\n" +
+                Assert.Equal("I can't answer that myself, but your therapist can. Tap below to send it to them as you wrote it. If it's about how you feel, tap I feel unwell and I'll check the warning signs with you.\n" +
                     "Tap Done when you've finished, or choose another option.", chat.Last);
                 await chat.TapAsync("/passon");
                 Assert.StartsWith("Sent. Your therapist will see your message in the app.", chat.Last);

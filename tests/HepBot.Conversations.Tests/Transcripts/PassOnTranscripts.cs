@@ -18,9 +18,9 @@ public sealed class PassOnTranscripts
         await chat.SayAsync(Question);
 
         Assert.Equal(
-            "I can't answer that myself, but your therapist can. Tap below to send it to them as you wrote it.\n" +
+            "I can't answer that myself, but your therapist can. Tap below to send it to them as you wrote it. If it's about how you feel, tap I feel unwell and I'll check the warning signs with you.\n" +
             "Tap Done when you've finished, or choose another option.", chat.Transcript);
-        Assert.Equal(["Send it to my therapist"], chat.Replies[0].SuggestedActions.Actions.Select(a => a.Title));
+        Assert.Equal(["Send it to my therapist", "I feel unwell"], chat.Replies[0].SuggestedActions.Actions.Select(a => a.Title));
         Assert.DoesNotContain("Sorry", chat.Transcript);
         Assert.DoesNotContain("What would you like to do", chat.Transcript);
 
@@ -34,6 +34,38 @@ public sealed class PassOnTranscripts
         Assert.Empty((await chat.TodaysLogAsync()).Exercises);
     }
 
+    /// <summary>
+    /// A sign typed in words the recogniser does not know is passed on, not lost, and the warning-sign check is one tap away:
+    /// "mum just went limp" was such a message on one blind set before the lexicon learnt it.
+    /// </summary>
+    [Fact]
+    public async Task The_offer_at_the_exercise_card_has_the_warning_sign_check_one_tap_away()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.StartSessionAsync();
+        await chat.SayAsync("something odd is going on with me, hard to describe");
+
+        await chat.TapAsync("/unwell");
+
+        Assert.Equal("I'm sorry you're not feeling well. Let's check quickly, so I can help you right.\n" +
+            "A quick safety check. Do you have any of these right now? Tap each one that applies.", chat.Transcript);
+    }
+
+    [Fact]
+    public async Task The_offer_when_nothing_is_asked_has_the_warning_sign_check_one_tap_away()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.SayAsync("something odd is going on with me, hard to describe");
+        Assert.Contains("I feel unwell", chat.ButtonLabels);
+
+        await chat.TapAsync("/unwell");
+
+        Assert.Equal("I'm sorry you're not feeling well. Let's check quickly, so I can help you right.\n" +
+            "A quick safety check. Do you have any of these right now? Tap each one that applies.", chat.Transcript);
+        await chat.TapAsync("none");
+        Assert.StartsWith("Thank you. No warning signs, which is good.", chat.Transcript);
+    }
+
     [Fact]
     public async Task A_question_when_nothing_is_asked_gets_one_question_not_the_menu()
     {
@@ -41,8 +73,9 @@ public sealed class PassOnTranscripts
 
         await chat.SayAsync("¿puedo caminar con la rodilla hinchada?");
 
-        Assert.Equal("I can't answer that myself, but your therapist can. Send it to them as you wrote it?", chat.Transcript);
-        Assert.Equal(["Send it to my therapist", "No, thanks"], chat.ButtonLabels);
+        Assert.Equal("I can't answer that myself, but your therapist can. Send it to them as you wrote it? If it's about how you feel, " +
+            "tap I feel unwell and I'll check the warning signs with you.", chat.Transcript);
+        Assert.Equal(["Send it to my therapist", "No, thanks", "I feel unwell"], chat.ButtonLabels);
         await chat.TapAsync("send");
         Assert.Equal("Sent. Your therapist will see your message in the app.", chat.Transcript);
         await using var db = chat.Db();
@@ -60,7 +93,7 @@ public sealed class PassOnTranscripts
         await chat.SayAsync("tengo la rodilla un poco hinchada esta noche, ¿es normal?");
 
         Assert.StartsWith("Eso no lo puedo responder yo, pero tu terapeuta sí.", chat.Transcript);
-        Assert.Equal(["Enviarlo a mi terapeuta"], chat.Replies[0].SuggestedActions.Actions.Select(a => a.Title));
+        Assert.Equal(["Enviarlo a mi terapeuta", "Me encuentro mal"], chat.Replies[0].SuggestedActions.Actions.Select(a => a.Title));
     }
 
     [Fact]

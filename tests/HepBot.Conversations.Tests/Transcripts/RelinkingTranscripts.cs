@@ -286,7 +286,7 @@ public sealed class RelinkingTranscripts
         await chat.SayAsync("/start can I do the exercises tonight?");
 
         Assert.StartsWith("I can't answer that myself, but your therapist can.", chat.Transcript);
-        Assert.Equal(["send", "keep"], chat.Buttons);
+        Assert.Equal(["send", "keep", "/unwell"], chat.Buttons);
         AssertNotMisread(chat);
     }
 

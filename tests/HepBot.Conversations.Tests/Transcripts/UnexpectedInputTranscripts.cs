@@ -46,7 +46,7 @@ public sealed class UnexpectedInputTranscripts
 
         await SendAsync(chat, message);
 
-        Assert.Equal("I can't answer that myself, but your therapist can. Tap below to send it to them as you wrote it.\n" +
+        Assert.Equal("I can't answer that myself, but your therapist can. Tap below to send it to them as you wrote it. If it's about how you feel, tap I feel unwell and I'll check the warning signs with you.\n" +
             "Tap Done when you've finished, or choose another option.", chat.Transcript);
         Assert.Equal(["done", "skip", "painful", "again", "set", "unwell"], chat.Buttons);
         Assert.Equal(before, await chat.RecordsAsync());
