@@ -291,7 +291,7 @@ public class SymptomRecognizerTests
     /// a knee that "went on me", Scots "nae"), unseen-25 and 26 (dictated "feint", a relative found on the floor, "yeyo", "ate it
     /// on the ice", teammates and coaches, "7/1o"), unseen-27 and 28 (a score given to the chest, "solo lo del pecho", a foot
     /// that "feels like it's not mine", scores said with when they hurt, "no sign of"), unseen-29 and 30 ("una caidita", a relative
-    /// who went limp, words mixed up, "atenazado", a room that tilts, "like ants crawling", a prosthesis that "se me ha doblado").
+    /// who went limp, words mixed up, "atenazado", a room that tilts, "like ants crawling", a prosthesis that "se me ha doblado"), unseen-31 and 32 (a missed stair, "se le fue la rodilla", "a bit of a spill", a kid at the park).
     /// </summary>
     [Theory]
     [InlineData("es", "se me aflojó la rodilla pero me agarré de la mesa", UrgencyTier.TherapistReview)]
@@ -385,6 +385,16 @@ public class SymptomRecognizerTests
     [InlineData("es", "en ningún momento me sentí desmayar", UrgencyTier.None)]
     [InlineData("en", "had a fever a few months back, all gone", UrgencyTier.None)]
     [InlineData("es", "la pelota se fue rodando debajo de la cama", UrgencyTier.None)]
+    [InlineData("en", "missed the last stair and went down", UrgencyTier.TherapistReview)]
+    [InlineData("en", "i went down to the shop", UrgencyTier.None)]
+    [InlineData("es", "¿qué hago si me vuelvo a caer?", UrgencyTier.TherapistReview)]
+    [InlineData("es", "a mi marido se le fue la rodilla al bajar del bus", UrgencyTier.TherapistReview)]
+    [InlineData("en", "ankle swelling much less than last week", UrgencyTier.None)]
+    [InlineData("en", "the book i was reading fell off the shelf", UrgencyTier.None)]
+    [InlineData("en", "had a bit of a spill in the garden", UrgencyTier.TherapistReview)]
+    [InlineData("en", "a kid at the park fell off his bike", UrgencyTier.None)]
+    [InlineData("en", "a man knocked into me and i fell", UrgencyTier.TherapistReview)]
+    [InlineData("es", "la pelota de pilates se cayó y rodó debajo de la cama", UrgencyTier.None)]
     public void A_wording_from_a_blind_set_gets_its_tier(string language, string text, UrgencyTier tier) =>
         Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
 
