@@ -9,6 +9,9 @@ public sealed class PassOnTranscripts
 {
     private const string Question = "my knee is a bit swollen tonight, is that normal?";
 
+    private const string UnwellCheck = "I'm sorry you're not feeling well. Let's check quickly, so I can help you right.\n" +
+        "A quick safety check. Do you have any of these right now? Tap each one that applies.";
+
     [Fact]
     public async Task A_question_at_the_exercise_card_is_offered_to_the_therapist_and_the_question_comes_back()
     {
@@ -47,8 +50,7 @@ public sealed class PassOnTranscripts
 
         await chat.TapAsync("/unwell");
 
-        Assert.Equal("I'm sorry you're not feeling well. Let's check quickly, so I can help you right.\n" +
-            "A quick safety check. Do you have any of these right now? Tap each one that applies.", chat.Transcript);
+        Assert.Equal(UnwellCheck, chat.Transcript);
     }
 
     [Fact]
@@ -60,8 +62,7 @@ public sealed class PassOnTranscripts
 
         await chat.TapAsync("/unwell");
 
-        Assert.Equal("I'm sorry you're not feeling well. Let's check quickly, so I can help you right.\n" +
-            "A quick safety check. Do you have any of these right now? Tap each one that applies.", chat.Transcript);
+        Assert.Equal(UnwellCheck, chat.Transcript);
         await chat.TapAsync("none");
         Assert.StartsWith("Thank you. No warning signs, which is good.", chat.Transcript);
     }
