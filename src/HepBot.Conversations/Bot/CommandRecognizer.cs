@@ -10,6 +10,9 @@ namespace HepBot.Conversations.Bot;
 /// </summary>
 public sealed class CommandRecognizer
 {
+    /// <summary>The warning-sign check, offered as a button wherever HepBot could not answer what was typed.</summary>
+    public const string UnwellCommand = "/unwell";
+
     public static readonly FrozenDictionary<string, PatientCommand> SlashCommands = new Dictionary<string, PatientCommand>
     {
         ["/today"] = PatientCommand.Today,
@@ -27,7 +30,7 @@ public sealed class CommandRecognizer
         ["/snooze"] = PatientCommand.Snooze,
         ["/skipday"] = PatientCommand.SkipDay,
         ["/barrier"] = PatientCommand.Barrier,
-        ["/unwell"] = PatientCommand.Unwell,
+        [UnwellCommand] = PatientCommand.Unwell,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private readonly Phrases _phrases;

@@ -19,19 +19,22 @@ public sealed class PassOnRemarkDialog : WaterfallDialog<PassOnRemarkDialog.Valu
         [
             phrases.Choice(step.Context, Send, "passOn.send"),
             phrases.Choice(step.Context, Keep, "passOn.keep"),
-            // Tapped, "/unwell" is heard by the interruptions before this prompt and starts the warning-sign check.
-            phrases.Choice(step.Context, PassOnRemarks.UnwellCommand, "menu.items.unwell"),
+            // Typed or tapped with its text, "/unwell" is heard by the interruptions, which run the check on top of this
+            // question; a card's press without text answers it here and the step below does the same.
+            phrases.Choice(step.Context, CommandRecognizer.UnwellCommand, "menu.items.unwell"),
         ]), ct));
         AddStep(async (step, ct) =>
         {
-            if (step.GetResult<FoundChoice>().Value == PassOnRemarks.UnwellCommand)
-                return await step.ReplaceDialogAsync(UnwellDialog.DialogId, null, ct);
+            if (step.GetResult<FoundChoice>().Value == CommandRecognizer.UnwellCommand)
+                return await step.BeginDialogAsync(UnwellDialog.DialogId, null, ct);
             if (step.GetResult<FoundChoice>().Value == Send)
                 await remarks.SendAsync(step.Context, step.GetOptions<Options>().Text, ct);
             else
                 await phrases.SayAsync(step.Context, "passOn.notSent", ct);
             return await step.EndDialogAsync(null, ct);
         });
+        // After the check the remark is still waiting: the question comes back, as it does after the interruption.
+        AddStep(async (step, ct) => await step.ReplaceDialogAsync(DialogId, step.GetOptions<Options>(), ct));
     }
 
     public sealed record Options(string Text);

@@ -37,10 +37,7 @@ public sealed partial class PassOnRemarks(Phrases phrases, TherapistMessages mes
         return true;
     }
 
-    /// <summary>The command that starts the warning-sign check, offered beside every pass-on in case a sign was typed in words the recogniser does not know.</summary>
-    public const string UnwellCommand = "/unwell";
-
-    /// <summary>The offer to send it on, with the warning-sign check one tap away.</summary>
+    /// <summary>The offer to send it on, with the warning-sign check one tap away in case a sign was typed in words the recogniser does not know.</summary>
     public IMessageActivity Offer(ITurnContext turn, string key)
     {
         var offer = MessageFactory.Text(phrases.Get(turn, key));
@@ -49,7 +46,7 @@ public sealed partial class PassOnRemarks(Phrases phrases, TherapistMessages mes
             Actions =
             [
                 new CardAction(ActionTypes.ImBack, phrases.Get(turn, "passOn.send"), value: SendCommand),
-                new CardAction(ActionTypes.ImBack, phrases.Get(turn, "menu.items.unwell"), value: UnwellCommand),
+                new CardAction(ActionTypes.ImBack, phrases.Get(turn, "menu.items.unwell"), value: CommandRecognizer.UnwellCommand),
             ],
         };
         return offer;

@@ -51,7 +51,7 @@ public static class SymptomText
         for (var i = 0; i < folded.Length; i++)
         {
             var c = folded[i];
-            if (c == 'o' && word.ToString() == "1" && words is [.., "/"] && (i + 1 == folded.Length || !char.IsLetterOrDigit(folded[i + 1])))
+            if (c == 'o' && word is ['1'] && words is [.., "/"] && (i + 1 == folded.Length || !char.IsLetterOrDigit(folded[i + 1])))
             {
                 word.Append('0'); // "7/1o": the letter o typed for the zero of a scale
                 continue;

@@ -65,6 +65,25 @@ public sealed class PassOnTranscripts
         Assert.Equal(UnwellCheck, chat.Transcript);
         await chat.TapAsync("none");
         Assert.StartsWith("Thank you. No warning signs, which is good.", chat.Transcript);
+        Assert.EndsWith("Send it to them as you wrote it? If it's about how you feel, tap I feel unwell and I'll check the warning signs with you.", chat.Transcript);
+    }
+
+    /// <summary>A card's press carries the answer without text (Teams): it answers the question, and the check runs the same way.</summary>
+    [Fact]
+    public async Task A_press_without_text_on_the_offer_runs_the_check_and_the_remark_still_waits()
+    {
+        await using var chat = await BotHarness.LinkedAsync();
+        await chat.SayAsync("something odd is going on with me, hard to describe");
+        var press = chat.Press("/unwell");
+        press.Text = null;
+
+        await chat.SendAsync(press);
+
+        Assert.Equal(UnwellCheck, chat.Transcript);
+        await chat.TapAsync("none");
+        Assert.EndsWith("Send it to them as you wrote it? If it's about how you feel, tap I feel unwell and I'll check the warning signs with you.", chat.Transcript);
+        await chat.TapAsync("send");
+        Assert.Equal("Sent. Your therapist will see your message in the app.", chat.Transcript);
     }
 
     [Fact]
