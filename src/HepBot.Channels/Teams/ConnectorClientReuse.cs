@@ -43,8 +43,14 @@ public sealed class ConnectorClientReuse(BotFrameworkAuthentication inner, TimeP
     public override Task<ClaimsIdentity> AuthenticateChannelRequestAsync(string authHeader, CancellationToken cancellationToken) =>
         inner.AuthenticateChannelRequestAsync(authHeader, cancellationToken);
 
+    /// <summary>
+    /// The CloudAdapter asks for a user-token (OAuth) client at the start of every turn and disposes it at the end;
+    /// HepBot signs nobody in, and making one builds a REST client (its user agent parsed with regular expressions,
+    /// its serializer settings). So the turn gets a client that makes the real one on its first call, which no turn
+    /// of HepBot's makes.
+    /// </summary>
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
-        inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+        Task.FromResult<UserTokenClient>(new OnFirstUseTokenClient(() => inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken)));
 
     public override BotFrameworkClient CreateBotFrameworkClient() => inner.CreateBotFrameworkClient();
 
@@ -91,6 +97,37 @@ public sealed class ConnectorClientReuse(BotFrameworkAuthentication inner, TimeP
     {
         public override Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken = default) =>
             owner.ClientAsync(inner, bot, serviceUrl, audience, cancellationToken);
+    }
+
+    /// <summary>A user-token client made only when a call needs it; every call goes to that one client.</summary>
+    private sealed class OnFirstUseTokenClient(Func<Task<UserTokenClient>> create) : UserTokenClient
+    {
+        private readonly Lazy<Task<UserTokenClient>> _client = new(create);
+
+        public override async Task<TokenResponse> GetUserTokenAsync(string userId, string connectionName, string channelId, string magicCode, CancellationToken cancellationToken) =>
+            await (await _client.Value).GetUserTokenAsync(userId, connectionName, channelId, magicCode, cancellationToken);
+
+        public override async Task<SignInResource> GetSignInResourceAsync(string connectionName, Activity activity, string finalRedirect, CancellationToken cancellationToken) =>
+            await (await _client.Value).GetSignInResourceAsync(connectionName, activity, finalRedirect, cancellationToken);
+
+        public override async Task SignOutUserAsync(string userId, string connectionName, string channelId, CancellationToken cancellationToken) =>
+            await (await _client.Value).SignOutUserAsync(userId, connectionName, channelId, cancellationToken);
+
+        public override async Task<TokenStatus[]> GetTokenStatusAsync(string userId, string channelId, string includeFilter, CancellationToken cancellationToken) =>
+            await (await _client.Value).GetTokenStatusAsync(userId, channelId, includeFilter, cancellationToken);
+
+        public override async Task<Dictionary<string, TokenResponse>> GetAadTokensAsync(string userId, string connectionName, string[] resourceUrls, string channelId, CancellationToken cancellationToken) =>
+            await (await _client.Value).GetAadTokensAsync(userId, connectionName, resourceUrls, channelId, cancellationToken);
+
+        public override async Task<TokenResponse> ExchangeTokenAsync(string userId, string connectionName, string channelId, TokenExchangeRequest exchangeRequest, CancellationToken cancellationToken) =>
+            await (await _client.Value).ExchangeTokenAsync(userId, connectionName, channelId, exchangeRequest, cancellationToken);
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && _client.IsValueCreated && _client.Value.IsCompletedSuccessfully)
+                _client.Value.Result.Dispose();
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>The cached client as one turn sees it: everything forwarded, except that the turn's dispose is ignored.</summary>

@@ -54,6 +54,35 @@ public sealed class ConnectorClientReuseTests
     }
 
     [Fact]
+    public async Task A_turn_that_signs_nobody_in_makes_no_user_token_client()
+    {
+        var reuse = new ConnectorClientReuse(_inner, _clock);
+
+        for (var turn = 0; turn < 50; turn++)
+        {
+            using var client = await reuse.CreateUserTokenClientAsync(Bot("hepbot-app"), Ct);
+        }
+
+        Assert.Empty(_inner.TokenClients);
+    }
+
+    [Fact]
+    public async Task The_first_call_of_a_turn_makes_its_user_token_client_and_the_turn_disposes_it()
+    {
+        var reuse = new ConnectorClientReuse(_inner, _clock);
+        var client = await reuse.CreateUserTokenClientAsync(Bot("hepbot-app"), Ct);
+
+        var first = await client.GetUserTokenAsync("user-1", "graph", "msteams", null!, Ct);
+        var second = await client.GetUserTokenAsync("user-2", "graph", "msteams", null!, Ct);
+        client.Dispose();
+
+        var made = Assert.Single(_inner.TokenClients);
+        Assert.Equal(("token-for-user-1", "token-for-user-2"), (first.Token, second.Token));
+        Assert.Equal(2, made.Calls);
+        Assert.True(made.Disposed);
+    }
+
+    [Fact]
     public async Task Each_service_url_and_each_bot_gets_its_own_client()
     {
         var reuse = new ConnectorClientReuse(_inner, _clock);
@@ -117,8 +146,14 @@ public sealed class ConnectorClientReuseTests
         public override Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
-        public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
-            throw new NotSupportedException();
+        public List<FakeTokenClient> TokenClients { get; } = [];
+
+        public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken)
+        {
+            var client = new FakeTokenClient();
+            TokenClients.Add(client);
+            return Task.FromResult<UserTokenClient>(client);
+        }
 
         private sealed class Factory(CountingAuthentication owner, string bot) : ConnectorFactory
         {
@@ -133,6 +168,30 @@ public sealed class ConnectorClientReuseTests
                 owner.Made.Add(client);
                 return Task.FromResult<IConnectorClient>(client);
             }
+        }
+    }
+
+    private sealed class FakeTokenClient : UserTokenClient
+    {
+        public int Calls { get; private set; }
+        public bool Disposed { get; private set; }
+
+        public override Task<TokenResponse> GetUserTokenAsync(string userId, string connectionName, string channelId, string magicCode, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Task.FromResult(new TokenResponse { Token = $"token-for-{userId}", ConnectionName = connectionName });
+        }
+
+        public override Task<SignInResource> GetSignInResourceAsync(string connectionName, Activity activity, string finalRedirect, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task SignOutUserAsync(string userId, string connectionName, string channelId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task<TokenStatus[]> GetTokenStatusAsync(string userId, string channelId, string includeFilter, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task<Dictionary<string, TokenResponse>> GetAadTokensAsync(string userId, string connectionName, string[] resourceUrls, string channelId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task<TokenResponse> ExchangeTokenAsync(string userId, string connectionName, string channelId, TokenExchangeRequest exchangeRequest, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
         }
     }
 
