@@ -413,6 +413,8 @@ public class SymptomRecognizerTests
     [InlineData("es", "el portero del edificio se cayó en la entrada", UrgencyTier.None)]
     [InlineData("es", "me da vueltas el tema del trabajo", UrgencyTier.None)]
     [InlineData("es", "me quedé sin aliento con la noticia", UrgencyTier.None)]
+    [InlineData("en", "my knee went from under me on the stairs", UrgencyTier.TherapistReview)]
+    [InlineData("es", "la rodilla ya dobla hasta 90 grados", UrgencyTier.None)]
     public void A_wording_from_a_blind_set_gets_its_tier(string language, string text, UrgencyTier tier) =>
         Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
 
