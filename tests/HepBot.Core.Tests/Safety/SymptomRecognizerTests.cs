@@ -415,6 +415,17 @@ public class SymptomRecognizerTests
     [InlineData("es", "me quedé sin aliento con la noticia", UrgencyTier.None)]
     [InlineData("en", "my knee went from under me on the stairs", UrgencyTier.TherapistReview)]
     [InlineData("es", "la rodilla ya dobla hasta 90 grados", UrgencyTier.None)]
+    [InlineData("es", "estaba en el baño y de repente no mueve la pierna derecha", UrgencyTier.Emergency)]
+    [InlineData("es", "mi padre de repente no puede ablar bien", UrgencyTier.Emergency)]
+    [InlineData("en", "his pressure sore has started weeping", UrgencyTier.SameDay)]
+    [InlineData("es", "desde el ictus de esta mañana no puede hablar", UrgencyTier.Emergency)]
+    [InlineData("es", "estoy mareada desde el martes", UrgencyTier.SameDay)]
+    [InlineData("es", "camina más lento desde el ictus, pero va bien", UrgencyTier.None)]
+    [InlineData("en", "she walks slower since her stroke but she enjoys the class", UrgencyTier.None)]
+    [InlineData("en", "a man at my walking group had a stroke last month", UrgencyTier.None)]
+    [InlineData("en", "house prices fell again", UrgencyTier.None)]
+    [InlineData("es", "la muleta se cayó al suelo", UrgencyTier.None)]
+    [InlineData("es", "no me ha vuelto el mareo", UrgencyTier.None)]
     public void A_wording_from_a_blind_set_gets_its_tier(string language, string text, UrgencyTier tier) =>
         Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
 
