@@ -426,6 +426,11 @@ public class SymptomRecognizerTests
     [InlineData("en", "house prices fell again", UrgencyTier.None)]
     [InlineData("es", "la muleta se cayó al suelo", UrgencyTier.None)]
     [InlineData("es", "no me ha vuelto el mareo", UrgencyTier.None)]
+    [InlineData("en", "chestpain since lunch", UrgencyTier.Emergency)]
+    [InlineData("es", "medueleelpecho desde hace un rato", UrgencyTier.Emergency)]
+    [InlineData("en", "shortofbreath after the walk", UrgencyTier.SameDay)]
+    [InlineData("es", "mefalta el aire al subir", UrgencyTier.SameDay)]
+    [InlineData("en", "my chest is fine today", UrgencyTier.None)]
     public void A_wording_from_a_blind_set_gets_its_tier(string language, string text, UrgencyTier tier) =>
         Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
 
