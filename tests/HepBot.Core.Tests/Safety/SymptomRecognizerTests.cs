@@ -431,6 +431,8 @@ public class SymptomRecognizerTests
     [InlineData("en", "shortofbreath after the walk", UrgencyTier.SameDay)]
     [InlineData("es", "mefalta el aire al subir", UrgencyTier.SameDay)]
     [InlineData("en", "my chest is fine today", UrgencyTier.None)]
+    [InlineData("es", "el doctor dice que la herida está infectada", UrgencyTier.SameDay)]
+    [InlineData("es", "el portero me ayudó a levantarme cuando me caí", UrgencyTier.TherapistReview)]
     public void A_wording_from_a_blind_set_gets_its_tier(string language, string text, UrgencyTier tier) =>
         Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
 
