@@ -8,20 +8,20 @@ namespace HepBot.Conversations.Tests.Transcripts;
 /// <summary>
 /// The statements EF sent to one database while this recorder lived, from EF's diagnostic events: every statement in
 /// the order sent (a batched command counts each of its statements), and the distinct reading ones with their parameter names.
+/// Make it before the harness whose database it watches: EF keeps a context's "is anyone listening" for a second, and
+/// pooled contexts live on, so a recorder subscribed after the first contexts were made would miss their statements.
 /// </summary>
 internal sealed class CommandRecorder : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
-    private readonly string _connectionString;
     private readonly IDisposable _listeners;
     private readonly List<IDisposable> _subscriptions = [];
     private readonly ConcurrentDictionary<string, string[]> _reads = new();
     private readonly ConcurrentQueue<string> _all = new();
 
-    public CommandRecorder(string connectionString)
-    {
-        _connectionString = connectionString;
-        _listeners = DiagnosticListener.AllListeners.Subscribe(this);
-    }
+    public CommandRecorder() => _listeners = DiagnosticListener.AllListeners.Subscribe(this);
+
+    /// <summary>The database whose statements are recorded; until it is set, none are.</summary>
+    public string? ConnectionString { get; set; }
 
     /// <summary>Every statement sent, in order.</summary>
     public List<string> All => [.. _all];
@@ -43,7 +43,8 @@ internal sealed class CommandRecorder : IObserver<DiagnosticListener>, IObserver
 
     void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
     {
-        if (value.Value is not CommandExecutedEventData executed || executed.Command.Connection?.ConnectionString != _connectionString)
+        if (value.Value is not CommandExecutedEventData executed || ConnectionString is null
+            || executed.Command.Connection?.ConnectionString != ConnectionString)
             return;
         var names = executed.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => p.ParameterName).ToArray();
         foreach (var statement in executed.Command.CommandText.Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -19,8 +19,9 @@ public sealed partial class QueryPlanTranscripts
     [Fact]
     public async Task Linking_and_a_daily_session_read_no_growing_table_in_full()
     {
+        using var statements = new CommandRecorder();
         await using var chat = await BotHarness.StartAsync();
-        using var statements = new CommandRecorder(chat.DatabaseConnectionString);
+        statements.ConnectionString = chat.DatabaseConnectionString;
 
         await chat.SayAsync($"/start {chat.Clinic.InvitationCode}");
         await chat.SayAsync("yes");

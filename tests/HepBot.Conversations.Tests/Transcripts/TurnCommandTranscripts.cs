@@ -10,10 +10,11 @@ public sealed class TurnCommandTranscripts
     [Fact]
     public async Task A_done_tap_reads_todays_plan_once_and_records_the_answer_with_one_insert()
     {
+        using var statements = new CommandRecorder();
         await using var chat = await BotHarness.LinkedAsync();
         await chat.StartSessionAsync();
         Assert.Contains("Exercise 1 of 3: Quad set", chat.Transcript);
-        using var statements = new CommandRecorder(chat.DatabaseConnectionString);
+        statements.ConnectionString = chat.DatabaseConnectionString;
 
         await chat.TapAsync("done");
 
