@@ -88,6 +88,10 @@ public static class SymptomText
             {
                 EndClause(c switch { ',' => ClauseEnd.Comma, '?' or ':' => ClauseEnd.Question, _ => ClauseEnd.Stop });
             }
+            else if (c == '°')
+            {
+                EndWord(); // a degree sign is part of a reading, not a symbol that ends it: "102.1°F" → "102.1", "f"
+            }
             else if (char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherSymbol)
             {
                 EndClause(); // an emoji ends a sentence as a full stop would: "chest pain? no 👍 all good"
