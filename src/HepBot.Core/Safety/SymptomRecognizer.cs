@@ -530,8 +530,9 @@ public static class SymptomRecognizer
             {
                 var besideSomethingElse = (i > 0 && (lexicon.NotPainNumbers.Contains(words[i - 1]) || words[i - 1] == "/"))
                     || (i + 1 < words.Count && (lexicon.NotPainNumbers.Contains(words[i + 1]) || words[i + 1] == "/"));
-                // "id say 6.5": a decimal within the scale is a score, nobody counts reps in halves.
-                var saidAsScore = ((i > 0 && lexicon.ScoreBefore.Contains(words[i - 1]) || words[i].Contains('.')) && number <= PainTriage.Max)
+                // "id say 6.5": a decimal within the scale is a score, nobody counts reps in halves; but not in a clause
+                // about a reading of something else ("sugar was 5.9 this morning").
+                var saidAsScore = ((i > 0 && lexicon.ScoreBefore.Contains(words[i - 1]) || (words[i].Contains('.') && !countsSomething)) && number <= PainTriage.Max)
                     || (i > 0 && lexicon.ScoreAbove.Contains(words[i - 1]) && number < lexicon.NumberWords.Count)
                     || (number <= PainTriage.Max && lastScore >= 0 && lastScore == i - 2 && lexicon.RangeWords.Contains(words[i - 1]))
                     || (number <= PainTriage.Max && i + 1 < words.Count && !countsSomething && lexicon.ScoreAfter.Any(a => EndOf(words, i + 1, a, lexicon, exact: true) >= 0));

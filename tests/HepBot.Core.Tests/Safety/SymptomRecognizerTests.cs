@@ -478,6 +478,21 @@ public class SymptomRecognizerTests
     [InlineData("en", "the dressing fell off when i showered", UrgencyTier.None)]
     [InlineData("es", "me estoy ahogando en papeles del seguro", UrgencyTier.None)]
     [InlineData("es", "me estás mareando con tanto horario", UrgencyTier.None)]
+    [InlineData("en", "my back always aches but today its my chest, heavy like a weight", UrgencyTier.Emergency)]
+    [InlineData("es", "la espalda siempre me duele, pero hoy es el pecho, como apretado", UrgencyTier.Emergency)]
+    [InlineData("en", "chest pain? not quite sure, maybe indigestion", UrgencyTier.Emergency)]
+    [InlineData("es", "ninguna menos el mareo", UrgencyTier.SameDay)]
+    [InlineData("es", "la cicatriz está manchando la gasa de amarillo", UrgencyTier.SameDay)]
+    [InlineData("en", "had a temp overnight, gone now", UrgencyTier.SameDay)]
+    [InlineData("es", "en la sentadilla se me vino abajo la rodilla", UrgencyTier.TherapistReview)]
+    [InlineData("en", "the usual 7 this morning", UrgencyTier.TherapistReview)]
+    [InlineData("en", "my mam was giving out to me about the exercises", UrgencyTier.None)]
+    [InlineData("es", "voy a buscar el pan y vuelvo", UrgencyTier.None)]
+    [InlineData("en", "a man at my work fainted on the bus", UrgencyTier.None)]
+    [InlineData("es", "los sofocos de la menopausia me tienen agotada", UrgencyTier.None)]
+    [InlineData("es", "el calor me mata hoy", UrgencyTier.None)]
+    [InlineData("en", "blood sugar 6.4 before lunch", UrgencyTier.None)]
+    [InlineData("es", "la glucosa en 5,6 esta mañana", UrgencyTier.None)]
     public void A_wording_from_a_blind_set_gets_its_tier(string language, string text, UrgencyTier tier) =>
         Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
 
