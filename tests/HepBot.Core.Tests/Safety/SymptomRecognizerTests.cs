@@ -512,6 +512,10 @@ public class SymptomRecognizerTests
     [InlineData("es", "tuve un infarto en 2016, ahora bien", UrgencyTier.None)]
     [InlineData("es", "tuve un ictus en 2017 y hace un rato se me durmió media cara", UrgencyTier.Emergency)]
     [InlineData("en", "a man in my balance class fell over", UrgencyTier.None)]
+    [InlineData("es", "ya se me fue el dolor de la rodilla", UrgencyTier.None)]
+    [InlineData("es", "se me ha ido el dolor de la cadera con el hielo", UrgencyTier.None)]
+    [InlineData("es", "la rodilla se me ha ido mejorando con los ejercicios", UrgencyTier.None)]
+    [InlineData("es", "la rodilla se me fue hacia dentro al bajar el bordillo", UrgencyTier.TherapistReview)]
     public void A_wording_from_a_blind_set_gets_its_tier(string language, string text, UrgencyTier tier) =>
         Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
 
