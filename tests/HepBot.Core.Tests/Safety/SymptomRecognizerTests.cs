@@ -493,6 +493,7 @@ public class SymptomRecognizerTests
     [InlineData("es", "el calor me mata hoy", UrgencyTier.None)]
     [InlineData("en", "blood sugar 6.4 before lunch", UrgencyTier.None)]
     [InlineData("es", "la glucosa en 5,6 esta mañana", UrgencyTier.None)]
+    [InlineData("en", "id say 6.5 after 10 reps", UrgencyTier.TherapistReview)]
     [InlineData("en", "went all clammy in the queue and the shop was spinning", UrgencyTier.Emergency)]
     [InlineData("en", "calf swollen and a bit sob walking to the car", UrgencyTier.Emergency)]
     [InlineData("en", "heart going haywire and my head feels light", UrgencyTier.Emergency)]
