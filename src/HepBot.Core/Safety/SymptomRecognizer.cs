@@ -532,8 +532,7 @@ public static class SymptomRecognizer
                     || (i + 1 < words.Count && (lexicon.NotPainNumbers.Contains(words[i + 1]) || words[i + 1] == "/"));
                 // "id say 6.5": a decimal within the scale is a score, nobody counts reps in halves; but not the reading of
                 // something named just before it ("sugar was 5.9 this morning").
-                var readingOfSomethingElse = words.Skip(Math.Max(0, i - ReadingReach)).Take(Math.Min(i, ReadingReach)).Any(lexicon.NotPainNumbers.Contains);
-                var saidAsScore = ((i > 0 && lexicon.ScoreBefore.Contains(words[i - 1]) || (words[i].Contains('.') && !readingOfSomethingElse)) && number <= PainTriage.Max)
+                var saidAsScore = ((i > 0 && lexicon.ScoreBefore.Contains(words[i - 1]) || (words[i].Contains('.') && !ReadingOfSomethingElse(words, i, lexicon))) && number <= PainTriage.Max)
                     || (i > 0 && lexicon.ScoreAbove.Contains(words[i - 1]) && number < lexicon.NumberWords.Count)
                     || (number <= PainTriage.Max && lastScore >= 0 && lastScore == i - 2 && lexicon.RangeWords.Contains(words[i - 1]))
                     || (number <= PainTriage.Max && i + 1 < words.Count && !countsSomething && lexicon.ScoreAfter.Any(a => EndOf(words, i + 1, a, lexicon, exact: true) >= 0));
@@ -556,6 +555,16 @@ public static class SymptomRecognizer
 
     /// <summary>How many words before a decimal may name what it is a reading of ("my blood sugar is 6.2").</summary>
     private const int ReadingReach = 3;
+
+    private static bool ReadingOfSomethingElse(List<string> words, int i, SymptomLexicon lexicon)
+    {
+        for (var j = Math.Max(0, i - ReadingReach); j < i; j++)
+        {
+            if (lexicon.NotPainNumbers.Contains(words[j]))
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>"7/10", "7 out of 10", "7 de 10": the index of the "10", or -1.</summary>
     private static int OutOfTenAfter(List<string> words, int i, SymptomLexicon lexicon)
