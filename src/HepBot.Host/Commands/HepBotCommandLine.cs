@@ -1,8 +1,10 @@
 using System.CommandLine;
 using HepBot.Conversations.Content;
+using HepBot.Core.Reminders;
 using HepBot.Data;
 using HepBot.Data.ExerciseLibrary;
 using HepBot.Host.Chat;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace HepBot.Host.Commands;
@@ -87,6 +89,10 @@ internal static class AdminDatabase
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter(level => level >= LogLevel.Warning);
+        // A verb never starts the scheduler (which creates its tables when it starts), and a terminal is sent no reminder:
+        // what a verb changes about a patient is brought in step by the host's start-up synchronisation of every patient.
+        // Updating triggers here would fail on a database the host never ran on, and outlive the verb's services.
+        builder.Services.Replace(ServiceDescriptor.Singleton<IReminderSchedule, RemindersOff>());
         await using var app = builder.Build();
         try
         {
