@@ -20,7 +20,7 @@ public sealed class SymptomLexicon
         ListWordsKey = "listWords", NewStatementKey = "newStatement", HistoryKey = "history", NowKey = "now",
         OtherPeopleKey = "otherPeople", FirstPersonKey = "firstPerson", SettlingKey = "settling", SettlingSignsKey = "settlingSigns",
         AskedAboutKey = "askedAbout", ScoreAfterKey = "scoreAfter", RangeWordsKey = "rangeWords", UnsureAnswersKey = "unsureAnswers",
-        EmojiWordsKey = "emojiWords";
+        EmojiWordsKey = "emojiWords", ListAnswersKey = "listAnswers";
 
     /// <summary>More expansions than this from one phrase's word classes is a mistake in the file, not a phrase.</summary>
     public const int MaxExpansions = 400;
@@ -147,6 +147,13 @@ public sealed class SymptomLexicon
     /// </summary>
     public IReadOnlyList<Phrase> UnsureAnswers { get; }
 
+    /// <summary>
+    /// Answers that deny a whole list of signs ("none of those", "nada de eso"): "fever, chills, calf pain: none of those"
+    /// denies every item, where a bare "no" after a list of statements ("dizzy since lunch, fever? no") denies only the
+    /// question it answers.
+    /// </summary>
+    public IReadOnlyList<Phrase> ListAnswers { get; private set; } = [];
+
     /// <summary>Words that bring a sentence back to the patient ("i", "my", "me", "tengo").</summary>
     public IReadOnlySet<string> FirstPerson { get; }
 
@@ -249,7 +256,7 @@ public sealed class SymptomLexicon
         Enum.GetValues<SymptomFinding>().Select(KeyOf).Concat(
             [DenialsKey, NotDenialsKey, ClauseBreaksKey, PainWordsKey, ScaleWordsKey, NotPainNumbersKey, NumberWordsKey, EverydayWordsKey, NotSymptomsKey, ScoreBeforeKey, ScoreAboveKey, SoundAlikeKey, WordClassesKey,
              ListWordsKey, NewStatementKey, HistoryKey, NowKey, OtherPeopleKey, FirstPersonKey, SettlingKey, SettlingSignsKey, AskedAboutKey,
-             ScoreAfterKey, RangeWordsKey, UnsureAnswersKey, EmojiWordsKey]);
+             ScoreAfterKey, RangeWordsKey, UnsureAnswersKey, EmojiWordsKey, ListAnswersKey]);
 
     /// <summary>Builds a lexicon from its entries (key → comma-separated list), or lists every problem.</summary>
     /// <param name="entry">The text of a key, or null when the key is missing.</param>
@@ -377,6 +384,7 @@ public sealed class SymptomLexicon
             Phrases(OtherPeopleKey), Words(FirstPersonKey), Phrases(SettlingKey), settlingSigns, Phrases(AskedAboutKey),
             Phrases(ScoreAfterKey), Words(RangeWordsKey), Phrases(UnsureAnswersKey));
         lexicon.EmojiWords = [.. emojiWords.OrderByDescending(e => e.Item1.Length)];
+        lexicon.ListAnswers = Phrases(ListAnswersKey);
         problems = found;
         return lexicon;
     }

@@ -112,14 +112,34 @@ public static class SymptomRecognizer
             if (next + 1 < clauses.Count && clauses[next].End == ClauseEnd.Question && clauses[next].Words is [{ Length: 1 }])
                 next++;
             var answered = next < clauses.Count && (clauses[i].End == ClauseEnd.Question || reported)
-                && IsDenialAnswer(clauses[next].Words.ToList(), lexicon);
+                && (IsDenialAnswer(clauses[next].Words.ToList(), lexicon) || IsListAnswer(clauses[next].Words.ToList(), lexicon));
             if (!answered && !(reported && EndsWithBareDenial(words, lexicon)))
                 continue;
             // A reported question is longer ("asked if i'd had any chest pain or palpitations"): the answer denies all of it.
             result[i] = reported ? ([], clauses[i].End) : ([.. lexicon.Denials[0].Words, .. clauses[i].Words], clauses[i].End);
+            // "fever, chills, calf pain: none of those", "fever? chills? calf pain? no": an answer that denies a whole list,
+            // or any denial after a row of questions, denies the list item by item, back to the first clause that is more
+            // than a sign's name (a statement, a longer clause, a sentence's end).
+            var wholeList = answered && !reported && IsListAnswer(clauses[next].Words.ToList(), lexicon);
+            for (var item = i - 1; answered && !reported && item >= 0 && IsListItem(clauses[item], lexicon)
+                && (wholeList || clauses[item].End == ClauseEnd.Question); item--)
+                result[item] = ([.. lexicon.Denials[0].Words, .. clauses[item].Words], clauses[item].End);
         }
         return result;
     }
+
+    /// <summary>The most words a clause may have to be an item of a list of signs ("dolor en el pecho").</summary>
+    public const int ListItemWords = 4;
+
+    private static bool IsListAnswer(List<string> words, SymptomLexicon lexicon)
+    {
+        var answer = words.SkipWhile(lexicon.FirstPerson.Contains).ToList();
+        return lexicon.ListAnswers.Any(a => answer.Count > 0 && EndOf(answer, 0, a, lexicon, exact: true) == answer.Count - 1);
+    }
+
+    private static bool IsListItem((IReadOnlyList<string> Words, ClauseEnd End) clause, SymptomLexicon lexicon) =>
+        clause.End is ClauseEnd.Comma or ClauseEnd.Question && clause.Words.Count is > 0 and <= ListItemWords
+        && !clause.Words.Any(w => lexicon.NewStatement.Contains(w) || lexicon.FirstPerson.Contains(w));
 
     /// <summary>A short answer that is a denial ("no", "nope", "none at all", "no, but…"): it starts with a denial and says at most this many words from its last one on.</summary>
     public const int DenialAnswerLength = 3;

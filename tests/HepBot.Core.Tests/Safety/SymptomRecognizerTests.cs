@@ -525,6 +525,24 @@ public class SymptomRecognizerTests
     public void A_wording_from_a_blind_set_gets_its_tier(string language, string text, UrgencyTier tier) =>
         Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
 
+    /// <summary>
+    /// A list of signs answered at its end: an answer that denies the whole list ("none of those") denies every item, and
+    /// so does any denial after a row of questions; a bare "no" after a statement answers only its own question.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "fever, chills, swollen calf: none of those", UrgencyTier.None)]
+    [InlineData("en", "chest pain, dizziness? none of the above", UrgencyTier.None)]
+    [InlineData("en", "fainting? chest pain? calf pain? no", UrgencyTier.None)]
+    [InlineData("es", "fiebre, mareos, dolor en el pecho: nada de eso", UrgencyTier.None)]
+    [InlineData("es", "¿mareos? ¿fiebre? ¿gemelo hinchado? ninguna de esas", UrgencyTier.None)]
+    [InlineData("en", "dizzy since lunch, fever? no", UrgencyTier.SameDay)]
+    [InlineData("en", "chest pain, fever? no", UrgencyTier.Emergency)]
+    [InlineData("en", "i feel dizzy, chest pain? none of those", UrgencyTier.SameDay)]
+    [InlineData("es", "me mareo al levantarme, ¿fiebre? no", UrgencyTier.SameDay)]
+    [InlineData("es", "me duele el pecho. ¿mareos? ¿fiebre? no", UrgencyTier.Emergency)]
+    public void A_list_answered_at_its_end_is_denied_as_a_whole_only_when_the_answer_says_so(string language, string text, UrgencyTier tier) =>
+        Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
+
     /// <summary>An emoji of the lexicon's <c>emojiWords</c> is read as its words; any other still ends a sentence.</summary>
     [Theory]
     [InlineData("en", "🤢🤮 after the session", UrgencyTier.TherapistReview)]
