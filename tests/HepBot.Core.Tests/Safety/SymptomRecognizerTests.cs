@@ -522,6 +522,11 @@ public class SymptomRecognizerTests
     [InlineData("es", "se me ha ido el dolor de la cadera con el hielo", UrgencyTier.None)]
     [InlineData("es", "la rodilla se me ha ido mejorando con los ejercicios", UrgencyTier.None)]
     [InlineData("es", "la rodilla se me fue hacia dentro al bajar el bordillo", UrgencyTier.TherapistReview)]
+    [InlineData("en", "mum has been falling more than she used to", UrgencyTier.TherapistReview)]
+    [InlineData("en", "i get light headed more than i used to", UrgencyTier.SameDay)]
+    [InlineData("es", "me mareo mas que antes al agacharme", UrgencyTier.SameDay)]
+    [InlineData("en", "i used to black out as a teenager", UrgencyTier.None)]
+    [InlineData("en", "he keeps falling behind with his reps", UrgencyTier.None)]
     public void A_wording_from_a_blind_set_gets_its_tier(string language, string text, UrgencyTier tier) =>
         Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
 
