@@ -545,6 +545,9 @@ public class SymptomRecognizerTests
     [InlineData("en", "i feel dizzy, chest pain? none of those", UrgencyTier.SameDay)]
     [InlineData("es", "me mareo al levantarme, ¿fiebre? no", UrgencyTier.SameDay)]
     [InlineData("es", "me duele el pecho. ¿mareos? ¿fiebre? no", UrgencyTier.Emergency)]
+    [InlineData("es", "temperatura: negativo", UrgencyTier.None)]
+    [InlineData("en", "fever: negative, chest pain: negative", UrgencyTier.None)]
+    [InlineData("es", "me noto negativa y con mareos", UrgencyTier.SameDay)]
     public void A_list_answered_at_its_end_is_denied_as_a_whole_only_when_the_answer_says_so(string language, string text, UrgencyTier tier) =>
         Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
 
