@@ -442,9 +442,43 @@ public static class SymptomRecognizer
         return false;
     }
 
-    /// <summary>"chest pain none", "mareo no", "fiebre tampoco": a denial right after the phrase that ends its clause.</summary>
-    private static bool DeniedAfter(List<string> words, List<int> matched, SymptomLexicon lexicon) =>
-        matched[^1] + 1 < words.Count && DenialEnds(words, matched[^1] + 1, lexicon).Contains(words.Count - 1);
+    /// <summary>
+    /// "chest pain none", "mareo no", "fiebre tampoco": a denial right after the phrase that ends its clause; or, as a
+    /// dictated message goes on without a stop, a one-word list answer right after it ("chest pain none breathing fine",
+    /// "dolor de pecho ninguno respiro bien"). A bare "no" that goes on is not one: "chest pain no better".
+    /// </summary>
+    private static bool DeniedAfter(List<string> words, List<int> matched, SymptomLexicon lexicon)
+    {
+        var after = matched[^1] + 1;
+        if (after >= words.Count)
+            return false;
+        if (DenialEnds(words, after, lexicon).Contains(words.Count - 1))
+            return true;
+        if (lexicon.NotDenials.Any(n => EndOf(words, after, n, lexicon) >= 0))
+            return false;
+        return lexicon.ListAnswers.Any(a => a.Words.Count == 1 && Matches(a.Words[0], words[after], lexicon, exact: true))
+            || DeniedSignFollows(words, after, lexicon);
+    }
+
+    /// <summary>
+    /// "dizziness no nausea no": a one-word denial after a sign, then another sign, itself denied right after it, is a
+    /// dictated list of answers; "chest pain no dizziness" stays the chest pain (the dizziness may be what is denied).
+    /// </summary>
+    private static bool DeniedSignFollows(List<string> words, int after, SymptomLexicon lexicon)
+    {
+        if (!DenialEnds(words, after, lexicon).Contains(after) || after + 1 >= words.Count)
+            return false;
+        foreach (var phrases in lexicon.Findings.Values)
+        {
+            foreach (var phrase in phrases)
+            {
+                var end = phrase.Together.Count == 0 ? EndOf(words, after + 1, phrase, lexicon, exact: true) : -1;
+                if (end >= 0 && end + 1 < words.Count && DenialEnds(words, end + 1, lexicon).Any())
+                    return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>
     /// Where the denials starting at <paramref name="from"/> end: a longer denial ("no he vuelto a", "never had any")

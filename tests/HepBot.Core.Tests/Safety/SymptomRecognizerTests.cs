@@ -548,6 +548,18 @@ public class SymptomRecognizerTests
     [InlineData("es", "temperatura: negativo", UrgencyTier.None)]
     [InlineData("en", "fever: negative, chest pain: negative", UrgencyTier.None)]
     [InlineData("es", "me noto negativa y con mareos", UrgencyTier.SameDay)]
+    [InlineData("en", "calf pain none walking ok", UrgencyTier.None)]
+    [InlineData("es", "mareos ninguno hoy todo bien", UrgencyTier.None)]
+    [InlineData("en", "chest pain no better since this morning", UrgencyTier.Emergency)]
+    [InlineData("en", "chest tight none the less i finished", UrgencyTier.Emergency)]
+    [InlineData("es", "mareos nada mas levantarme", UrgencyTier.SameDay)]
+    [InlineData("en", "faint no calf pain no fine", UrgencyTier.None)]
+    [InlineData("es", "fiebre no mareo tampoco", UrgencyTier.None)]
+    [InlineData("en", "chest pain no dizziness", UrgencyTier.Emergency)]
+    [InlineData("es", "me buele el pecho desde anoche", UrgencyTier.Emergency)]
+    [InlineData("en", "my chest hertz on the stairs", UrgencyTier.Emergency)]
+    [InlineData("en", "puss on the dressing this morning", UrgencyTier.SameDay)]
+    [InlineData("en", "im pushing through up to ten reps now", UrgencyTier.None)]
     public void A_list_answered_at_its_end_is_denied_as_a_whole_only_when_the_answer_says_so(string language, string text, UrgencyTier tier) =>
         Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
 
