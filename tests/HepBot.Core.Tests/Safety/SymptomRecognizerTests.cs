@@ -526,6 +526,13 @@ public class SymptomRecognizerTests
     [InlineData("en", "i get light headed more than i used to", UrgencyTier.SameDay)]
     [InlineData("es", "me mareo mas que antes al agacharme", UrgencyTier.SameDay)]
     [InlineData("en", "i used to black out as a teenager", UrgencyTier.None)]
+    [InlineData("en", "whether its the pills or not my heart keeps skipping and i feel woozy", UrgencyTier.Emergency)]
+    [InlineData("es", "jadeo sin poder coger aire aunque estoy quieta", UrgencyTier.Emergency)]
+    [InlineData("en", "lost my sight in the right eye for a minute out of nowhere", UrgencyTier.Emergency)]
+    [InlineData("en", "the puncture site in my groin is bleeding", UrgencyTier.SameDay)]
+    [InlineData("es", "me he dado un porrazo bajando la escalera", UrgencyTier.TherapistReview)]
+    [InlineData("en", "the faint print on page two is hard to read", UrgencyTier.None)]
+    [InlineData("en", "had a clot 3 yrs ago, all clear since", UrgencyTier.None)]
     [InlineData("en", "he keeps falling behind with his reps", UrgencyTier.None)]
     public void A_wording_from_a_blind_set_gets_its_tier(string language, string text, UrgencyTier tier) =>
         Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
