@@ -72,7 +72,8 @@ public static class SymptomRecognizer
         string? painWords = null;
         // Pain words without a number ask for the score, unless the message says it is settling ("sore but easing off").
         if (pain is null && findings.Count == 0 && !settling.Contains(true))
-            painWords = lexicon.PainWords.Select(p => parts.Select(part => Find(part, p, lexicon, PainWordDenialReach)).FirstOrDefault(m => m is not null))
+            painWords = lexicon.PainWords.Select(p => parts.Where(part => !HasListAnswer(part, lexicon))
+                    .Select(part => Find(part, p, lexicon, PainWordDenialReach)).FirstOrDefault(m => m is not null))
                 .FirstOrDefault(m => m is not null);
         return new SymptomRecognition(findings, pain, painWords);
     }
@@ -445,7 +446,8 @@ public static class SymptomRecognizer
     /// <summary>
     /// "chest pain none", "mareo no", "fiebre tampoco": a denial right after the phrase that ends its clause; or, as a
     /// dictated message goes on without a stop, a one-word list answer right after it ("chest pain none breathing fine",
-    /// "dolor de pecho ninguno respiro bien"). A bare "no" that goes on is not one: "chest pain no better".
+    /// "dolor de pecho ninguno respiro bien"). A bare "no" that goes on is not one: "chest pain no better", and "chest pain
+    /// no dizziness no" stays the chest pain (said aloud it may be "chest pain, no dizziness"; in doubt, safety wins).
     /// </summary>
     private static bool DeniedAfter(List<string> words, List<int> matched, SymptomLexicon lexicon)
     {
@@ -457,27 +459,61 @@ public static class SymptomRecognizer
         if (lexicon.NotDenials.Any(n => EndOf(words, after, n, lexicon) >= 0))
             return false;
         return lexicon.ListAnswers.Any(a => a.Words.Count == 1 && Matches(a.Words[0], words[after], lexicon, exact: true))
-            || DeniedSignFollows(words, after, lexicon);
+            || AnsweredChecklist(words, after, lexicon);
     }
 
-    /// <summary>
-    /// "dizziness no nausea no": a one-word denial after a sign, then another sign, itself denied right after it, is a
-    /// dictated list of answers; "chest pain no dizziness" stays the chest pain (the dizziness may be what is denied).
-    /// </summary>
-    private static bool DeniedSignFollows(List<string> words, int after, SymptomLexicon lexicon)
+    /// <summary>"dolor de pecho ninguno": a part that answers "none" asks for no pain score ("ninguno de los ejercicios" is no answer).</summary>
+    private static bool HasListAnswer(List<string> part, SymptomLexicon lexicon)
     {
-        if (!DenialEnds(words, after, lexicon).Contains(after) || after + 1 >= words.Count)
-            return false;
+        for (var at = 0; at < part.Count; at++)
+        {
+            if (!lexicon.NotDenials.Any(n => EndOf(part, at, n, lexicon) >= 0)
+                && lexicon.ListAnswers.Any(a => a.Words.Count == 1 && Matches(a.Words[0], part[at], lexicon, exact: true)))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The fewest signs, each followed by its own denial, that read as a dictated checklist of answers.</summary>
+    public const int ChecklistSigns = 3;
+
+    /// <summary>
+    /// "dizziness no nausea no chest pain no all good": every sign followed by its own one-word denial, three or more in a
+    /// row, is a checklist answered aloud. Two are not ("chest pain no dizziness no" may be "chest pain, no dizziness"),
+    /// nor a row whose last sign has no denial of its own ("chest pain no dizziness no nausea").
+    /// </summary>
+    private static bool AnsweredChecklist(List<string> words, int after, SymptomLexicon lexicon)
+    {
+        var signs = 1;
+        var at = after;
+        while (at < words.Count && DenialEnds(words, at, lexicon).Contains(at))
+        {
+            if (signs >= ChecklistSigns)
+                return true;
+            var next = SignEndingAt(words, at + 1, lexicon);
+            if (next < 0)
+                return false;
+            signs++;
+            at = next + 1;
+        }
+        return false;
+    }
+
+    /// <summary>Where a plain sign phrase, typed exactly, that starts at <paramref name="start"/> ends, or -1.</summary>
+    private static int SignEndingAt(List<string> words, int start, SymptomLexicon lexicon)
+    {
+        if (start >= words.Count)
+            return -1;
         foreach (var phrases in lexicon.Findings.Values)
         {
             foreach (var phrase in phrases)
             {
-                var end = phrase.Together.Count == 0 ? EndOf(words, after + 1, phrase, lexicon, exact: true) : -1;
-                if (end >= 0 && end + 1 < words.Count && DenialEnds(words, end + 1, lexicon).Any())
-                    return true;
+                var end = phrase.Together.Count == 0 ? EndOf(words, start, phrase, lexicon, exact: true) : -1;
+                if (end >= 0)
+                    return end;
             }
         }
-        return false;
+        return -1;
     }
 
     /// <summary>
