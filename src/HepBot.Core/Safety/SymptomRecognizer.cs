@@ -112,8 +112,9 @@ public static class SymptomRecognizer
             var next = i + 1;
             if (next + 1 < clauses.Count && clauses[next].End == ClauseEnd.Question && clauses[next].Words is [{ Length: 1 }])
                 next++;
-            var answered = next < clauses.Count && (clauses[i].End == ClauseEnd.Question || reported)
-                && (IsDenialAnswer(clauses[next].Words.ToList(), lexicon) || IsListAnswer(clauses[next].Words.ToList(), lexicon));
+            var asked = next < clauses.Count && (clauses[i].End == ClauseEnd.Question || reported);
+            var wholeList = asked && IsListAnswer(clauses[next].Words.ToList(), lexicon);
+            var answered = asked && (wholeList || IsDenialAnswer(clauses[next].Words.ToList(), lexicon));
             if (!answered && !(reported && EndsWithBareDenial(words, lexicon)))
                 continue;
             // A reported question is longer ("asked if i'd had any chest pain or palpitations"): the answer denies all of it.
@@ -121,7 +122,6 @@ public static class SymptomRecognizer
             // "fever, chills, calf pain: none of those", "fever? chills? calf pain? no": an answer that denies a whole list,
             // or any denial after a row of questions, denies the list item by item, back to the first clause that is more
             // than a sign's name (a statement, a longer clause, a sentence's end).
-            var wholeList = answered && !reported && IsListAnswer(clauses[next].Words.ToList(), lexicon);
             for (var item = i - 1; answered && !reported && item >= 0 && IsListItem(clauses[item], lexicon)
                 && (wholeList || clauses[item].End == ClauseEnd.Question); item--)
                 result[item] = ([.. lexicon.Denials[0].Words, .. clauses[item].Words], clauses[item].End);
@@ -458,21 +458,23 @@ public static class SymptomRecognizer
             return true;
         if (lexicon.NotDenials.Any(n => EndOf(words, after, n, lexicon) >= 0))
             return false;
-        return lexicon.ListAnswers.Any(a => a.Words.Count == 1 && Matches(a.Words[0], words[after], lexicon, exact: true))
-            || AnsweredChecklist(words, after, lexicon);
+        return OneWordListAnswerAt(words, after, lexicon) || AnsweredChecklist(words, after, lexicon);
     }
 
-    /// <summary>"dolor de pecho ninguno": a part that answers "none" asks for no pain score ("ninguno de los ejercicios" is no answer).</summary>
-    private static bool HasListAnswer(List<string> part, SymptomLexicon lexicon)
-    {
-        for (var at = 0; at < part.Count; at++)
-        {
-            if (!lexicon.NotDenials.Any(n => EndOf(part, at, n, lexicon) >= 0)
-                && lexicon.ListAnswers.Any(a => a.Words.Count == 1 && Matches(a.Words[0], part[at], lexicon, exact: true)))
-                return true;
-        }
-        return false;
-    }
+    /// <summary>
+    /// A one-word list answer ("none", "ninguno") at <paramref name="at"/> that says no more: not a saying ("none the
+    /// less") and not the start of a longer list answer left unfinished ("none of the exercises help" is not "none of
+    /// those"; "ninguno de los ejercicios" is not "ninguno de esos").
+    /// </summary>
+    private static bool OneWordListAnswerAt(List<string> words, int at, SymptomLexicon lexicon) =>
+        !lexicon.NotDenials.Any(n => EndOf(words, at, n, lexicon) >= 0)
+        && lexicon.ListAnswers.Any(a => a.Words.Count == 1 && Matches(a.Words[0], words[at], lexicon, exact: true))
+        && !(at + 1 < words.Count && lexicon.ListAnswers.Any(a => a.Words.Count > 1
+            && Matches(a.Words[0], words[at], lexicon, exact: true) && Matches(a.Words[1], words[at + 1], lexicon, exact: true)));
+
+    /// <summary>"dolor de pecho ninguno": a part that answers "none" asks for no pain score.</summary>
+    private static bool HasListAnswer(List<string> part, SymptomLexicon lexicon) =>
+        Enumerable.Range(0, part.Count).Any(at => OneWordListAnswerAt(part, at, lexicon));
 
     /// <summary>The fewest signs, each followed by its own denial, that read as a dictated checklist of answers.</summary>
     public const int ChecklistSigns = 3;

@@ -90,8 +90,9 @@ internal static class AdminDatabase
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter(level => level >= LogLevel.Warning);
         // A verb never starts the scheduler (which creates its tables when it starts), and a terminal is sent no reminder:
-        // what a verb changes about a patient is brought in step by the host's start-up synchronisation of every patient.
-        // Updating triggers here would fail on a database the host never ran on, and outlive the verb's services.
+        // what a verb changes about a patient is brought in step by the host's start-up synchronisation of every patient
+        // (a host already running on the same database, at its next start). Updating triggers here failed on a database
+        // the host never ran on, and ran on after the verb had disposed of its services.
         builder.Services.Replace(ServiceDescriptor.Singleton<IReminderSchedule, RemindersOff>());
         await using var app = builder.Build();
         try
