@@ -20,7 +20,8 @@ public sealed class SymptomLexicon
         ListWordsKey = "listWords", NewStatementKey = "newStatement", HistoryKey = "history", NowKey = "now",
         OtherPeopleKey = "otherPeople", FirstPersonKey = "firstPerson", SettlingKey = "settling", SettlingSignsKey = "settlingSigns",
         AskedAboutKey = "askedAbout", ScoreAfterKey = "scoreAfter", RangeWordsKey = "rangeWords", UnsureAnswersKey = "unsureAnswers",
-        EmojiWordsKey = "emojiWords", ListAnswersKey = "listAnswers";
+        EmojiWordsKey = "emojiWords", ListAnswersKey = "listAnswers",
+        CannotKey = "cannot", WithoutKey = "without";
 
     /// <summary>More expansions than this from one phrase's word classes is a mistake in the file, not a phrase.</summary>
     public const int MaxExpansions = 400;
@@ -154,6 +155,16 @@ public sealed class SymptomLexicon
     /// </summary>
     public IReadOnlyList<Phrase> ListAnswers { get; private set; } = [];
 
+    /// <summary>
+    /// Words that say the patient cannot do something ("cant", "no puedo"). Said earlier in a clause, they turn a later
+    /// <see cref="Without"/> into a yes: "can't say two words without gasping" is gasping, "no puedo terminar una frase
+    /// sin ahogarme" is choking.
+    /// </summary>
+    public IReadOnlyList<Phrase> Cannot { get; private set; } = [];
+
+    /// <summary>The denials that a <see cref="Cannot"/> before them undoes ("without", "sin").</summary>
+    public IReadOnlySet<string> Without { get; private set; } = new HashSet<string>();
+
     /// <summary>Words that bring a sentence back to the patient ("i", "my", "me", "tengo").</summary>
     public IReadOnlySet<string> FirstPerson { get; }
 
@@ -256,7 +267,7 @@ public sealed class SymptomLexicon
         Enum.GetValues<SymptomFinding>().Select(KeyOf).Concat(
             [DenialsKey, NotDenialsKey, ClauseBreaksKey, PainWordsKey, ScaleWordsKey, NotPainNumbersKey, NumberWordsKey, EverydayWordsKey, NotSymptomsKey, ScoreBeforeKey, ScoreAboveKey, SoundAlikeKey, WordClassesKey,
              ListWordsKey, NewStatementKey, HistoryKey, NowKey, OtherPeopleKey, FirstPersonKey, SettlingKey, SettlingSignsKey, AskedAboutKey,
-             ScoreAfterKey, RangeWordsKey, UnsureAnswersKey, EmojiWordsKey, ListAnswersKey]);
+             ScoreAfterKey, RangeWordsKey, UnsureAnswersKey, EmojiWordsKey, ListAnswersKey, CannotKey, WithoutKey]);
 
     /// <summary>Builds a lexicon from its entries (key → comma-separated list), or lists every problem.</summary>
     /// <param name="entry">The text of a key, or null when the key is missing.</param>
@@ -385,6 +396,8 @@ public sealed class SymptomLexicon
             Phrases(ScoreAfterKey), Words(RangeWordsKey), Phrases(UnsureAnswersKey));
         lexicon.EmojiWords = [.. emojiWords.OrderByDescending(e => e.Item1.Length)];
         lexicon.ListAnswers = Phrases(ListAnswersKey);
+        lexicon.Cannot = Phrases(CannotKey);
+        lexicon.Without = Words(WithoutKey);
         problems = found;
         return lexicon;
     }

@@ -421,11 +421,20 @@ public static class SymptomRecognizer
         for (var from = Math.Max(0, start - reach - 12); from < start; from++)
         {
             if (!taken.Contains(from) && DenialEnds(words, from, lexicon).Any(end => end < start
-                && start - end - 1 <= reach + ListItemReach * words.Skip(end + 1).Take(start - end - 1).Count(lexicon.ListWords.Contains)))
+                && start - end - 1 <= reach + ListItemReach * words.Skip(end + 1).Take(start - end - 1).Count(lexicon.ListWords.Contains))
+                && !UndoneByCannot(words, from, lexicon))
                 return true;
         }
         return false;
     }
+
+    /// <summary>
+    /// "can't say two words without gasping", "no puedo terminar una frase sin ahogarme": a "without" after a "cannot" in
+    /// the same clause says the sign comes every time, so it denies nothing.
+    /// </summary>
+    private static bool UndoneByCannot(List<string> words, int denial, SymptomLexicon lexicon) =>
+        lexicon.Without.Contains(words[denial])
+        && Enumerable.Range(0, denial).Any(at => lexicon.Cannot.Any(c => EndOf(words, at, c, lexicon, exact: true) is var end && end >= 0 && end < denial));
 
     /// <summary>
     /// "calf isn't swollen", "la herida no está roja": a denial between a phrase's words. A phrase that says a denial
@@ -452,7 +461,8 @@ public static class SymptomRecognizer
     private static bool DeniedAfter(List<string> words, List<int> matched, SymptomLexicon lexicon)
     {
         var after = matched[^1] + 1;
-        if (after >= words.Count)
+        // A phrase that says a denial itself is only stressed by one after it: "no me entra el aire para nada".
+        if (after >= words.Count || matched.Any(at => DenialEnds(words, at, lexicon).Any()))
             return false;
         if (DenialEnds(words, after, lexicon).Contains(words.Count - 1))
             return true;
