@@ -558,6 +558,17 @@ public class SymptomRecognizerTests
     [InlineData("en", "nobody fell, it was the ironing board", UrgencyTier.None)]
     [InlineData("es", "se me han caido las pesas al suelo", UrgencyTier.None)]
     [InlineData("es", "se me ha caido la cara de un lado", UrgencyTier.Emergency)]
+    [InlineData("en", "my message came out as gibberish and i can't get the words out", UrgencyTier.Emergency)]
+    [InlineData("en", "his left foot was dragging on the way to the car", UrgencyTier.Emergency)]
+    [InlineData("en", "she took a weakness in the queue at the post office", UrgencyTier.Emergency)]
+    [InlineData("en", "my chist is sair the day", UrgencyTier.Emergency)]
+    [InlineData("es", "me punza el pecho al subir", UrgencyTier.Emergency)]
+    [InlineData("en", "did the chest presses with the blue band", UrgencyTier.None)]
+    [InlineData("en", "my body feels hot since this morning", UrgencyTier.SameDay)]
+    [InlineData("es", "me azoté en la cocina", UrgencyTier.TherapistReview)]
+    [InlineData("en", "haven't had a single faint all week", UrgencyTier.None)]
+    [InlineData("es", "estoy desmayao de hambre, como y vuelvo", UrgencyTier.None)]
+    [InlineData("en", "left my stick in the car", UrgencyTier.None)]
     public void A_wording_from_a_blind_set_gets_its_tier(string language, string text, UrgencyTier tier) =>
         Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
 
