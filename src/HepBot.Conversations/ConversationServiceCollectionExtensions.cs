@@ -47,6 +47,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<ExerciseCard>();
         services.AddSingleton<GuidedSetRunner>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<HepBot.Core.Sessions.GuidedSetOptions>>().Value);
+        services.AddSingleton<ProgramItemsCache>();
         services.AddSingleton<SessionRecorder>();
         services.AddSingleton<AlertRecorder>();
         services.AddSingleton<ProgressReader>();

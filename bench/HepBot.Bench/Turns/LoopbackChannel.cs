@@ -16,7 +16,12 @@ internal sealed class LoopbackChannel : IAsyncDisposable
 
     private LoopbackChannel(WebApplication app) => _app = app;
 
+    private long _received;
+
     public string ServiceUrl { get; private set; } = "";
+
+    /// <summary>Every reply received since the channel started.</summary>
+    public long Received => Interlocked.Read(ref _received);
 
     public static async Task<LoopbackChannel> StartAsync()
     {
@@ -49,6 +54,7 @@ internal sealed class LoopbackChannel : IAsyncDisposable
     private async Task<IResult> ReceiveAsync(HttpRequest request, string conversationId)
     {
         var activity = await request.ReadFromJsonAsync<JsonObject>();
+        Interlocked.Increment(ref _received);
         _replies.GetOrAdd(conversationId, _ => new ConcurrentQueue<JsonObject>()).Enqueue(activity!);
         return Results.Ok(new { id = Guid.NewGuid().ToString("N") });
     }

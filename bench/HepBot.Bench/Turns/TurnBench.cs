@@ -32,8 +32,8 @@ internal static class TurnBench
         Console.WriteLine("Taps: 'closed loop' sends each conversation's next tap the moment the reply arrives (saturation throughput);");
         Console.WriteLine($"'think' waits a seeded random {think?.ToString() ?? "2–5 s"} before each tap, as a patient reading the reply would (the latency a patient sees).");
         Console.WriteLine();
-        Console.WriteLine("| storage | bot | conversations | taps | turns/s | p50 ms | p95 ms | CPU ms/turn | alloc KB/turn | JIT methods/turn | DB commands/turn | EF compilations/turn | finalized/turn | RSS MB | sessions done | load |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| storage | bot | conversations | taps | turns/s | p50 ms | p95 ms | CPU ms/turn | GC pause ms/turn | alloc KB/turn | JIT methods/turn | replies/turn | DB commands/turn | EF compilations/turn | finalized/turn | RSS MB | sessions done | load |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         var failed = false;
         foreach (var name in providers)
         {
@@ -65,9 +65,9 @@ internal static class TurnBench
                         {
                             var codes = hepBot ? await clinic.InviteAsync(conversations) : [.. Enumerable.Range(0, conversations).Select(_ => "")];
                             counters.TakeStatements();
-                            var result = await Measure(counters, () => driver.SessionAsync(codes, hepBot, load, seed: round * 1000 + conversations));
+                            var result = await Measure(counters, channel, () => driver.SessionAsync(codes, hepBot, load, seed: round * 1000 + conversations));
                             failed |= hepBot && result.Completed < conversations;
-                            Console.WriteLine($"| {provider} | {(hepBot ? "HepBot daily session" : "echo")} | {conversations} | {(load is null ? "closed loop" : $"think {load}")} | {result.TurnsPerSecond:F1} | {result.P50:F1} | {result.P95:F1} | {result.CpuPerTurn:F2} | {result.AllocatedKbPerTurn:F0} | {result.JitPerTurn:F1} | {result.CommandsPerTurn:F1} | {result.CompilationsPerTurn:F2} | {result.FinalizedPerTurn:F1} | {result.RssMb:F0} | {(hepBot ? $"{result.Completed}/{conversations}" : "-")} | {LoadAverage()} |");
+                            Console.WriteLine($"| {provider} | {(hepBot ? "HepBot daily session" : "echo")} | {conversations} | {(load is null ? "closed loop" : $"think {load}")} | {result.TurnsPerSecond:F1} | {result.P50:F1} | {result.P95:F1} | {result.CpuPerTurn:F2} | {result.GcPausePerTurn:F2} | {result.AllocatedKbPerTurn:F0} | {result.JitPerTurn:F1} | {result.RepliesPerTurn:F2} | {result.CommandsPerTurn:F1} | {result.CompilationsPerTurn:F2} | {result.FinalizedPerTurn:F1} | {result.RssMb:F0} | {(hepBot ? $"{result.Completed}/{conversations}" : "-")} | {LoadAverage()} |");
                             if (statements)
                             {
                                 foreach (var (statement, count, milliseconds) in counters.TakeStatements())
@@ -91,7 +91,7 @@ internal static class TurnBench
                 GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
                 var rss = Process.GetCurrentProcess().WorkingSet64 / 1048576.0;
                 var heap = GC.GetTotalMemory(forceFullCollection: false) / 1048576.0;
-                Console.WriteLine($"| {provider} | HepBot, {active:N0} linked conversations each asking today's plan (/today) | 50 | closed loop | {active / seconds:F1} | | | | | | | | | {rss:F0} after (peak {peak:F0}, managed heap {heap:F0}) | | {LoadAverage()} |");
+                Console.WriteLine($"| {provider} | HepBot, {active:N0} linked conversations each asking today's plan (/today) | 50 | closed loop | {active / seconds:F1} | | | | | | | | | | | {rss:F0} after (peak {peak:F0}, managed heap {heap:F0}) | | {LoadAverage()} |");
             }
         }
         Console.WriteLine();
@@ -132,7 +132,7 @@ internal static class TurnBench
     /// <summary>Listens from the first measured run to the end of the process.</summary>
     private static readonly FinalizerCounter Finalizers = new();
 
-    private static async Task<Result> Measure(DatabaseCounters counters, Func<Task<(List<double> Latencies, int Completed)>> run)
+    private static async Task<Result> Measure(DatabaseCounters counters, LoopbackChannel channel, Func<Task<(List<double> Latencies, int Completed)>> run)
     {
         GC.Collect();
         var commands = counters.Commands;
@@ -141,6 +141,8 @@ internal static class TurnBench
         var cpu = process.TotalProcessorTime;
         var jit = System.Runtime.JitInfo.GetCompiledMethodCount();
         var allocated = GC.GetTotalAllocatedBytes();
+        var replies = channel.Received;
+        var paused = GC.GetTotalPauseDuration();
         Finalizers.Start();
         var watch = Stopwatch.StartNew();
         var (latencies, completed) = await run();
@@ -163,7 +165,9 @@ internal static class TurnBench
             completed,
             turns,
             finalized.Sum(f => f.Count) / (double)turns,
-            finalized);
+            finalized,
+            (channel.Received - replies) / (double)turns,
+            (GC.GetTotalPauseDuration() - paused).TotalMilliseconds / turns);
     }
 
     /// <summary>The machine's 1-minute load average (Linux), beside each row: the machine is shared.</summary>
@@ -195,7 +199,8 @@ internal static class TurnBench
     private sealed record Result(
         double TurnsPerSecond, double P50, double P95, double CpuPerTurn, double AllocatedKbPerTurn, double JitPerTurn,
         double CommandsPerTurn, double CompilationsPerTurn, double RssMb, int Completed, int Turns,
-        double FinalizedPerTurn, IReadOnlyList<(string Type, int Count)> Finalized);
+        double FinalizedPerTurn, IReadOnlyList<(string Type, int Count)> Finalized, double RepliesPerTurn,
+        double GcPausePerTurn);
 
     /// <summary>Plays patients in Teams: posts activities and taps the buttons of the replies the loopback channel got.</summary>
     private sealed class Driver(HttpClient http, LoopbackChannel channel)

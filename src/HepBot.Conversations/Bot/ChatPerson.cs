@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HepBot.Core.Patients;
 using Microsoft.Bot.Builder;
 
@@ -23,9 +24,17 @@ public sealed record ChatPerson(Guid? AccountId, Patient? Patient, Guid? Therapi
     /// <summary>The first word of the display name, for a friendly greeting.</summary>
     public string FirstName => Patient?.DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
 
+    // Asked for dozens of times a turn: the turn state's keys compare ignoring case by culture (ICU hashing on every
+    // lookup), so the person is also kept against the turn's state object itself, found by reference.
+    private static readonly ConditionalWeakTable<TurnContextStateCollection, ChatPerson> ByTurn = [];
+
     public static ChatPerson Of(ITurnContext turn) =>
-        turn.TurnState.Get<ChatPerson>(TurnStateKey)
+        (ByTurn.TryGetValue(turn.TurnState, out var person) ? person : turn.TurnState.Get<ChatPerson>(TurnStateKey))
         ?? throw new InvalidOperationException("The bot sets the chat person before dialogs run.");
 
-    public void Attach(ITurnContext turn) => turn.TurnState[TurnStateKey] = this;
+    public void Attach(ITurnContext turn)
+    {
+        turn.TurnState[TurnStateKey] = this;
+        ByTurn.AddOrUpdate(turn.TurnState, this);
+    }
 }

@@ -47,16 +47,20 @@ public sealed class ChatDirectory(IDbContextFactory<HepBotDbContext> contexts)
     private async Task<LinkedChat?> ReadAsync(string channel, string conversationId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await (
-            from a in db.ChannelAccounts.AsNoTracking()
-            where a.Channel == channel && a.ConversationId == conversationId
-            join p in db.Patients.AsNoTracking() on a.PatientId equals (Guid?)p.Id into patients
-            from p in patients.DefaultIfEmpty()
-            join t in db.Therapists on a.TherapistId equals (Guid?)t.Id into therapists
-            from t in therapists.DefaultIfEmpty()
-            select new LinkedChat(a, p, t == null ? null : t.Name, t == null ? null : t.Locale))
-            .SingleOrDefaultAsync(ct);
+        return await ChatById.For(db)(db, channel, conversationId, ct);
     }
+
+    // Compiled once: this runs at the start of every turn.
+    private static readonly PerModelQuery<Func<HepBotDbContext, string, string, CancellationToken, Task<LinkedChat?>>> ChatById = new(() =>
+        EF.CompileAsyncQuery((HepBotDbContext db, string channel, string conversationId, CancellationToken _) =>
+            (from a in db.ChannelAccounts.AsNoTracking()
+             where a.Channel == channel && a.ConversationId == conversationId
+             join p in db.Patients.AsNoTracking() on a.PatientId equals (Guid?)p.Id into patients
+             from p in patients.DefaultIfEmpty()
+             join t in db.Therapists on a.TherapistId equals (Guid?)t.Id into therapists
+             from t in therapists.DefaultIfEmpty()
+             select new LinkedChat(a, p, t == null ? null : t.Name, t == null ? null : t.Locale))
+            .SingleOrDefault()));
 
     private static ChatPerson PersonOf(LinkedChat? chat, string chatLocale)
     {

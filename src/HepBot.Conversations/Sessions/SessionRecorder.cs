@@ -1,4 +1,6 @@
 using HepBot.Core.Alerts;
+using HepBot.Core.Patients;
+using HepBot.Core.Prescriptions;
 using HepBot.Core.Sessions;
 using HepBot.Core.Time;
 using HepBot.Data;
@@ -12,33 +14,47 @@ namespace HepBot.Conversations.Sessions;
 /// conversation can resume from the database alone. Every write is idempotent: a repeated answer
 /// (a double tap, a redelivered message) updates the same rows instead of adding new ones.
 /// </summary>
-public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts, TimeProvider clock)
+public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts, TimeProvider clock, ProgramItemsCache programItems)
 {
     /// <summary>Today's plan; read once in a turn and kept for the rest of it until something changes it (<see cref="TurnReads"/>).</summary>
+    // Compiled once: these run on nearly every patient turn, and a LINQ query is otherwise built, parameterised and looked
+    // up in EF's query cache each time it runs.
+    private static readonly PerModelQuery<Func<HepBotDbContext, Guid, CancellationToken, Task<Patient?>>> PatientById = new(() =>
+        EF.CompileAsyncQuery((HepBotDbContext db, Guid patientId, CancellationToken _) =>
+            db.Patients.AsNoTracking().SingleOrDefault(p => p.Id == patientId)));
+
+    private static readonly PerModelQuery<Func<HepBotDbContext, Guid, CancellationToken, Task<Prescription?>>> CurrentProgram = new(() =>
+        EF.CompileAsyncQuery((HepBotDbContext db, Guid patientId, CancellationToken _) =>
+            db.Prescriptions.AsNoTracking().SingleOrDefault(p => p.PatientId == patientId && p.SupersededAt == null)));
+
+    private static readonly PerModelQuery<Func<HepBotDbContext, Guid, DateOnly, IAsyncEnumerable<SessionLog>>> LogsOfDay = new(() =>
+        EF.CompileAsyncQuery<HepBotDbContext, Guid, DateOnly, SessionLog>((db, patientId, day) =>
+            db.SessionLogs.AsNoTracking().Include(l => l.Exercises)
+                .Where(l => l.PatientId == patientId && l.LocalDate == day)
+                .OrderBy(l => l.SessionNumber)));
+
     public async Task<TodayPlan?> LoadTodayAsync(Guid patientId, CancellationToken ct)
     {
         var turn = TurnReads.Current;
         if (turn?.PlanOf(patientId) is { } kept)
             return kept;
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var patient = turn?.PatientOf(patientId) ?? await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, ct);
+        var patient = turn?.PatientOf(patientId) ?? await PatientById.For(db)(db, patientId, ct);
         if (patient is null)
             return null;
         var today = PatientClock.LocalDate(clock.GetUtcNow(), patient.TimeZoneId);
         // The program, then its items by the program's id: a program version's items never change, so the two reads
-        // agree. One query with the items included makes SQLite build the join of every program's items with
-        // their exercises before it picks this program's (a scan that grows with the clinic).
-        var prescription = await db.Prescriptions.AsNoTracking()
-            .SingleOrDefaultAsync(p => p.PatientId == patientId && p.SupersededAt == null, ct);
+        // agree, and the items are kept between turns (ProgramItemsCache). One query with the items included makes
+        // SQLite build the join of every program's items with their exercises before it picks this program's (a scan
+        // that grows with the clinic).
+        var prescription = await CurrentProgram.For(db)(db, patientId, ct);
         if (prescription is not null)
         {
-            prescription.Items = await db.PrescriptionItems.AsNoTracking().Include(i => i.Exercise)
-                .Where(i => i.PrescriptionId == prescription.Id).OrderBy(i => i.Order).ToListAsync(ct);
+            var prescriptionId = prescription.Id;
+            prescription.Items = await programItems.GetAsync(prescriptionId, token => db.PrescriptionItems.AsNoTracking()
+                .Include(i => i.Exercise).Where(i => i.PrescriptionId == prescriptionId).OrderBy(i => i.Order).ToListAsync(token), ct);
         }
-        var logs = await db.SessionLogs.AsNoTracking().Include(l => l.Exercises)
-            .Where(l => l.PatientId == patientId && l.LocalDate == today)
-            .OrderBy(l => l.SessionNumber)
-            .ToListAsync(ct);
+        var logs = await LogsOfDay.For(db)(db, patientId, today).ToListAsync(ct);
         var plan = new TodayPlan(patient, today, prescription, logs);
         turn?.Keep(plan);
         return plan;
@@ -50,10 +66,14 @@ public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts,
         await using var db = await contexts.CreateDbContextAsync(ct);
         // From the patient's own sessions (indexed by patient) to their exercise logs (indexed by session): the
         // exercise logs have no index by exercise, and asking them first would read every patient's.
-        return await db.SessionLogs.AsNoTracking()
-            .Where(l => l.PatientId == patientId && l.Id != currentLogId)
-            .AnyAsync(l => l.Exercises.Any(e => e.ExerciseId == exerciseId), ct);
+        return await MetBefore.For(db)(db, patientId, exerciseId, currentLogId, ct);
     }
+
+    private static readonly PerModelQuery<Func<HepBotDbContext, Guid, Guid, Guid, CancellationToken, Task<bool>>> MetBefore = new(() =>
+        EF.CompileAsyncQuery((HepBotDbContext db, Guid patientId, Guid exerciseId, Guid currentLogId, CancellationToken _) =>
+            db.SessionLogs.AsNoTracking()
+                .Where(l => l.PatientId == patientId && l.Id != currentLogId)
+                .Any(l => l.Exercises.Any(e => e.ExerciseId == exerciseId))));
 
     /// <summary>No other session of this program version has an answer yet: the session that starts now is its first.</summary>
     public async Task<bool> IsFirstSessionOfAsync(Guid prescriptionId, Guid currentLogId, CancellationToken ct)

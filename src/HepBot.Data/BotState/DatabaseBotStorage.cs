@@ -29,6 +29,9 @@ public sealed class DatabaseBotStorage(IDbContextFactory<HepBotDbContext> contex
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
     };
 
+    private static readonly PerModelQuery<Func<HepBotDbContext, string, CancellationToken, Task<BotStateEntry?>>> EntryByKey = new(() =>
+        EF.CompileAsyncQuery((HepBotDbContext db, string key, CancellationToken _) => db.BotState.AsNoTracking().SingleOrDefault(e => e.Key == key)));
+
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -37,9 +40,10 @@ public sealed class DatabaseBotStorage(IDbContextFactory<HepBotDbContext> contex
             return items;
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var entries = await db.BotState.AsNoTracking()
-            .Where(e => keys.Contains(e.Key))
-            .ToListAsync(cancellationToken);
+        // A turn reads one key (its conversation's state): that read is compiled once, as it runs on every turn.
+        var entries = keys.Length == 1
+            ? await EntryByKey.For(db)(db, keys[0], cancellationToken) is { } one ? [one] : []
+            : await db.BotState.AsNoTracking().Where(e => keys.Contains(e.Key)).ToListAsync(cancellationToken);
 
         foreach (var entry in entries)
         {

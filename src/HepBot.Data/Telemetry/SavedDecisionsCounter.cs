@@ -56,7 +56,11 @@ public sealed class SavedDecisionsCounter(HepBotMetrics metrics) : SaveChangesIn
         var queued = context.ChangeTracker.Entries<OutboundMessage>().Where(e => e.State == EntityState.Added)
             .Select(e => (e.Entity.Kind, e.Entity.Channel)).ToList();
         if (alerts.Count == 0 && queued.Count == 0)
-            _pending.Remove(context);
+        {
+            // Most saves queue nothing: a look needs no lock, a removal does.
+            if (_pending.TryGetValue(context, out _))
+                _pending.Remove(context);
+        }
         else
             _pending.AddOrUpdate(context, new Pending(alerts, queued));
     }
