@@ -16,7 +16,6 @@ namespace HepBot.Conversations.Sessions;
 /// </summary>
 public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts, TimeProvider clock, ProgramItemsCache programItems)
 {
-    /// <summary>Today's plan; read once in a turn and kept for the rest of it until something changes it (<see cref="TurnReads"/>).</summary>
     // Compiled once: these run on nearly every patient turn, and a LINQ query is otherwise built, parameterised and looked
     // up in EF's query cache each time it runs.
     private static readonly PerModelQuery<Func<HepBotDbContext, Guid, CancellationToken, Task<Patient?>>> PatientById = new(() =>
@@ -33,6 +32,7 @@ public sealed class SessionRecorder(IDbContextFactory<HepBotDbContext> contexts,
                 .Where(l => l.PatientId == patientId && l.LocalDate == day)
                 .OrderBy(l => l.SessionNumber)));
 
+    /// <summary>Today's plan; read once in a turn and kept for the rest of it until something changes it (<see cref="TurnReads"/>).</summary>
     public async Task<TodayPlan?> LoadTodayAsync(Guid patientId, CancellationToken ct)
     {
         var turn = TurnReads.Current;

@@ -569,6 +569,10 @@ public class SymptomRecognizerTests
     [InlineData("en", "haven't had a single faint all week", UrgencyTier.None)]
     [InlineData("es", "estoy desmayao de hambre, como y vuelvo", UrgencyTier.None)]
     [InlineData("en", "left my stick in the car", UrgencyTier.None)]
+    [InlineData("en", "not a single day without chest pain this week", UrgencyTier.Emergency)]
+    [InlineData("en", "i can't keep my chin down on the tuck", UrgencyTier.None)]
+    [InlineData("es", "ayer me desmayé de hambre en la cola", UrgencyTier.Emergency)]
+    [InlineData("en", "slipped up on the wet bathroom floor", UrgencyTier.TherapistReview)]
     public void A_wording_from_a_blind_set_gets_its_tier(string language, string text, UrgencyTier tier) =>
         Assert.Equal(tier, Read(language, text).Tier(new PainTriageOptions()));
 
